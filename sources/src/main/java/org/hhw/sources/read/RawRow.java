@@ -1,0 +1,35 @@
+package org.hhw.sources.read;
+
+import java.util.List;
+
+/**
+ * One physical row of a department file, before any interpretation: the cells as strings
+ * (blank = ""), in column order, with the sheet it came from and its 1-based row number as
+ * Excel, WPS or a text editor shows it.
+ *
+ * <p>Cell conventions shared by every reader, so that cleaning sees one shape whatever the format:
+ * <ul>
+ *   <li>text cells: the text as written (no trimming);</li>
+ *   <li>numeric cells: the plain decimal form ("1200", "1200.5"); a number of 1e15 or more is
+ *       given in scientific form ("1.40222199001011E17") because its trailing digits are not
+ *       trustworthy (Excel keeps 15 significant digits);</li>
+ *   <li>date-formatted numeric cells: ISO "yyyy-MM-dd" (or "yyyy-MM-dd HH:mm:ss" with a time);</li>
+ *   <li>formula cells: their cached value, by the rules above;</li>
+ *   <li>booleans: "TRUE" / "FALSE".</li>
+ * </ul>
+ */
+public record RawRow(String sheet, int rowNumber, List<String> cells) {
+
+    public String cell(int column) {
+        return column < cells.size() ? cells.get(column) : "";
+    }
+
+    public boolean isBlank() {
+        for (String c : cells) {
+            if (!c.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
