@@ -1,0 +1,58 @@
+package org.hhw.sources.contract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.hhw.sources.clean.CodeList;
+import org.hhw.sources.contract.OutputColumn.ValueType;
+
+/**
+ * What a department's file must contain: its fields with their header variants, code lists and
+ * natural key. Loaded from {@code /contracts/<source>.yaml}; see {@link Contracts}.
+ */
+public record Contract(String source, String label, List<Field> fields, List<String> naturalKey,
+                       List<String> ignoreHeaders, Map<String, CodeList> codeLists) {
+
+    public Field field(String name) {
+        for (Field f : fields) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("no field " + name + " in contract " + source);
+    }
+
+    public CodeList codeList(Field field) {
+        return codeLists.get(field.codeList());
+    }
+
+    /** The cleaned columns, in the order {@code RowCleaner} fills them. */
+    public List<OutputColumn> outputColumns() {
+        List<OutputColumn> out = new ArrayList<>();
+        for (Field f : fields) {
+            switch (f.type()) {
+                case TEXT, PERSON_NAME, CODE -> out.add(new OutputColumn(f.name(), ValueType.TEXT));
+                case RESIDENT_ID -> {
+                    out.add(new OutputColumn("person_id_hash", ValueType.TEXT));
+                    out.add(new OutputColumn("id_masked", ValueType.TEXT));
+                    out.add(new OutputColumn("sex", ValueType.TEXT));
+                    out.add(new OutputColumn("birth_date", ValueType.DATE));
+                }
+                case TOWNSHIP, VILLAGE -> {
+                    out.add(new OutputColumn(f.name(), ValueType.TEXT));
+                    out.add(new OutputColumn(f.name() + "_code", ValueType.INT));
+                }
+                case DATE, MONTH -> out.add(new OutputColumn(f.name(), ValueType.DATE));
+                case YEAR, COUNT, MONTHS -> out.add(new OutputColumn(f.name(), ValueType.INT));
+                case MONEY -> out.add(new OutputColumn(f.name(), ValueType.DECIMAL));
+                case YES_NO -> out.add(new OutputColumn(f.name(), ValueType.BOOLEAN));
+            }
+        }
+        return out;
+    }
+
+    public List<Field> requiredFields() {
+        return fields.stream().filter(Field::required).toList();
+    }
+}

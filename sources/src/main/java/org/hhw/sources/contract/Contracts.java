@@ -1,0 +1,90 @@
+package org.hhw.sources.contract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.hhw.sources.clean.CodeList;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** Reads source contracts from the classpath ({@code /contracts/<source>.yaml}). */
+public final class Contracts {
+
+    /** Every source the product knows, in the order inbox folders are polled. */
+    public static final List<String> SOURCES = List.of("registry");
+
+    private static final CodeList YES_NO = new CodeList("yes_no", "是/否", List.of(
+            new CodeList.Entry("true", "是", List.of("有", "Y", "y")),
+            new CodeList.Entry("false", "否", List.of("无", "N", "n"))));
+
+    private Contracts() {
+    }
+
+    public static Contract load(String source) {
+        String resource = "/contracts/" + source + ".yaml";
+        try (InputStream in = Contracts.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("unknown source: " + source + " (no " + resource + ")");
+            }
+            return parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The yes/no list shared by every {@link FieldType#YES_NO} field. */
+    public static CodeList yesNo() {
+        return YES_NO;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Contract parse(InputStream yaml) {
+        Map<String, Object> doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        String source = (String) doc.get("source");
+        Map<String, CodeList> codeLists = new LinkedHashMap<>();
+        Map<String, Object> lists = (Map<String, Object>) doc.getOrDefault("code_lists", Map.of());
+        List<Map<String, Object>> fieldDocs = (List<Map<String, Object>>) doc.get("fields");
+        List<Field> fields = new ArrayList<>();
+        for (Map<String, Object> f : fieldDocs) {
+            String pattern = (String) f.get("pattern");
+            Field field = new Field((String) f.get("name"), (String) f.get("label"),
+                    List.copyOf((List<String>) f.get("headers")),
+                    FieldType.valueOf(((String) f.get("type")).toUpperCase()),
+                    Boolean.TRUE.equals(f.get("required")), (String) f.get("codes"),
+                    pattern == null ? null : Pattern.compile(pattern), (String) f.get("pattern_hint"));
+            if (field.type() == FieldType.CODE) {
+                List<Map<String, Object>> entries = (List<Map<String, Object>>) lists.get(field.codeList());
+                if (entries == null) {
+                    throw new IllegalStateException(source + ": field " + field.name() + " names missing code list "
+                            + field.codeList());
+                }
+                codeLists.put(field.codeList(), codeList(field, entries));
+            }
+            fields.add(field);
+        }
+        long idFields = fields.stream().filter(f -> f.type() == FieldType.RESIDENT_ID).count();
+        if (idFields > 1) {
+            throw new IllegalStateException(source + ": at most one resident_id field per contract");
+        }
+        return new Contract(source, (String) doc.get("label"), List.copyOf(fields),
+                List.copyOf((List<String>) doc.getOrDefault("natural_key", List.of())),
+                List.copyOf((List<String>) doc.getOrDefault("ignore_headers", List.of())), Map.copyOf(codeLists));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CodeList codeList(Field field, List<Map<String, Object>> entries) {
+        List<CodeList.Entry> out = new ArrayList<>();
+        for (Map<String, Object> e : entries) {
+            out.add(new CodeList.Entry((String) e.get("code"), (String) e.get("label"),
+                    List.copyOf((List<String>) e.getOrDefault("aliases", List.of()))));
+        }
+        return new CodeList(field.codeList(), field.label(), out);
+    }
+}

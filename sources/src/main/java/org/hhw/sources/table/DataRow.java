@@ -1,0 +1,9 @@
+package org.hhw.sources.table;
+
+/**
+ * A data row, its raw cells arranged by contract field ({@code raw[i]} belongs to the contract's
+ * i-th field; null when the sheet has no column for it).
+ */
+public record DataRow(int sheetIndex, String sheet, int rowNumber, String[] raw, SheetHeader header)
+        implements SheetRow {
+}

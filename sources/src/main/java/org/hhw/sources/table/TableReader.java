@@ -1,0 +1,348 @@
+package org.hhw.sources.table;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.hhw.sources.clean.Text;
+import org.hhw.sources.contract.Contract;
+import org.hhw.sources.contract.Field;
+import org.hhw.sources.read.RawRow;
+import org.hhw.sources.read.RowStream;
+import org.hhw.sources.read.UnusableFileException;
+
+/**
+ * Turns the raw rows of a file into the rows of its tables, sheet by sheet: finds the header below
+ * any title and 填报单位 lines (one row, or two rows under merged parent cells), maps its columns to
+ * the contract's fields by their header variants, and tells data rows from subtotals, blank rows,
+ * repeated headers and footers.
+ *
+ * <p>Rows above a header are a sheet's preamble and are not counted as rows read. A sheet where no
+ * header is found is skipped and listed; a header that lacks a required column makes the whole file
+ * unusable, since loading part of a file would silently lose the rest.
+ */
+public final class TableReader implements AutoCloseable {
+
+    /** How far down a sheet the header is looked for. */
+    static final int HEADER_SCAN_ROWS = 20;
+    /** A row is a header when it names at least this many of the contract's fields. */
+    static final int MIN_HEADER_FIELDS = 3;
+
+    private static final List<String> TOTAL_MARKERS = List.of("合计", "小计", "总计", "共计");
+    private static final List<String> FOOTER_MARKERS = List.of("制表人", "制表", "审核人", "审核", "填表人", "填报人",
+            "负责人", "单位盖章", "盖章", "(盖章)", "填报说明", "填表说明", "说明:", "备注:", "制表日期", "填表日期");
+
+    private final RowStream rows;
+    private final Contract contract;
+    private final Map<String, Integer> fieldBySynonym = new HashMap<>();
+    private final Set<String> ignored = new LinkedHashSet<>();
+
+    private final Deque<RawRow> pending = new ArrayDeque<>();
+    private RawRow lookahead;
+    private boolean exhausted;
+
+    private final List<SheetHeader> headers = new ArrayList<>();
+    private final List<String> sheetsWithoutTable = new ArrayList<>();
+    private SheetHeader current;
+    private int currentHeaderScore;
+    private boolean inFooter;
+    private int sheetsSeen;
+    private boolean sawContent;
+
+    public TableReader(RowStream rows, Contract contract) {
+        this.rows = rows;
+        this.contract = contract;
+        List<Field> fields = contract.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            for (String h : fields.get(i).headers()) {
+                fieldBySynonym.putIfAbsent(Text.normalizeHeader(h), i);
+            }
+        }
+        for (String h : contract.ignoreHeaders()) {
+            ignored.add(Text.normalizeHeader(h));
+        }
+    }
+
+    /**
+     * The next row of a table, or null at the end of the file.
+     *
+     * @throws UnusableFileException when a header lacks required columns, or no sheet has a table
+     */
+    public SheetRow next() throws IOException {
+        while (true) {
+            if (current != null && !pending.isEmpty()) {
+                return classify(pending.poll());
+            }
+            RawRow row = pull();
+            if (row == null) {
+                if (headers.isEmpty()) {
+                    throw noTable();
+                }
+                return null;
+            }
+            if (current != null && row.sheet().equals(current.sheet())) {
+                return classify(row);
+            }
+            startSheet(row);
+        }
+    }
+
+    /** The headers of the sheets read so far, in order. */
+    public List<SheetHeader> headers() {
+        return List.copyOf(headers);
+    }
+
+    /** Sheets with rows but no recognisable header, skipped. */
+    public List<String> sheetsWithoutTable() {
+        return List.copyOf(sheetsWithoutTable);
+    }
+
+    public RowStream rowStream() {
+        return rows;
+    }
+
+    @Override
+    public void close() throws IOException {
+        rows.close();
+    }
+
+    private RawRow pull() throws IOException {
+        if (lookahead != null) {
+            RawRow r = lookahead;
+            lookahead = null;
+            return r;
+        }
+        if (exhausted) {
+            return null;
+        }
+        RawRow r = rows.next();
+        if (r == null) {
+            exhausted = true;
+        }
+        return r;
+    }
+
+    /** Buffers the top of a new sheet, finds its header and queues the rows below it. */
+    private void startSheet(RawRow first) throws IOException {
+        current = null;
+        inFooter = false;
+        List<RawRow> top = new ArrayList<>();
+        top.add(first);
+        while (top.size() < HEADER_SCAN_ROWS) {
+            RawRow r = pull();
+            if (r == null) {
+                break;
+            }
+            if (!r.sheet().equals(first.sheet())) {
+                lookahead = r;
+                break;
+            }
+            top.add(r);
+        }
+        if (top.stream().anyMatch(r -> !r.isBlank())) {
+            sawContent = true;
+        }
+        Candidate best = null;
+        for (int i = 0; i < top.size(); i++) {
+            Candidate single = candidate(top, i, 1);
+            if (best == null || single.score > best.score) {
+                best = single;
+            }
+            if (i + 1 < top.size()) {
+                Candidate pair = candidate(top, i, 2);
+                if (pair.score > best.score && pair.score > single.score) {
+                    best = pair;
+                }
+            }
+        }
+        if (best == null || best.score < MIN_HEADER_FIELDS) {
+            sheetsWithoutTable.add(first.sheet());
+            skipRestOfSheet(first.sheet());
+            return;
+        }
+        List<String> missing = missingRequired(best);
+        if (!missing.isEmpty()) {
+            throw new UnusableFileException(UnusableFileException.Code.COLUMNS_MISSING,
+                    "工作表“" + first.sheet() + "”缺少必需的列：" + String.join("；", missing)
+                            + "。请在表头补上这些列（可用括号中的任一写法）后重新发送。");
+        }
+        int lastHeader = best.start + best.height - 1;
+        List<String> preamble = new ArrayList<>();
+        for (int i = 0; i < best.start; i++) {
+            String text = top.get(i).cells().stream().filter(c -> !Text.isBlank(c)).map(Text::normalize)
+                    .collect(Collectors.joining(" "));
+            if (!text.isEmpty()) {
+                preamble.add(text);
+            }
+        }
+        current = new SheetHeader(first.sheet(), sheetsSeen++, top.get(best.start).rowNumber(),
+                top.get(lastHeader).rowNumber(), best.fieldHeaders, best.columns, best.tenThousand, best.unknown,
+                List.copyOf(preamble));
+        currentHeaderScore = best.score;
+        headers.add(current);
+        pending.clear();
+        pending.addAll(top.subList(lastHeader + 1, top.size()));
+    }
+
+    private void skipRestOfSheet(String sheet) throws IOException {
+        RawRow r;
+        while ((r = pull()) != null) {
+            if (!r.sheet().equals(sheet)) {
+                lookahead = r;
+                return;
+            }
+            if (!r.isBlank()) {
+                sawContent = true;
+            }
+        }
+    }
+
+    private UnusableFileException noTable() {
+        if (!sawContent) {
+            return new UnusableFileException(UnusableFileException.Code.EMPTY,
+                    "文件中没有任何数据（所有工作表都是空的或隐藏的）。请确认发送的是填好的" + contract.label() + "。");
+        }
+        String expected = contract.requiredFields().stream().map(TableReader::describe)
+                .collect(Collectors.joining("；"));
+        return new UnusableFileException(UnusableFileException.Code.COLUMNS_MISSING,
+                "在文件的各工作表前" + HEADER_SCAN_ROWS + "行内找不到" + contract.label() + "的表头。表头至少应包含这些列："
+                        + expected + "。请检查是否发错了文件，或表头写法是否有误。");
+    }
+
+    private List<String> missingRequired(Candidate c) {
+        List<String> missing = new ArrayList<>();
+        List<Field> fields = contract.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).required() && c.fieldHeaders[i] == null) {
+                missing.add(describe(fields.get(i)));
+            }
+        }
+        return missing;
+    }
+
+    private static String describe(Field f) {
+        return f.label() + "（" + String.join("、", f.headers()) + "）";
+    }
+
+    private SheetRow classify(RawRow row) {
+        NonDataRow.Kind kind = nonDataKind(row);
+        if (kind != null) {
+            return new NonDataRow(current.sheetIndex(), row.sheet(), row.rowNumber(), kind);
+        }
+        String[] raw = new String[contract.fields().size()];
+        int[] columns = current.fieldColumns();
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = columns[i] < 0 ? null : row.cell(columns[i]);
+        }
+        return new DataRow(current.sheetIndex(), row.sheet(), row.rowNumber(), raw, current);
+    }
+
+    private NonDataRow.Kind nonDataKind(RawRow row) {
+        if (row.isBlank()) {
+            return NonDataRow.Kind.BLANK;
+        }
+        if (inFooter) {
+            return NonDataRow.Kind.FOOTER;
+        }
+        for (String cell : row.cells()) {
+            if (Text.isBlank(cell)) {
+                continue;
+            }
+            String c = Text.normalizeHeader(cell);
+            if (TOTAL_MARKERS.stream().anyMatch(c::startsWith)) {
+                return NonDataRow.Kind.TOTAL;
+            }
+            if (FOOTER_MARKERS.stream().anyMatch(c::startsWith)) {
+                inFooter = true;
+                return NonDataRow.Kind.FOOTER;
+            }
+        }
+        if (candidate(List.of(row), 0, 1).score >= currentHeaderScore) {
+            return NonDataRow.Kind.HEADER;
+        }
+        return null;
+    }
+
+    /** A header hypothesis: {@code height} rows starting at {@code start}. */
+    private Candidate candidate(List<RawRow> top, int start, int height) {
+        RawRow parent = top.get(start);
+        RawRow child = height == 2 ? top.get(start + 1) : null;
+        int width = Math.max(parent.cells().size(), child == null ? 0 : child.cells().size());
+        int n = contract.fields().size();
+        Candidate c = new Candidate(start, height, n);
+        String spanningParent = "";
+        for (int col = 0; col < width; col++) {
+            String p = parent.cell(col);
+            if (!Text.isBlank(p)) {
+                spanningParent = p;
+            }
+            String written;
+            Integer field;
+            if (child == null) {
+                written = p;
+                field = lookup(p);
+            } else {
+                String ch = child.cell(col);
+                if (Text.isBlank(ch)) {
+                    written = p;
+                    field = lookup(p);
+                } else {
+                    written = ch;
+                    field = lookup(ch);
+                    if (field == null) {
+                        written = spanningParent + ch;
+                        field = lookup(written);
+                    }
+                }
+            }
+            if (Text.isBlank(written)) {
+                continue;
+            }
+            if (field != null && c.fieldHeaders[field] == null) {
+                c.fieldHeaders[field] = Text.normalize(written);
+                c.columns[field] = col;
+                c.tenThousand[field] = Text.mentionsTenThousandYuan(written);
+                c.score++;
+            } else if (field != null) {
+                c.unknown.add(Text.normalize(written) + "（重复的列，已忽略）");
+            } else if (!ignored.contains(Text.normalizeHeader(written))) {
+                c.unknown.add(Text.normalize(written));
+            }
+        }
+        return c;
+    }
+
+    private Integer lookup(String headerText) {
+        if (Text.isBlank(headerText)) {
+            return null;
+        }
+        return fieldBySynonym.get(Text.normalizeHeader(headerText));
+    }
+
+    private final class Candidate {
+        final int start;
+        final int height;
+        final String[] fieldHeaders;
+        final int[] columns;
+        final boolean[] tenThousand;
+        final List<String> unknown = new ArrayList<>();
+        int score;
+
+        Candidate(int start, int height, int fields) {
+            this.start = start;
+            this.height = height;
+            this.fieldHeaders = new String[fields];
+            this.columns = new int[fields];
+            Arrays.fill(columns, -1);
+            this.tenThousand = new boolean[fields];
+        }
+    }
+}
