@@ -1,0 +1,210 @@
+package org.hhw.sources.validate;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hhw.sources.clean.Cleaned;
+import org.hhw.sources.clean.Dates;
+import org.hhw.sources.clean.Gazetteer;
+import org.hhw.sources.clean.Issue;
+import org.hhw.sources.clean.Money;
+import org.hhw.sources.clean.Names;
+import org.hhw.sources.clean.Pseudonyms;
+import org.hhw.sources.clean.Reason;
+import org.hhw.sources.clean.ResidentIds;
+import org.hhw.sources.clean.ResidentIds.ResidentId;
+import org.hhw.sources.clean.Text;
+import org.hhw.sources.contract.Contract;
+import org.hhw.sources.contract.Contracts;
+import org.hhw.sources.contract.Field;
+import org.hhw.sources.contract.FieldType;
+import org.hhw.sources.table.DataRow;
+import org.hhw.sources.table.NonDataRow;
+import org.hhw.sources.table.SheetRow;
+
+/**
+ * The one place where raw cells become typed values: every field of a row is cleaned by its
+ * contract type, then the cross-field rules run. The raw resident ID leaves this class only as its
+ * pseudonym ({@code person_id_hash}) and masked form.
+ *
+ * <p>Cross-field rules shared by every source:
+ * <ul>
+ *   <li>a village is resolved within the row's township (赵家夭 exists in two townships);</li>
+ *   <li>a declared sex ({@code sex_declared}) that contradicts the ID is a warning (the ID wins).</li>
+ * </ul>
+ */
+public final class RowValidator {
+
+    private final Contract contract;
+    private final Gazetteer gazetteer;
+    private final Pseudonyms pseudonyms;
+    private final int townshipField;
+    private final int sexDeclaredField;
+
+    public RowValidator(Contract contract, Gazetteer gazetteer, Pseudonyms pseudonyms) {
+        this.contract = contract;
+        this.gazetteer = gazetteer;
+        this.pseudonyms = pseudonyms;
+        this.townshipField = indexOf(FieldType.TOWNSHIP);
+        this.sexDeclaredField = contract.fields().stream().map(Field::name).toList().indexOf("sex_declared");
+    }
+
+    public Outcome validate(SheetRow row) {
+        if (row instanceof NonDataRow n) {
+            return Outcome.nonData(n);
+        }
+        DataRow data = (DataRow) row;
+        Cells cells = new Cells(data);
+        List<Field> fields = contract.fields();
+        Object[] values = new Object[contract.outputColumns().size()];
+        Gazetteer.Township township = null;
+        String idSex = null;
+        int out = 0;
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            String raw = data.raw()[i];
+            switch (f.type()) {
+                case RESIDENT_ID -> {
+                    Cleaned<ResidentId> id = ResidentIds.clean(raw);
+                    if (id.isBlank()) {
+                        cells.blank(i, Reason.ID_MISSING, "身份证号为空。请填写该人员18位公民身份号码。");
+                        out += 4;
+                        continue;
+                    }
+                    ResidentId v = cells.take(i, id);
+                    if (v != null) {
+                        idSex = v.sex() == ResidentIds.Sex.MALE ? "male" : "female";
+                        values[out] = pseudonyms.personIdHash(v.number());
+                        values[out + 1] = ResidentIds.mask(v.number());
+                        values[out + 2] = idSex;
+                        values[out + 3] = v.birthDate();
+                    }
+                    out += 4;
+                    continue;
+                }
+                case TOWNSHIP -> {
+                    township = cells.take(i, gazetteer.township(raw));
+                    if (township != null) {
+                        values[out] = township.name();
+                        values[out + 1] = township.code();
+                    }
+                    out += 2;
+                    continue;
+                }
+                case VILLAGE -> {
+                    if (township != null || townshipField < 0) {
+                        Gazetteer.Village village = township == null ? null : cells.take(i, gazetteer.village(township, raw));
+                        if (village != null) {
+                            values[out] = village.name();
+                            values[out + 1] = village.code();
+                        }
+                    }
+                    out += 2;
+                    continue;
+                }
+                default -> values[out++] = cells.take(i, clean(f, raw, data.header().tenThousandYuan()[i]));
+            }
+        }
+        if (sexDeclaredField >= 0 && idSex != null) {
+            String declared = (String) values[contract.outputColumns().stream().map(c -> c.name()).toList()
+                    .indexOf("sex_declared")];
+            if (declared != null && !declared.equals(idSex)) {
+                cells.add(sexDeclaredField, Issue.warning(Reason.INCONSISTENT,
+                        "性别与身份证号不符：身份证号显示为" + ("male".equals(idSex) ? "男" : "女")
+                                + "。已按身份证号入库，请核对性别或身份证号。"));
+            }
+        }
+        return cells.outcome(values);
+    }
+
+    private Cleaned<?> clean(Field f, String raw, boolean tenThousandYuan) {
+        return switch (f.type()) {
+            case TEXT -> text(f, raw);
+            case PERSON_NAME -> Names.cleanPersonName(raw);
+            case CODE -> contract.codeList(f).resolve(raw);
+            case YES_NO -> {
+                Cleaned<String> c = Contracts.yesNo().resolve(raw);
+                yield c.value() == null ? c : new Cleaned<>(Boolean.valueOf(c.value()), c.issue());
+            }
+            case DATE -> Dates.parseDate(raw);
+            case MONTH -> {
+                Cleaned<YearMonth> m = Dates.parseMonth(raw);
+                yield m.value() == null ? m : new Cleaned<LocalDate>(m.value().atDay(1), m.issue());
+            }
+            case YEAR -> Dates.parseYear(raw);
+            case MONEY -> Money.parseYuan(raw, tenThousandYuan);
+            case COUNT -> Money.parseCount(raw);
+            case MONTHS -> Money.parseMonths(raw);
+            case RESIDENT_ID, TOWNSHIP, VILLAGE -> throw new IllegalStateException("cleaned in validate: " + f.type());
+        };
+    }
+
+    private static Cleaned<String> text(Field f, String raw) {
+        if (Text.isBlank(raw)) {
+            return Cleaned.blank();
+        }
+        String v = Text.normalize(raw);
+        if (f.pattern() != null && !f.pattern().matcher(v).matches()) {
+            return Cleaned.reject(Reason.TEXT_INVALID, "“" + raw + "”格式不对：" + f.patternHint() + "。");
+        }
+        return Cleaned.ok(v);
+    }
+
+    private int indexOf(FieldType type) {
+        List<Field> fields = contract.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).type() == type) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Collects the findings of one row while its cells are cleaned. */
+    private final class Cells {
+        private final DataRow row;
+        private final List<Finding> findings = new ArrayList<>(2);
+        private boolean rejected;
+
+        Cells(DataRow row) {
+            this.row = row;
+        }
+
+        <T> T take(int field, Cleaned<T> cleaned) {
+            if (cleaned.isBlank()) {
+                Field f = contract.fields().get(field);
+                if (f.required()) {
+                    blank(field, Reason.REQUIRED_MISSING, f.label() + "为空。这是必填项，请补填。");
+                }
+                return null;
+            }
+            if (cleaned.issue() != null) {
+                add(field, cleaned.issue());
+            }
+            return cleaned.value();
+        }
+
+        void blank(int field, Reason reason, String message) {
+            add(field, Issue.reject(reason, message));
+        }
+
+        void add(int field, Issue issue) {
+            Field f = contract.fields().get(field);
+            String header = row.header().fieldHeaders()[field];
+            String raw = row.raw()[field];
+            findings.add(new Finding(row.sheet(), row.rowNumber(), f.name(), header == null ? f.label() : header,
+                    raw == null ? "" : raw, issue));
+            rejected |= issue.rejects();
+        }
+
+        Outcome outcome(Object[] values) {
+            if (rejected) {
+                return new Outcome(row.sheetIndex(), row.sheet(), row.rowNumber(), null,
+                        findings.stream().filter(f -> f.issue().rejects()).toList(), null);
+            }
+            return new Outcome(row.sheetIndex(), row.sheet(), row.rowNumber(), values, List.copyOf(findings), null);
+        }
+    }
+}
