@@ -42,6 +42,7 @@ public final class RowValidator {
     private final Pseudonyms pseudonyms;
     private final int townshipField;
     private final int sexDeclaredField;
+    private final int sexDeclaredOutput;
 
     public RowValidator(Contract contract, Gazetteer gazetteer, Pseudonyms pseudonyms) {
         this.contract = contract;
@@ -49,6 +50,7 @@ public final class RowValidator {
         this.pseudonyms = pseudonyms;
         this.townshipField = indexOf(FieldType.TOWNSHIP);
         this.sexDeclaredField = contract.fields().stream().map(Field::name).toList().indexOf("sex_declared");
+        this.sexDeclaredOutput = contract.outputColumns().stream().map(c -> c.name()).toList().indexOf("sex_declared");
     }
 
     public Outcome validate(SheetRow row) {
@@ -108,8 +110,7 @@ public final class RowValidator {
             }
         }
         if (sexDeclaredField >= 0 && idSex != null) {
-            String declared = (String) values[contract.outputColumns().stream().map(c -> c.name()).toList()
-                    .indexOf("sex_declared")];
+            String declared = (String) values[sexDeclaredOutput];
             if (declared != null && !declared.equals(idSex)) {
                 cells.add(sexDeclaredField, Issue.warning(Reason.INCONSISTENT,
                         "性别与身份证号不符：身份证号显示为" + ("male".equals(idSex) ? "男" : "女")
