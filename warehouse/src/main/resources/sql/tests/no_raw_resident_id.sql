@@ -1,12 +1,12 @@
--- data test: no raw resident id (18 characters of digits ending in a digit or X) in what analysts read.
+-- data test: no raw resident id (6-digit area, a 19xx/20xx birth date, sequence, check character) in what analysts read.
 select 'etl_reject' as model, file_key, sheet, row_number, raw_value
 from etl_reject
-where regexp_matches(raw_value, '\d{17}[\dXx]')
+where regexp_matches(raw_value, '\d{6}(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx]')
 union all
 select 'etl_warning', file_key, sheet, row_number, raw_value
 from etl_warning
-where regexp_matches(raw_value, '\d{17}[\dXx]')
+where regexp_matches(raw_value, '\d{6}(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx]')
 union all
 select 'dim_person', file_key, sheet, row_number, id_masked
 from dim_person
-where regexp_matches(id_masked, '\d{17}[\dXx]');
+where regexp_matches(id_masked, '\d{6}(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx]');

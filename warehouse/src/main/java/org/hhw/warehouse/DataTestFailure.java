@@ -1,0 +1,7 @@
+package org.hhw.warehouse;
+
+import java.util.List;
+
+/** A data test that returned rows: its name, how many, and the first few rendered as text. */
+public record DataTestFailure(String test, long rows, List<String> sample) {
+}

@@ -1,0 +1,403 @@
+package org.hhw.warehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.hhw.sources.clean.CodeList;
+import org.hhw.sources.clean.Gazetteer;
+import org.hhw.sources.contract.Contract;
+import org.hhw.sources.contract.Contracts;
+import org.hhw.sources.contract.Field;
+import org.hhw.sources.contract.FieldType;
+import org.hhw.warehouse.lake.Lake;
+
+/**
+ * The DuckDB warehouse, held open by its one writer. Every load of a file is one transaction
+ * (a reader of the published copy never sees half a file) and is idempotent by file key, so a
+ * load redone after a crash changes nothing twice.
+ */
+public final class Warehouse implements AutoCloseable {
+
+    private final Connection connection;
+    private final Lake lake;
+
+    private Warehouse(Connection connection, Lake lake) {
+        this.connection = connection;
+        this.lake = lake;
+    }
+
+    /** Opens (creating if need be) the warehouse file, applies migrations and seeds reference dimensions. */
+    public static Warehouse open(Path db, Lake lake, Gazetteer gazetteer, Collection<Contract> contracts) {
+        try {
+            Files.createDirectories(db.toAbsolutePath().getParent());
+            Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+            Warehouse w = new Warehouse(c, lake);
+            w.migrate();
+            w.seed(gazetteer, contracts);
+            return w;
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot open the warehouse " + db + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Lake lake() {
+        return lake;
+    }
+
+    private void migrate() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("create table if not exists etl_migration (name varchar primary key, applied_at timestamp)");
+        }
+        for (String script : SqlResources.list("migrations")) {
+            boolean applied;
+            try (PreparedStatement ps = connection.prepareStatement("select 1 from etl_migration where name = ?")) {
+                ps.setString(1, script);
+                try (ResultSet rs = ps.executeQuery()) {
+                    applied = rs.next();
+                }
+            }
+            if (!applied) {
+                inTransaction(() -> {
+                    SqlScript.resource(script).execute(connection, Map.of());
+                    try (PreparedStatement ps = connection.prepareStatement(
+                            "insert into etl_migration values (?, current_timestamp)")) {
+                        ps.setString(1, script);
+                        ps.executeUpdate();
+                    }
+                });
+            }
+        }
+    }
+
+    private void seed(Gazetteer gazetteer, Collection<Contract> contracts) throws SQLException {
+        inTransaction(() -> {
+            try (PreparedStatement t = connection.prepareStatement(
+                    "insert or replace into dim_township values (?, ?, ?)");
+                 PreparedStatement v = connection.prepareStatement(
+                         "insert or replace into dim_village values (?, ?, ?, ?, ?)")) {
+                for (Gazetteer.Township township : gazetteer.townships()) {
+                    t.setInt(1, township.code());
+                    t.setString(2, township.name());
+                    t.setString(3, String.join("|", gazetteer.aliases(township)));
+                    t.executeUpdate();
+                }
+                for (Gazetteer.Village village : gazetteer.villages()) {
+                    v.setInt(1, village.code());
+                    v.setInt(2, village.township().code());
+                    v.setString(3, village.township().name());
+                    v.setString(4, village.name());
+                    v.setString(5, String.join("|", gazetteer.aliases(village)));
+                    v.executeUpdate();
+                }
+            }
+            try (PreparedStatement c = connection.prepareStatement("insert or replace into dim_code values (?, ?, ?)")) {
+                for (Contract contract : contracts) {
+                    for (CodeList list : contract.codeLists().values()) {
+                        for (CodeList.Entry e : list.entries()) {
+                            c.setString(1, list.domain());
+                            c.setString(2, e.code());
+                            c.setString(3, e.label());
+                            c.executeUpdate();
+                        }
+                    }
+                }
+            }
+            SqlScript.resource("seed/dim_date.sql").execute(connection, Map.of());
+        });
+    }
+
+    /** The file that loaded this content, if any. */
+    public Optional<EtlFile> loadedWithSha(String sha256) {
+        return files("where sha256 = ? and status = 'LOADED' order by file_key limit 1", sha256).stream().findFirst();
+    }
+
+    public Optional<EtlFile> file(int fileKey) {
+        return files("where file_key = ?", fileKey).stream().findFirst();
+    }
+
+    public List<EtlFile> recentFiles(int limit) {
+        return files("order by file_key desc limit ?", limit);
+    }
+
+    /** Records a file received, status RUNNING, and returns its key. */
+    public int register(String source, String fileName, String sha256, LocalDateTime receivedAt) {
+        int[] key = new int[1];
+        inTransaction(() -> {
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("select coalesce(max(file_key), 0) + 1 from etl_file")) {
+                rs.next();
+                key[0] = rs.getInt(1);
+            }
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "insert into etl_file (file_key, source, file_name, sha256, status, received_at) "
+                            + "values (?, ?, ?, ?, 'RUNNING', ?)")) {
+                ps.setInt(1, key[0]);
+                ps.setString(2, source);
+                ps.setString(3, fileName);
+                ps.setString(4, sha256);
+                ps.setTimestamp(5, Timestamp.valueOf(receivedAt));
+                ps.executeUpdate();
+            }
+        });
+        return key[0];
+    }
+
+    /** Records a file whose content was loaded before: nothing of it is loaded again. */
+    public void markDuplicate(int fileKey, int duplicateOf) {
+        update(fileKey, "status = 'DUPLICATE', duplicate_of = ?, loaded_at = ?, rows_read = 0, rows_loaded = 0, "
+                + "rows_rejected = 0, rows_non_data = 0, rows_warned = 0", duplicateOf, Timestamp.valueOf(LocalDateTime.now()));
+    }
+
+    /** Records a file that could not be used at all, with why. */
+    public void markRejected(int fileKey, String errorCode, String error) {
+        update(fileKey, "status = 'REJECTED', error_code = ?, error = ?, loaded_at = ?, rows_read = 0, rows_loaded = 0, "
+                + "rows_rejected = 0, rows_non_data = 0, rows_warned = 0", errorCode, error,
+                Timestamp.valueOf(LocalDateTime.now()));
+    }
+
+    private void update(int fileKey, String set, Object... values) {
+        inTransaction(() -> {
+            try (PreparedStatement ps = connection.prepareStatement("update etl_file set " + set + " where file_key = ?")) {
+                for (int i = 0; i < values.length; i++) {
+                    ps.setObject(i + 1, values[i]);
+                }
+                ps.setInt(values.length + 1, fileKey);
+                ps.executeUpdate();
+            }
+        });
+        writeManifest(fileKey);
+    }
+
+    /**
+     * Loads a file's lake parts into the warehouse in one transaction. A file already LOADED is
+     * left as it is (a load redone after a crash).
+     */
+    public void load(Contract contract, int fileKey, SheetSummary sheets) {
+        EtlFile file = file(fileKey).orElseThrow(() -> new WarehouseException("no etl_file " + fileKey, null));
+        if (!EtlFile.LOADED.equals(file.status())) {
+            lake.ensureParts(contract.source(), fileKey, contract);
+            inTransaction(() -> {
+                try (PreparedStatement ps = connection.prepareStatement("update etl_file set sheets_read = ?, "
+                        + "sheets_skipped = ?, unknown_columns = ?, loaded_at = ? where file_key = ?")) {
+                    ps.setString(1, sheets.sheetsRead());
+                    ps.setString(2, sheets.sheetsSkipped());
+                    ps.setString(3, sheets.unknownColumns());
+                    ps.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now()));
+                    ps.setInt(5, fileKey);
+                    ps.executeUpdate();
+                }
+                replay(contract, fileKey);
+            });
+        }
+        writeManifest(fileKey);
+    }
+
+    /** The SQL of one load: shared staging, the source's own models, shared accounting. */
+    private void replay(Contract contract, int fileKey) throws SQLException {
+        Map<String, String> values = new HashMap<>();
+        String source = contract.source();
+        values.put("file_key", Integer.toString(fileKey));
+        values.put("rows", lake.glob(source, fileKey, Lake.Part.ROWS));
+        values.put("rejects", lake.glob(source, fileKey, Lake.Part.REJECTS));
+        values.put("warnings", lake.glob(source, fileKey, Lake.Part.WARNINGS));
+        values.put("non_data", lake.glob(source, fileKey, Lake.Part.NON_DATA));
+        values.put("natural_key", naturalKeyColumns(contract));
+        values.put("key_label", contract.naturalKey().stream().map(k -> contract.field(k).label())
+                .collect(Collectors.joining("、")));
+        values.put("id_field", contract.fields().stream().filter(f -> f.type() == FieldType.RESIDENT_ID)
+                .map(Field::name).findFirst().orElse(""));
+        values.put("valid_from", "(select received_at from etl_file where file_key = " + fileKey + ")");
+        SqlScript.resource("load/stage.sql").execute(connection, values);
+        SqlScript.resource("load/" + source + ".sql").execute(connection, values);
+        SqlScript.resource("load/finish.sql").execute(connection, values);
+    }
+
+    private static String naturalKeyColumns(Contract contract) {
+        return contract.naturalKey().stream()
+                .map(k -> contract.field(k).type() == FieldType.RESIDENT_ID ? "person_id_hash" : k)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Writes the file's etl_file row into the lake, where a rebuild finds it. */
+    private void writeManifest(int fileKey) {
+        EtlFile file = file(fileKey).orElseThrow();
+        Path target = lake.manifest(file.source(), fileKey);
+        Path tmp = target.resolveSibling("file.parquet.tmp");
+        try {
+            Files.createDirectories(target.getParent());
+            try (Statement st = connection.createStatement()) {
+                st.execute("copy (select * from etl_file where file_key = " + fileKey + ") to '"
+                        + tmp.toString().replace("'", "''") + "' (format parquet)");
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot write the lake manifest of file " + fileKey, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs every data test; an empty list means all passed. */
+    public List<DataTestFailure> runDataTests() {
+        List<DataTestFailure> failures = new ArrayList<>();
+        for (String test : SqlResources.list("tests")) {
+            String sql = SqlScript.resource(test).statements(Map.of()).get(0).replaceAll(";\\s*$", "");
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                long rows = 0;
+                List<String> sample = new ArrayList<>();
+                ResultSetMetaData md = rs.getMetaData();
+                while (rs.next()) {
+                    rows++;
+                    if (sample.size() < 5) {
+                        List<String> cells = new ArrayList<>();
+                        for (int i = 1; i <= md.getColumnCount(); i++) {
+                            cells.add(md.getColumnLabel(i) + "=" + rs.getString(i));
+                        }
+                        sample.add(String.join(", ", cells));
+                    }
+                }
+                if (rows > 0) {
+                    failures.add(new DataTestFailure(test, rows, sample));
+                }
+            } catch (SQLException e) {
+                failures.add(new DataTestFailure(test, -1, List.of(e.getMessage())));
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * Publishes a consistent copy for analysts: DuckDB lets one process write or many read, so
+     * readers open this copy, which is replaced atomically (a reader holding the old one keeps it).
+     */
+    public void publish(Path target) {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + ".wal"));
+            try (Statement st = connection.createStatement()) {
+                st.execute("attach '" + tmp.toString().replace("'", "''") + "' as snapshot");
+                try {
+                    st.execute("copy from database " + catalog() + " to snapshot");
+                } finally {
+                    st.execute("detach snapshot");
+                }
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot publish the analytics copy " + target + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String catalog() throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("select current_database()")) {
+            rs.next();
+            return "\"" + rs.getString(1) + "\"";
+        }
+    }
+
+    /**
+     * Recreates a warehouse from the lake alone, replaying every file in key order, into
+     * {@code target} (which must not exist yet).
+     */
+    public static void rebuild(Lake lake, Path target, Gazetteer gazetteer, Collection<Contract> contracts) {
+        try (Warehouse w = open(target, lake, gazetteer, contracts)) {
+            for (Lake.Manifest m : lake.manifests()) {
+                w.inTransaction(() -> {
+                    try (Statement st = w.connection.createStatement()) {
+                        st.execute("insert into etl_file select * from read_parquet('"
+                                + m.file().toString().replace("'", "''") + "')");
+                    }
+                    if (EtlFile.LOADED.equals(w.file(m.fileKey()).orElseThrow().status())) {
+                        w.replay(Contracts.load(m.source()), m.fileKey());
+                    }
+                });
+            }
+        }
+    }
+
+    private List<EtlFile> files(String where, Object... params) {
+        try (PreparedStatement ps = connection.prepareStatement("select file_key, source, file_name, sha256, status, "
+                + "rows_read, rows_loaded, rows_rejected, rows_non_data, rows_warned, received_at, loaded_at, "
+                + "duplicate_of, error_code, error, sheets_read, sheets_skipped, unknown_columns from etl_file " + where)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<EtlFile> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EtlFile(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), (Long) rs.getObject(6), (Long) rs.getObject(7), (Long) rs.getObject(8),
+                            (Long) rs.getObject(9), (Long) rs.getObject(10), toLocal(rs.getTimestamp(11)),
+                            toLocal(rs.getTimestamp(12)), (Integer) rs.getObject(13), rs.getString(14),
+                            rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot read etl_file: " + e.getMessage(), e);
+        }
+    }
+
+    private static LocalDateTime toLocal(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime();
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private void inTransaction(SqlWork work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot close the warehouse", e);
+        }
+    }
+}
