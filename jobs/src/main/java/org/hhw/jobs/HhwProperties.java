@@ -1,0 +1,34 @@
+package org.hhw.jobs;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every setting of the product, with its default. Set them in {@code application.properties},
+ * as {@code --hhw.name=value} arguments, or as environment variables ({@code HHW_HOME},
+ * {@code HHW_POLL_INTERVAL}, {@code HHW_PSEUDONYM_KEY}, …). The README lists them.
+ *
+ * @param home          the product's home folder (inbox, processed, rejected, archive, lake, databases);
+ *                      default {@code ./home}
+ * @param pollInterval  how often every inbox is scanned; default 1 minute
+ * @param settleTime    a file is taken only when its size and modification time have not changed for
+ *                      this long (a file still being copied is left alone); default 10 seconds
+ * @param chunkSize     rows cleaned and written to the lake per transaction of the ingest job; default 10000
+ * @param pseudonymKey  the HMAC key (hex, at least 32 characters) that turns resident IDs into
+ *                      {@code person_id_hash}; default none: read from, or generated into,
+ *                      {@code <home>/state/pseudonym.key}. Never commit it
+ * @param gazetteerExtra an operator's CSV of extra villages and aliases (same columns as the bundled
+ *                      gazetteer); default none
+ */
+@ConfigurationProperties("hhw")
+public record HhwProperties(
+        @DefaultValue("home") Path home,
+        @DefaultValue("1m") Duration pollInterval,
+        @DefaultValue("10s") Duration settleTime,
+        @DefaultValue("10000") int chunkSize,
+        String pseudonymKey,
+        Path gazetteerExtra) {
+}

@@ -1,0 +1,69 @@
+package org.hhw.jobs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.hhw.sources.clean.Gazetteer;
+import org.hhw.sources.clean.Pseudonyms;
+import org.hhw.sources.contract.Contract;
+import org.hhw.sources.contract.Contracts;
+import org.hhw.warehouse.Home;
+import org.hhw.warehouse.Warehouse;
+import org.hhw.warehouse.lake.Lake;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/** The plain-Java parts of the product the jobs share: home, lake, reference data, warehouse. */
+@Configuration
+@EnableConfigurationProperties(HhwProperties.class)
+public class WarehouseConfiguration {
+
+    @Bean
+    public Home home(HhwProperties properties) {
+        return new Home(properties.home().toAbsolutePath().normalize()).create(Contracts.SOURCES);
+    }
+
+    @Bean
+    public Lake lake(Home home) {
+        return new Lake(home.lake());
+    }
+
+    @Bean
+    public List<Contract> contracts() {
+        return Contracts.SOURCES.stream().map(Contracts::load).toList();
+    }
+
+    @Bean
+    public Gazetteer gazetteer(HhwProperties properties) {
+        Gazetteer bundled = Gazetteer.bundled();
+        if (properties.gazetteerExtra() == null) {
+            return bundled;
+        }
+        try (InputStream extra = Files.newInputStream(properties.gazetteerExtra())) {
+            return bundled.withExtra(extra);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read hhw.gazetteer-extra " + properties.gazetteerExtra(), e);
+        }
+    }
+
+    @Bean
+    public Pseudonyms pseudonyms(HhwProperties properties, Home home) {
+        if (properties.pseudonymKey() != null && !properties.pseudonymKey().isBlank()) {
+            return new Pseudonyms(HexFormat.of().parseHex(properties.pseudonymKey().strip()));
+        }
+        return new Pseudonyms(Pseudonyms.loadOrCreateKey(home.state().resolve("pseudonym.key")));
+    }
+
+    /** Opened on first use: commands that only read the published copy never lock the warehouse. */
+    @Bean(destroyMethod = "close")
+    @Lazy
+    public Warehouse warehouse(Home home, Lake lake, Gazetteer gazetteer, List<Contract> contracts) {
+        return Warehouse.open(home.warehouseDb(), lake, gazetteer, contracts);
+    }
+}

@@ -1,0 +1,102 @@
+package org.hhw.warehouse.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.hhw.warehouse.Home;
+
+/**
+ * The files themselves: fingerprinting, archiving the original byte for byte, and moving it out of
+ * the inbox once it is dealt with.
+ */
+public final class Intake {
+
+    private final Home home;
+
+    public Intake(Home home) {
+        this.home = home;
+    }
+
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies the original into the archive under its hash (once: the same content is archived once). */
+    public Path archive(Path file, String sha256) {
+        Path target = home.archive().resolve(sha256 + extension(file));
+        try {
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+                Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot archive " + file, e);
+        }
+    }
+
+    /** Moves a dealt-with file from the inbox to processed/&lt;source&gt;, never overwriting an earlier one. */
+    public Path moveToProcessed(String source, Path file) {
+        return moveInto(home.processed(source), file);
+    }
+
+    public Path moveToRejected(String source, Path file) {
+        return moveInto(home.rejected(source), file);
+    }
+
+    /** Where the receipt of a processed file goes: {@code <name>.回执.xlsx} beside it. */
+    public static Path receiptOf(Path processedFile) {
+        return processedFile.resolveSibling(processedFile.getFileName() + ".回执.xlsx");
+    }
+
+    /** Where the explanation of a rejected file goes: {@code <name>.说明.txt} beside it. */
+    public static Path noteOf(Path rejectedFile) {
+        return rejectedFile.resolveSibling(rejectedFile.getFileName() + ".说明.txt");
+    }
+
+    private static Path moveInto(Path dir, Path file) {
+        try {
+            Files.createDirectories(dir);
+            String name = file.getFileName().toString();
+            Path target = dir.resolve(name);
+            int n = 2;
+            while (Files.exists(target)) {
+                String ext = extension(file);
+                target = dir.resolve(name.substring(0, name.length() - ext.length()) + " (" + n++ + ")" + ext);
+            }
+            if (!Files.exists(file)) {
+                throw new IOException("the file is no longer in the inbox: " + file);
+            }
+            return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + file + " into " + dir, e);
+        }
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot).toLowerCase();
+    }
+}
