@@ -56,13 +56,27 @@ public final class Intake {
         }
     }
 
-    /** Moves a dealt-with file from the inbox to processed/&lt;source&gt;, never overwriting an earlier one. */
-    public Path moveToProcessed(String source, Path file) {
-        return moveInto(home.processed(source), file);
+    /**
+     * Where a dealt-with file goes in processed/&lt;source&gt;, never over an earlier one. The receipt is
+     * written there first and the file moved last, so a crash in between leaves the file in the inbox
+     * and the job redoes both.
+     */
+    public Path processedTarget(String source, Path file) {
+        return freeName(home.processed(source), file);
     }
 
-    public Path moveToRejected(String source, Path file) {
-        return moveInto(home.rejected(source), file);
+    public Path rejectedTarget(String source, Path file) {
+        return freeName(home.rejected(source), file);
+    }
+
+    /** Moves the original out of the inbox; atomic, so it is either in one place or the other. */
+    public static void move(Path file, Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + file + " to " + target, e);
+        }
     }
 
     /** Where the receipt of a processed file goes: {@code <name>.回执.xlsx} beside it. */
@@ -75,23 +89,15 @@ public final class Intake {
         return rejectedFile.resolveSibling(rejectedFile.getFileName() + ".说明.txt");
     }
 
-    private static Path moveInto(Path dir, Path file) {
-        try {
-            Files.createDirectories(dir);
-            String name = file.getFileName().toString();
-            Path target = dir.resolve(name);
-            int n = 2;
-            while (Files.exists(target)) {
-                String ext = extension(file);
-                target = dir.resolve(name.substring(0, name.length() - ext.length()) + " (" + n++ + ")" + ext);
-            }
-            if (!Files.exists(file)) {
-                throw new IOException("the file is no longer in the inbox: " + file);
-            }
-            return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move " + file + " into " + dir, e);
+    private static Path freeName(Path dir, Path file) {
+        String name = file.getFileName().toString();
+        String ext = extension(file);
+        Path target = dir.resolve(name);
+        int n = 2;
+        while (Files.exists(target)) {
+            target = dir.resolve(name.substring(0, name.length() - ext.length()) + " (" + n++ + ")" + ext);
         }
+        return target;
     }
 
     private static String extension(Path file) {
