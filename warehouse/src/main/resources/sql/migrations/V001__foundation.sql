@@ -53,6 +53,14 @@ create table etl_non_data (
     kind        varchar not null
 );
 
+-- grain: one failing data test of the latest run (empty = all pass); key: test
+create table etl_data_test (
+    test         varchar primary key,
+    rows         bigint not null,            -- offending rows; -1 when the test itself failed to run
+    sample       varchar,
+    checked_at   timestamp not null
+);
+
 -- grain: one township of the gazetteer; key: township_key
 create table dim_township (
     township_key  integer primary key,

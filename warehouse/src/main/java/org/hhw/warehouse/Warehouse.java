@@ -136,6 +136,12 @@ public final class Warehouse implements AutoCloseable {
         return files("where sha256 = ? and status = 'LOADED' order by file_key limit 1", sha256).stream().findFirst();
     }
 
+    /** A registration of this very file left RUNNING by an attempt that did not finish. */
+    public Optional<EtlFile> unfinished(String sha256, String fileName) {
+        return files("where sha256 = ? and file_name = ? and status = 'RUNNING' order by file_key limit 1",
+                sha256, fileName).stream().findFirst();
+    }
+
     public Optional<EtlFile> file(int fileKey) {
         return files("where file_key = ?", fileKey).stream().findFirst();
     }
@@ -262,8 +268,30 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    /** Runs every data test; an empty list means all passed. */
+    /**
+     * Runs every data test and records the outcome in {@code etl_data_test} (what {@code hhw status}
+     * shows); an empty list means all passed.
+     */
     public List<DataTestFailure> runDataTests() {
+        List<DataTestFailure> failures = evaluateDataTests();
+        inTransaction(() -> {
+            try (Statement st = connection.createStatement()) {
+                st.execute("delete from etl_data_test");
+            }
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "insert into etl_data_test values (?, ?, ?, current_timestamp)")) {
+                for (DataTestFailure f : failures) {
+                    ps.setString(1, f.test());
+                    ps.setLong(2, f.rows());
+                    ps.setString(3, String.join("\n", f.sample()));
+                    ps.executeUpdate();
+                }
+            }
+        });
+        return failures;
+    }
+
+    private List<DataTestFailure> evaluateDataTests() {
         List<DataTestFailure> failures = new ArrayList<>();
         for (String test : SqlResources.list("tests")) {
             String sql = SqlScript.resource(test).statements(Map.of()).get(0).replaceAll(";\\s*$", "");

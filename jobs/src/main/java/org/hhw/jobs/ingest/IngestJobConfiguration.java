@@ -1,0 +1,296 @@
+package org.hhw.jobs.ingest;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.hhw.jobs.HhwProperties;
+import org.hhw.sources.clean.Gazetteer;
+import org.hhw.sources.clean.Pseudonyms;
+import org.hhw.sources.contract.Contract;
+import org.hhw.sources.contract.Contracts;
+import org.hhw.sources.read.UnusableFileException;
+import org.hhw.sources.table.SheetRow;
+import org.hhw.sources.validate.Outcome;
+import org.hhw.sources.validate.RowValidator;
+import org.hhw.warehouse.DataTestFailure;
+import org.hhw.warehouse.EtlFile;
+import org.hhw.warehouse.Home;
+import org.hhw.warehouse.SheetSummary;
+import org.hhw.warehouse.Warehouse;
+import org.hhw.warehouse.intake.Intake;
+import org.hhw.warehouse.lake.Lake;
+import org.hhw.warehouse.lake.LakeChunkWriter;
+import org.hhw.warehouse.receipt.Receipts;
+import org.hhw.warehouse.receipt.RejectionNote;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The ingest job: one department file from the inbox to the warehouse.
+ * <pre>
+ * ingestArchiveStep   archive the original by hash; register it in etl_file; content loaded before? → DUPLICATE
+ * ingestReadStep      chunks: rows of the sheets → RowValidator → lake parts (rows, rejects, warnings, non-data)
+ * ingestLoadStep      one DuckDB transaction from the lake parts; data tests
+ * ingestPublishStep   publish the analysts' copy
+ * ingestReceiptStep   receipt beside the original in processed/
+ * ingestDuplicateStep a receipt saying when the content was loaded before; nothing loaded
+ * ingestUnusableStep  an unusable file (corrupt, encrypted, columns missing, …) to rejected/ with a note
+ * </pre>
+ * Job parameters (all identifying, so relaunching the same file in the inbox restarts a failed run):
+ * {@code source}, {@code file} (absolute path), {@code sha256}, {@code modified} (epoch millis).
+ */
+@Configuration
+public class IngestJobConfiguration {
+
+    public static final String JOB_NAME = "ingestJob";
+    public static final String SOURCE = "source";
+    public static final String FILE = "file";
+    public static final String SHA256 = "sha256";
+    public static final String MODIFIED = "modified";
+
+    static final String FILE_KEY = "fileKey";
+    static final String DUPLICATE_OF = "duplicateOf";
+    static final String UNUSABLE_CODE = "unusable.code";
+    static final String UNUSABLE_EXPLANATION = "unusable.explanation";
+    static final String DUPLICATE = "DUPLICATE";
+    static final String UNUSABLE = "UNUSABLE";
+
+    private static final Logger log = LoggerFactory.getLogger(IngestJobConfiguration.class);
+
+    @Bean
+    public Job ingestJob(JobRepository jobRepository, Step ingestArchiveStep, Step ingestReadStep,
+                         Step ingestLoadStep, Step ingestPublishStep, Step ingestReceiptStep,
+                         Step ingestDuplicateStep, Step ingestUnusableStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(ingestArchiveStep).on(DUPLICATE).to(ingestDuplicateStep)
+                .from(ingestArchiveStep).on(ExitStatus.COMPLETED.getExitCode()).to(ingestReadStep)
+                .from(ingestArchiveStep).on("*").fail()
+                .from(ingestReadStep).on(UNUSABLE).to(ingestUnusableStep)
+                .from(ingestReadStep).on(ExitStatus.COMPLETED.getExitCode()).to(ingestLoadStep)
+                .from(ingestReadStep).on("*").fail()
+                .from(ingestLoadStep).next(ingestPublishStep).next(ingestReceiptStep)
+                .end()
+                .build();
+    }
+
+    @Bean
+    public Step ingestArchiveStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                  Tasklet ingestArchiveTasklet) {
+        return new StepBuilder("ingestArchiveStep", jobRepository).tasklet(ingestArchiveTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet ingestArchiveTasklet(@Value("#{jobParameters['source']}") String source,
+                                        @Value("#{jobParameters['file']}") String file,
+                                        @Value("#{jobParameters['sha256']}") String sha256,
+                                        Home home, Warehouse warehouse) {
+        return (contribution, chunk) -> {
+            Path path = Path.of(file);
+            new Intake(home).archive(path, sha256);
+            String name = path.getFileName().toString();
+            int fileKey = warehouse.unfinished(sha256, name).map(EtlFile::fileKey)
+                    .orElseGet(() -> warehouse.register(source, name, sha256, LocalDateTime.now()));
+            ExecutionContext job = jobContext(contribution.getStepExecution());
+            job.putInt(FILE_KEY, fileKey);
+            warehouse.loadedWithSha(sha256).ifPresent(first -> {
+                job.putInt(DUPLICATE_OF, first.fileKey());
+                contribution.setExitStatus(new ExitStatus(DUPLICATE));
+            });
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    public Step ingestReadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               HhwProperties properties, SheetRowReader ingestReader,
+                               ItemProcessor<SheetRow, Outcome> ingestValidator, LakeOutcomeWriter ingestLakeWriter) {
+        return new StepBuilder("ingestReadStep", jobRepository)
+                .<SheetRow, Outcome>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(ingestReader)
+                .processor(ingestValidator)
+                .writer(ingestLakeWriter)
+                .listener(new ReadStepListener())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public SheetRowReader ingestReader(@Value("#{jobParameters['source']}") String source,
+                                       @Value("#{jobParameters['file']}") String file) {
+        return new SheetRowReader(Path.of(file), Contracts.load(source));
+    }
+
+    @Bean
+    @StepScope
+    public ItemProcessor<SheetRow, Outcome> ingestValidator(@Value("#{jobParameters['source']}") String source,
+                                                            Gazetteer gazetteer, Pseudonyms pseudonyms) {
+        return new RowValidator(Contracts.load(source), gazetteer, pseudonyms)::validate;
+    }
+
+    @Bean
+    @StepScope
+    public LakeOutcomeWriter ingestLakeWriter(@Value("#{jobParameters['source']}") String source,
+                                              @Value("#{jobExecutionContext['fileKey']}") Integer fileKey,
+                                              Lake lake) {
+        return new LakeOutcomeWriter(new LakeChunkWriter(lake, Contracts.load(source), fileKey));
+    }
+
+    @Bean
+    public Step ingestLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               Tasklet ingestLoadTasklet) {
+        return new StepBuilder("ingestLoadStep", jobRepository).tasklet(ingestLoadTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet ingestLoadTasklet(@Value("#{jobParameters['source']}") String source, Warehouse warehouse) {
+        return (contribution, chunk) -> {
+            ExecutionContext job = jobContext(contribution.getStepExecution());
+            SheetSummary sheets = new SheetSummary(job.getString(SheetRowReader.SHEETS_READ, ""),
+                    job.getString(SheetRowReader.SHEETS_SKIPPED, ""), job.getString(SheetRowReader.UNKNOWN_COLUMNS, ""));
+            warehouse.load(Contracts.load(source), job.getInt(FILE_KEY), sheets);
+            List<DataTestFailure> failures = warehouse.runDataTests();
+            for (DataTestFailure f : failures) {
+                log.error("data test {} returned {} offending rows, e.g. {}", f.test(), f.rows(), f.sample());
+            }
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    public Step ingestPublishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                  Home home, Warehouse warehouse) {
+        return new StepBuilder("ingestPublishStep", jobRepository).tasklet((contribution, chunk) -> {
+            warehouse.publish(home.analyticsDb());
+            return RepeatStatus.FINISHED;
+        }, transactionManager).build();
+    }
+
+    @Bean
+    public Step ingestReceiptStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                  Tasklet ingestReceiptTasklet) {
+        return new StepBuilder("ingestReceiptStep", jobRepository).tasklet(ingestReceiptTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet ingestReceiptTasklet(@Value("#{jobParameters['source']}") String source,
+                                        @Value("#{jobParameters['file']}") String file,
+                                        Home home, Warehouse warehouse) {
+        return (contribution, chunk) -> {
+            Path original = Path.of(file);
+            Path target = new Intake(home).processedTarget(source, original);
+            Receipts.write(warehouse, Contracts.load(source), jobContext(contribution.getStepExecution()).getInt(FILE_KEY),
+                    Intake.receiptOf(target));
+            Intake.move(original, target);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    public Step ingestDuplicateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                    Tasklet ingestDuplicateTasklet) {
+        return new StepBuilder("ingestDuplicateStep", jobRepository)
+                .tasklet(ingestDuplicateTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet ingestDuplicateTasklet(@Value("#{jobParameters['source']}") String source,
+                                          @Value("#{jobParameters['file']}") String file,
+                                          Home home, Warehouse warehouse) {
+        return (contribution, chunk) -> {
+            ExecutionContext job = jobContext(contribution.getStepExecution());
+            int fileKey = job.getInt(FILE_KEY);
+            warehouse.markDuplicate(fileKey, job.getInt(DUPLICATE_OF));
+            warehouse.publish(home.analyticsDb());
+            Path original = Path.of(file);
+            Path target = new Intake(home).processedTarget(source, original);
+            Receipts.write(warehouse, Contracts.load(source), fileKey, Intake.receiptOf(target));
+            Intake.move(original, target);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    public Step ingestUnusableStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                   Tasklet ingestUnusableTasklet) {
+        return new StepBuilder("ingestUnusableStep", jobRepository)
+                .tasklet(ingestUnusableTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet ingestUnusableTasklet(@Value("#{jobParameters['source']}") String source,
+                                         @Value("#{jobParameters['file']}") String file,
+                                         Home home, Warehouse warehouse) {
+        return (contribution, chunk) -> {
+            ExecutionContext job = jobContext(contribution.getStepExecution());
+            String code = job.getString(UNUSABLE_CODE);
+            String explanation = job.getString(UNUSABLE_EXPLANATION);
+            warehouse.markRejected(job.getInt(FILE_KEY), code, explanation);
+            warehouse.publish(home.analyticsDb());
+            Path original = Path.of(file);
+            Path target = new Intake(home).rejectedTarget(source, original);
+            RejectionNote.write(Intake.noteOf(target), original.getFileName().toString(),
+                    Contracts.load(source).label(), code, explanation, LocalDateTime.now());
+            Intake.move(original, target);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    private static ExecutionContext jobContext(StepExecution step) {
+        return step.getJobExecution().getExecutionContext();
+    }
+
+    /**
+     * Hands the reader's findings about the sheets to the later steps, and turns a file that
+     * cannot be used into the UNUSABLE exit, which routes it to the rejected folder instead of
+     * failing the job.
+     */
+    static final class ReadStepListener implements StepExecutionListener {
+
+        @Override
+        public ExitStatus afterStep(StepExecution step) {
+            ExecutionContext job = jobContext(step);
+            for (String key : List.of(SheetRowReader.SHEETS_READ, SheetRowReader.SHEETS_SKIPPED,
+                    SheetRowReader.UNKNOWN_COLUMNS)) {
+                if (step.getExecutionContext().containsKey(key)) {
+                    job.putString(key, step.getExecutionContext().getString(key));
+                }
+            }
+            for (Throwable failure : step.getFailureExceptions()) {
+                for (Throwable t = failure; t != null; t = t.getCause()) {
+                    if (t instanceof UnusableFileException unusable) {
+                        job.putString(UNUSABLE_CODE, unusable.code().name());
+                        job.putString(UNUSABLE_EXPLANATION, unusable.explanation());
+                        return new ExitStatus(UNUSABLE);
+                    }
+                }
+            }
+            return null;
+        }
+    }
+}
