@@ -1,0 +1,7 @@
+package org.hhw.sources.clean;
+
+/** Sex as encoded in a resident ID number (odd sequence digit = male). */
+public enum Sex {
+    MALE,
+    FEMALE
+}

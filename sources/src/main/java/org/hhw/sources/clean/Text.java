@@ -1,0 +1,105 @@
+package org.hhw.sources.clean;
+
+import java.util.regex.Pattern;
+
+/**
+ * Text normalisation shared by every cleaning step. Clerks type with Chinese input methods, so
+ * full-width letters, digits and punctuation, ideographic spaces and non-breaking spaces are
+ * everywhere; they are folded to their ASCII forms before anything is compared.
+ */
+public final class Text {
+
+    private static final char FULL_WIDTH_FIRST = '\uFF01';
+    private static final char FULL_WIDTH_LAST = '\uFF5E';
+    private static final int FULL_WIDTH_OFFSET = 0xFEE0;
+
+    /**
+     * A unit in brackets at the end of a header: "金额(元)", "贷款金额(万元)", "期限(月)",
+     * "比例(%)", "金额(单位:元)". Only units are stripped: "乡(镇)" is a header variant, not a unit.
+     */
+    private static final Pattern TRAILING_UNIT = Pattern.compile(
+            "\\((?:单位:?)?(?:元|万元|月|个月|年|%|人|户|天|日|亩|岁|小时|课时|学时)\\)$");
+
+    private Text() {
+    }
+
+    /**
+     * Full-width ASCII to half-width, every kind of space (ideographic, non-breaking, tabs, line
+     * breaks, zero-width) to one ordinary space, runs collapsed, ends trimmed. {@code null} gives "".
+     */
+    public static String normalize(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        boolean spacePending = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = halfWidth(raw.charAt(i));
+            if (isSpace(c)) {
+                spacePending = out.length() > 0;
+                continue;
+            }
+            if (spacePending) {
+                out.append(' ');
+                spacePending = false;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** {@link #normalize} with every space removed: the form used to compare codes, IDs and numbers. */
+    public static String compact(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = halfWidth(raw.charAt(i));
+            if (!isSpace(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** True for null, "" and strings made only of spaces of any kind (incl. U+3000 and NBSP). */
+    public static boolean isBlank(String raw) {
+        if (raw == null) {
+            return true;
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            if (!isSpace(raw.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The form used to match a header text against the known variants: normalised, without any
+     * whitespace or line break, brackets half-width, and without a trailing unit such as "(元)".
+     * Call {@link #mentionsTenThousandYuan} on the original header to learn the money unit.
+     */
+    public static String normalizeHeader(String header) {
+        String compact = compact(header)
+                .replace('【', '(').replace('】', ')')
+                .replace('〔', '(').replace('〕', ')');
+        return TRAILING_UNIT.matcher(compact).replaceFirst("");
+    }
+
+    /** Whether a header announces its amounts in 万元 (ten thousand yuan), e.g. "贷款金额(万元)". */
+    public static boolean mentionsTenThousandYuan(String header) {
+        return compact(header).contains("万元");
+    }
+
+    private static char halfWidth(char c) {
+        return c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST ? (char) (c - FULL_WIDTH_OFFSET) : c;
+    }
+
+    private static boolean isSpace(char c) {
+        // isSpaceChar covers U+3000 and NBSP, isWhitespace tabs and line breaks; the zero-width
+        // characters come with text pasted from web pages and chat messages.
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
+    }
+}
