@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 
 import org.hhw.sources.clean.CodeList;
 import org.hhw.sources.clean.Gazetteer;
+import org.hhw.sources.clean.Township;
+import org.hhw.sources.clean.Village;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.contract.Field;
@@ -100,13 +102,13 @@ public final class Warehouse implements AutoCloseable {
                     "insert or replace into dim_township values (?, ?, ?)");
                  PreparedStatement v = connection.prepareStatement(
                          "insert or replace into dim_village values (?, ?, ?, ?, ?)")) {
-                for (Gazetteer.Township township : gazetteer.townships()) {
+                for (Township township : gazetteer.townships()) {
                     t.setInt(1, township.code());
                     t.setString(2, township.name());
                     t.setString(3, String.join("|", gazetteer.aliases(township)));
                     t.executeUpdate();
                 }
-                for (Gazetteer.Village village : gazetteer.villages()) {
+                for (Village village : gazetteer.villages()) {
                     v.setInt(1, village.code());
                     v.setInt(2, village.township().code());
                     v.setString(3, village.township().name());

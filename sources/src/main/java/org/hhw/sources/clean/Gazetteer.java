@@ -10,8 +10,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +34,7 @@ public final class Gazetteer {
     private final List<Village> villages = new ArrayList<>();
     private final Map<String, Township> townshipKeys = new HashMap<>();
     private final Map<Township, Map<String, Village>> villageKeys = new HashMap<>();
+    private final Map<Object, Set<String>> aliases = new HashMap<>();
 
     private Gazetteer(List<Row> rows) {
         this.rows = List.copyOf(rows);
@@ -67,6 +70,16 @@ public final class Gazetteer {
 
     public List<Village> villages() {
         return List.copyOf(villages);
+    }
+
+    /** The variant spellings of a township, as the gazetteer lists them. */
+    public List<String> aliases(Township township) {
+        return List.copyOf(aliases.getOrDefault(township, Set.of()));
+    }
+
+    /** The variant spellings of a village, as the gazetteer lists them. */
+    public List<String> aliases(Village village) {
+        return List.copyOf(aliases.getOrDefault(village, Set.of()));
     }
 
     /**
@@ -132,6 +145,7 @@ public final class Gazetteer {
         }
         for (String alias : row.townshipAliases()) {
             registerTownship(alias, township, row);
+            aliases.computeIfAbsent(township, t -> new LinkedHashSet<>()).add(alias);
         }
         if (row.village().isEmpty()) {
             return;
@@ -145,6 +159,7 @@ public final class Gazetteer {
         }
         for (String alias : row.villageAliases()) {
             register(byKey, alias, village, row);
+            aliases.computeIfAbsent(village, v -> new LinkedHashSet<>()).add(alias);
         }
     }
 

@@ -14,7 +14,10 @@ import org.hhw.sources.clean.Names;
 import org.hhw.sources.clean.Pseudonyms;
 import org.hhw.sources.clean.Reason;
 import org.hhw.sources.clean.ResidentIds;
-import org.hhw.sources.clean.ResidentIds.ResidentId;
+import org.hhw.sources.clean.ResidentId;
+import org.hhw.sources.clean.Sex;
+import org.hhw.sources.clean.Township;
+import org.hhw.sources.clean.Village;
 import org.hhw.sources.clean.Text;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
@@ -61,7 +64,7 @@ public final class RowValidator {
         Cells cells = new Cells(data);
         List<Field> fields = contract.fields();
         Object[] values = new Object[contract.outputColumns().size()];
-        Gazetteer.Township township = null;
+        Township township = null;
         String idSex = null;
         int out = 0;
         for (int i = 0; i < fields.size(); i++) {
@@ -77,7 +80,7 @@ public final class RowValidator {
                     }
                     ResidentId v = cells.take(i, id);
                     if (v != null) {
-                        idSex = v.sex() == ResidentIds.Sex.MALE ? "male" : "female";
+                        idSex = v.sex() == Sex.MALE ? "male" : "female";
                         values[out] = pseudonyms.personIdHash(v.number());
                         values[out + 1] = ResidentIds.mask(v.number());
                         values[out + 2] = idSex;
@@ -97,7 +100,7 @@ public final class RowValidator {
                 }
                 case VILLAGE -> {
                     if (township != null || townshipField < 0) {
-                        Gazetteer.Village village = township == null ? null : cells.take(i, gazetteer.village(township, raw));
+                        Village village = township == null ? null : cells.take(i, gazetteer.village(township, raw));
                         if (village != null) {
                             values[out] = village.name();
                             values[out + 1] = village.code();
