@@ -115,7 +115,9 @@ public final class LakePartWriter implements AutoCloseable {
             return this;
         }
 
+        /** Abstract in the builder although deprecated, so it must be implemented. */
         @Override
+        @SuppressWarnings("deprecation")
         protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
             return writeSupport;
         }

@@ -77,7 +77,9 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
         return optional.as(logical).named(column.name());
     }
 
+    /** Abstract in WriteSupport although deprecated, so it must be implemented; never called here. */
     @Override
+    @SuppressWarnings("deprecation")
     public WriteContext init(Configuration configuration) {
         return new WriteContext(schema, Map.of());
     }
