@@ -180,11 +180,18 @@ public class IngestJobConfiguration {
 
     @Bean
     public Step ingestPublishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  Home home, Warehouse warehouse) {
-        return new StepBuilder("ingestPublishStep", jobRepository).tasklet((contribution, chunk) -> {
+                                  Tasklet ingestPublishTasklet) {
+        return new StepBuilder("ingestPublishStep", jobRepository).tasklet(ingestPublishTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet ingestPublishTasklet(Home home, Warehouse warehouse) {
+        return (contribution, chunk) -> {
             warehouse.publish(home.analyticsDb());
             return RepeatStatus.FINISHED;
-        }, transactionManager).build();
+        };
     }
 
     @Bean

@@ -1,0 +1,284 @@
+package org.hhw.schedules;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+import org.hhw.sources.clean.Gazetteer;
+import org.hhw.sources.contract.Contract;
+import org.hhw.sources.contract.Contracts;
+import org.hhw.sources.sample.DemoData;
+import org.hhw.warehouse.Home;
+import org.hhw.warehouse.Warehouse;
+import org.hhw.warehouse.WarehouseException;
+import org.hhw.warehouse.lake.Lake;
+import org.quartz.Scheduler;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+
+/** The commands of {@code hhw}; {@code hhw help} lists them. */
+@Component
+public class Cli implements ApplicationRunner, ExitCodeGenerator {
+
+    static final String USAGE = """
+            usage: hhw <command>
+              demo [--seed=N]             generate sample registry files for a synthetic Tianzhen, ingest them, report
+              run                         the service: poll every inbox on schedule and ingest what clerks drop
+              ingest [--source=S] FILE…   copy files into the source's inbox (default registry) and ingest them now
+              status                      recent files and ingest runs, failing data tests
+              sql ["select …"]            query the published warehouse (no query: interactive); --csv, --json
+              rebuild                     recreate the warehouse from the Parquet lake alone (service stopped)
+            settings: --hhw.home=DIR (default ./home) and the others in the README, or HHW_* environment variables
+            """;
+
+    private final ObjectProvider<Warehouse> warehouse;
+    private final Ingestor ingestor;
+    private final Home home;
+    private final JobRepository jobRepository;
+    private final Scheduler scheduler;
+    private final Gazetteer gazetteer;
+    private final List<Contract> contracts;
+    private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    private int exitCode;
+
+    public Cli(ObjectProvider<Warehouse> warehouse, Ingestor ingestor, Home home, JobRepository jobRepository,
+               Scheduler scheduler, Gazetteer gazetteer, List<Contract> contracts) {
+        this.warehouse = warehouse;
+        this.ingestor = ingestor;
+        this.home = home;
+        this.jobRepository = jobRepository;
+        this.scheduler = scheduler;
+        this.gazetteer = gazetteer;
+        this.contracts = contracts;
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        List<String> words = args.getNonOptionArgs();
+        String command = words.isEmpty() ? "help" : words.get(0);
+        List<String> rest = words.subList(Math.min(1, words.size()), words.size());
+        try {
+            exitCode = switch (command) {
+                case "demo" -> demo(args.containsOption("seed") ? Long.parseLong(args.getOptionValues("seed").get(0)) : 2019L);
+                case "run" -> serve();
+                case "ingest" -> ingest(args.containsOption("source") ? args.getOptionValues("source").get(0) : "registry", rest);
+                case "status" -> status();
+                case "rebuild" -> rebuild();
+                case "help", "--help", "-h" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    System.err.print("unknown command: " + command + "\n" + USAGE);
+                    yield 2;
+                }
+            };
+        } catch (WarehouseException e) {
+            System.err.println("error: " + e.getMessage());
+            exitCode = 1;
+        }
+    }
+
+    /** Opens the warehouse (failing clearly if another process holds it), then recovers crashed runs. */
+    private Warehouse openForLoading() {
+        Warehouse w;
+        try {
+            w = warehouse.getObject();
+        } catch (RuntimeException e) {
+            throw new WarehouseException("cannot open the warehouse " + home.warehouseDb()
+                    + " for loading. Is the service (hhw run) or another hhw command running? Stop it, or drop the "
+                    + "files into " + home.root().resolve("inbox") + " for the service to pick up. (" + rootMessage(e) + ")", e);
+        }
+        int recovered = ingestor.recoverInterrupted();
+        if (recovered > 0) {
+            out.println("Recovered " + recovered + " ingest run(s) interrupted by a crash; their files restart now.");
+        }
+        return w;
+    }
+
+    private int demo(long seed) throws Exception {
+        Warehouse w = openForLoading();
+        Path inbox = home.inbox("registry");
+        List<Path> files = DemoData.writeDemoSet(inbox, seed);
+        out.println("Generated " + files.size() + " sample registry files for a synthetic Tianzhen in " + inbox + ":");
+        for (Path f : files) {
+            out.println("  " + f.getFileName());
+        }
+        out.println();
+        List<Ingestor.Run> runs = ingestor.ingestInboxes();
+        report(w, runs);
+        return runs.stream().allMatch(r -> r.status().isUnsuccessful()) && !runs.isEmpty() ? 1 : 0;
+    }
+
+    private int ingest(String source, List<String> files) throws Exception {
+        if (files.isEmpty()) {
+            System.err.print("ingest needs at least one file\n" + USAGE);
+            return 2;
+        }
+        if (!Contracts.SOURCES.contains(source)) {
+            System.err.println("unknown source " + source + "; known: " + Contracts.SOURCES);
+            return 2;
+        }
+        Warehouse w = openForLoading();
+        List<Ingestor.Run> runs = new ArrayList<>();
+        for (String f : files) {
+            Path file = Path.of(f);
+            if (!Files.isRegularFile(file)) {
+                System.err.println("no such file: " + f);
+                return 2;
+            }
+            runs.add(ingestor.ingestCopy(source, file));
+        }
+        report(w, runs);
+        return runs.stream().anyMatch(r -> r.status().isUnsuccessful()) ? 1 : 0;
+    }
+
+    private int serve() throws Exception {
+        openForLoading();
+        out.println("hhw service: watching " + home.root().resolve("inbox") + " (every source's folder); Ctrl-C stops.");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        scheduler.start();
+        stopped.await();
+        return 0;
+    }
+
+    /** What the files of this run became, and how to look further. */
+    private void report(Warehouse w, List<Ingestor.Run> runs) throws SQLException {
+        Connection c = w.connection();
+        int n = runs.size();
+        out.println("Files ingested (" + n + "):");
+        print(c, """
+                select file_name as file, status, rows_read as read, rows_loaded as loaded, rows_rejected as rejected,
+                       rows_non_data as non_data, rows_warned as warned, coalesce(error_code, '') as problem
+                from etl_file order by file_key desc limit %d
+                """.formatted(n));
+        for (Ingestor.Run r : runs) {
+            if (r.status().isUnsuccessful()) {
+                out.println("  FAILED " + r.file().getFileName() + ": " + r.failure());
+            }
+        }
+        out.println();
+        out.println("Rejected rows by reason:");
+        print(c, """
+                select reason_code, count(*) as rows
+                from (select distinct file_key, sheet, row_number, reason_code from etl_reject
+                      where file_key in (select file_key from etl_file order by file_key desc limit %d))
+                group by reason_code order by rows desc, reason_code
+                """.formatted(n));
+        out.println();
+        out.println("Warehouse now:");
+        print(c, """
+                select (select count(*) from dim_household where is_current) as households,
+                       (select count(*) from dim_person where is_current) as persons,
+                       (select count(distinct township_key) from dim_household where is_current) as townships,
+                       (select count(*) from etl_data_test) as failing_data_tests
+                """);
+        out.println();
+        out.println("Receipts (回执) are in " + home.root().resolve("processed") + ", unusable files with their "
+                + "explanations (说明) in " + home.root().resolve("rejected") + ".");
+        out.println("Query the warehouse:");
+        out.println("  ./hhw sql \"select township, count(*) as households, sum(members) as persons from dim_household "
+                + "where is_current group by township order by households desc\"");
+        out.println("  ./hhw sql            (interactive)      duckdb -readonly " + home.analyticsDb());
+    }
+
+    private void print(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            TextTable.of(rs).print(out);
+        }
+    }
+
+    private int status() throws Exception {
+        Path db = home.analyticsDb();
+        if (Files.exists(db)) {
+            Properties ro = new Properties();
+            ro.setProperty("duckdb.read_only", "true");
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db, ro)) {
+                out.println("Recent files (" + db + "):");
+                print(c, """
+                        select file_key, source, file_name, status, rows_read as read, rows_loaded as loaded,
+                               rows_rejected as rejected, rows_non_data as non_data,
+                               strftime(received_at, '%Y-%m-%d %H:%M:%S') as received,
+                               round(epoch(loaded_at - received_at), 1) as seconds, coalesce(error_code, '') as problem
+                        from etl_file order by file_key desc limit 20
+                        """);
+                out.println();
+                out.println("Failing data tests (none = all pass):");
+                print(c, "select test, rows, sample from etl_data_test order by test");
+            }
+        } else {
+            out.println("No published warehouse yet at " + db + ".");
+        }
+        out.println();
+        out.println("Recent ingest runs (job repository):");
+        TextTable runs = new TextTable(List.of("run", "status", "exit", "started", "seconds", "file", "error"));
+        List<JobExecution> executions = new ArrayList<>();
+        for (JobInstance instance : jobRepository.getJobInstances("ingestJob", 0, 20)) {
+            executions.addAll(jobRepository.getJobExecutions(instance));
+        }
+        executions.sort(Comparator.comparing(JobExecution::getId).reversed());
+        for (JobExecution e : executions.subList(0, Math.min(20, executions.size()))) {
+            String file = e.getJobParameters().getString("file");
+            runs.add(List.of(e.getId(), e.getStatus(), e.getExitStatus().getExitCode(),
+                    e.getStartTime() == null ? "" : e.getStartTime().withNano(0).toString().replace('T', ' '),
+                    e.getStartTime() == null || e.getEndTime() == null ? ""
+                            : String.format("%.1f", Duration.between(e.getStartTime(), e.getEndTime()).toMillis() / 1000.0),
+                    file == null ? "" : Path.of(file).getFileName().toString(),
+                    e.getAllFailureExceptions().stream().map(t -> rootMessage(t)).findFirst().orElse("")));
+        }
+        runs.print(out);
+        return 0;
+    }
+
+    private int rebuild() throws Exception {
+        Warehouse current = openForLoading();
+        current.close();
+        Path target = home.warehouseDb();
+        Path fresh = target.resolveSibling("warehouse.rebuild.duckdb");
+        Files.deleteIfExists(fresh);
+        Lake lake = new Lake(home.lake());
+        Warehouse.rebuild(lake, fresh, gazetteer, contracts);
+        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));
+        try (Warehouse rebuilt = Warehouse.open(target, lake, gazetteer, contracts)) {
+            rebuilt.runDataTests();
+            rebuilt.publish(home.analyticsDb());
+            out.println("Rebuilt " + target + " from " + lake.manifests().size() + " files in the lake " + home.lake()
+                    + ", and published " + home.analyticsDb() + ".");
+        }
+        return 0;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

@@ -1,0 +1,201 @@
+package org.hhw.schedules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.hhw.jobs.HhwProperties;
+import org.hhw.jobs.ingest.IngestJobConfiguration;
+import org.hhw.sources.contract.Contracts;
+import org.hhw.warehouse.Home;
+import org.hhw.warehouse.intake.Intake;
+import org.hhw.warehouse.receipt.RejectionNote;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds files in the inboxes and runs the ingest job for each, one at a time (the warehouse has
+ * one writer). A file is taken only once it has stopped changing. A run that fails leaves the file
+ * in the inbox, and the next launch with the same parameters restarts it where it stopped; after
+ * {@value #MAX_ATTEMPTS} failed attempts the file is set aside in rejected/ with a note, so one
+ * bad file never blocks the others.
+ */
+@Component
+public class Ingestor {
+
+    static final int MAX_ATTEMPTS = 3;
+
+    private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job ingestJob;
+    private final Home home;
+    private final Duration settleTime;
+    private final Map<Path, Seen> seen = new HashMap<>();
+
+    public Ingestor(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, Home home,
+                    HhwProperties properties) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.ingestJob = ingestJob;
+        this.home = home;
+        this.settleTime = properties.settleTime();
+    }
+
+    /** The result of one file's run. */
+    public record Run(String source, Path file, BatchStatus status, String exitCode, String failure) {
+    }
+
+    /**
+     * Marks ingest runs that a crash left "running" as failed, so their files restart. Call once at
+     * start-up, after the warehouse is open (so no other process is loading).
+     */
+    public int recoverInterrupted() {
+        int recovered = 0;
+        for (JobExecution execution : jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)) {
+            log.warn("recovering ingest run {} left running by a crash ({})", execution.getId(),
+                    execution.getJobParameters().getString(IngestJobConfiguration.FILE));
+            jobOperator.recover(execution);
+            recovered++;
+        }
+        return recovered;
+    }
+
+    /** One scheduled poll: every inbox file that has stopped changing. */
+    public synchronized List<Run> poll() {
+        List<Run> runs = new ArrayList<>();
+        Map<Path, Seen> now = new HashMap<>();
+        for (String source : Contracts.SOURCES) {
+            for (Path file : inboxFiles(source)) {
+                Seen current = Seen.of(file);
+                Seen before = seen.get(file);
+                boolean settled = Duration.between(current.modified(), Instant.now()).compareTo(settleTime) >= 0;
+                if (settled && (before == null || current.equals(before))) {
+                    runs.add(ingest(source, file));
+                } else {
+                    now.put(file, current);
+                }
+            }
+        }
+        seen.clear();
+        seen.putAll(now);
+        return runs;
+    }
+
+    /** Every file in every inbox, now, without waiting for it to settle (demo and operator use). */
+    public synchronized List<Run> ingestInboxes() {
+        List<Run> runs = new ArrayList<>();
+        for (String source : Contracts.SOURCES) {
+            for (Path file : inboxFiles(source)) {
+                runs.add(ingest(source, file));
+            }
+        }
+        return runs;
+    }
+
+    /** Copies a file from anywhere into the source's inbox and ingests it there. */
+    public synchronized Run ingestCopy(String source, Path file) {
+        Path target = home.inbox(source).resolve(file.getFileName().toString());
+        try {
+            if (!file.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
+                Files.copy(file, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + file + " into " + target.getParent()
+                    + " (a file of that name is waiting there already?)", e);
+        }
+        return ingest(source, target);
+    }
+
+    /** Runs (or restarts) the ingest job for one inbox file, synchronously. Never throws. */
+    public Run ingest(String source, Path file) {
+        try {
+            JobParameters parameters = new JobParametersBuilder()
+                    .addString(IngestJobConfiguration.SOURCE, source)
+                    .addString(IngestJobConfiguration.FILE, file.toAbsolutePath().toString())
+                    .addString(IngestJobConfiguration.SHA256, Intake.sha256(file))
+                    .addLong(IngestJobConfiguration.MODIFIED, Files.getLastModifiedTime(file).toMillis())
+                    .toJobParameters();
+            JobInstance instance = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
+            if (instance != null && jobRepository.getJobExecutions(instance).size() >= MAX_ATTEMPTS) {
+                return setAside(source, file, "已尝试处理" + MAX_ATTEMPTS + "次均未成功");
+            }
+            JobExecution execution = jobOperator.start(ingestJob, parameters);
+            String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
+                    .orElse(null);
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                log.error("ingest of {} ended {}: {}", file, execution.getStatus(), failure);
+            } else {
+                log.info("ingested {} ({})", file.getFileName(), execution.getExitStatus().getExitCode());
+            }
+            return new Run(source, file, execution.getStatus(), execution.getExitStatus().getExitCode(), failure);
+        } catch (Exception e) {
+            log.error("ingest of {} could not run", file, e);
+            return new Run(source, file, BatchStatus.FAILED, "FAILED", e.toString());
+        }
+    }
+
+    /** A file the job keeps failing on: out of the inbox, with a note, so the others go on. */
+    private Run setAside(String source, Path file, String why) throws IOException {
+        Path target = new Intake(home).rejectedTarget(source, file);
+        String explanation = "系统处理该文件时出错（" + why + "），文件中的数据均未入库。已通知系统管理员排查；"
+                + "您也可以用Excel或WPS打开后另存为新的xlsx文件再发送一次。";
+        RejectionNote.write(Intake.noteOf(target), file.getFileName().toString(), Contracts.load(source).label(),
+                "INTERNAL_ERROR", explanation, LocalDateTime.now());
+        Intake.move(file, target);
+        log.error("set aside {} after {} failed attempts", file, MAX_ATTEMPTS);
+        return new Run(source, file, BatchStatus.ABANDONED, "SET_ASIDE", why);
+    }
+
+    private List<Path> inboxFiles(String source) {
+        Path inbox = home.inbox(source);
+        if (!Files.isDirectory(inbox)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(inbox)) {
+            return files.filter(Files::isRegularFile).filter(Ingestor::isDroppedFile).sorted().toList();
+        } catch (IOException e) {
+            log.error("cannot list {}", inbox, e);
+            return List.of();
+        }
+    }
+
+    /** Not a lock or partial file of an editor or a copy still in progress. */
+    static boolean isDroppedFile(Path file) {
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase();
+        return !name.startsWith("~$") && !name.startsWith(".") && !lower.endsWith(".tmp") && !lower.endsWith(".part")
+                && !lower.endsWith(".crdownload") && !lower.endsWith(".download");
+    }
+
+    private record Seen(long size, Instant modified) {
+        static Seen of(Path file) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                return new Seen(a.size(), a.lastModifiedTime().toInstant());
+            } catch (IOException e) {
+                return new Seen(-1, Instant.now());
+            }
+        }
+    }
+}

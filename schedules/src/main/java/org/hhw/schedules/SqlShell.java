@@ -1,0 +1,160 @@
+package org.hhw.schedules;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * {@code hhw sql ["query"]}: SQL against the published analytics copy, read-only, so an analyst
+ * never blocks or sees half a load. Without a query it is an interactive prompt (statements end
+ * with {@code ;}, {@code .quit} leaves). {@code --csv} and {@code --json} change the output.
+ */
+public final class SqlShell {
+
+    enum Format { TABLE, CSV, JSON }
+
+    private SqlShell() {
+    }
+
+    public static int run(String[] args) throws Exception {
+        Format format = Format.TABLE;
+        List<String> query = new ArrayList<>();
+        for (String a : args) {
+            switch (a) {
+                case "--csv" -> format = Format.CSV;
+                case "--json" -> format = Format.JSON;
+                default -> query.add(a);
+            }
+        }
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Path db = analyticsDb();
+        if (!Files.exists(db)) {
+            System.err.println("No published warehouse at " + db + " yet: run `./hhw demo` or ingest a file first.");
+            return 1;
+        }
+        Properties props = new Properties();
+        props.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), props)) {
+            if (!query.isEmpty()) {
+                return execute(c, String.join(" ", query), format, out) ? 0 : 1;
+            }
+            out.println("hhw sql on " + db + " (read-only). End statements with ;  .tables lists tables, .quit leaves.");
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            StringBuilder statement = new StringBuilder();
+            out.print("hhw> ");
+            for (String line; (line = in.readLine()) != null; ) {
+                String t = line.strip();
+                if (statement.isEmpty() && (t.equals(".quit") || t.equals(".exit") || t.equals("\\q"))) {
+                    break;
+                }
+                if (statement.isEmpty() && t.equals(".tables")) {
+                    execute(c, "select table_name from information_schema.tables order by 1", format, out);
+                } else {
+                    statement.append(line).append('\n');
+                    if (t.endsWith(";")) {
+                        execute(c, statement.toString(), format, out);
+                        statement.setLength(0);
+                    }
+                }
+                out.print(statement.isEmpty() ? "hhw> " : "...> ");
+            }
+            out.println();
+            return 0;
+        }
+    }
+
+    static Path analyticsDb() {
+        String home = System.getProperty("hhw.home", System.getenv().getOrDefault("HHW_HOME", "home"));
+        return Path.of(home).resolve("analytics.duckdb");
+    }
+
+    static boolean execute(Connection c, String sql, Format format, PrintStream out) {
+        try (Statement st = c.createStatement()) {
+            if (!st.execute(sql)) {
+                out.println("OK");
+                return true;
+            }
+            try (ResultSet rs = st.getResultSet()) {
+                switch (format) {
+                    case TABLE -> {
+                        TextTable table = TextTable.of(rs);
+                        table.print(out);
+                        out.println("(" + table.size() + " rows)");
+                    }
+                    case CSV -> printCsv(rs, out);
+                    case JSON -> printJson(rs, out);
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            System.err.println("SQL error: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static void printCsv(ResultSet rs, PrintStream out) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        List<String> cells = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            cells.add(csv(md.getColumnLabel(i)));
+        }
+        out.println(String.join(",", cells));
+        while (rs.next()) {
+            cells.clear();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                String v = rs.getString(i);
+                cells.add(v == null ? "" : csv(v));
+            }
+            out.println(String.join(",", cells));
+        }
+    }
+
+    private static String csv(String v) {
+        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    private static void printJson(ResultSet rs, PrintStream out) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        out.println("[");
+        boolean first = true;
+        while (rs.next()) {
+            StringBuilder sb = new StringBuilder(first ? "  {" : ",\n  {");
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                Object v = rs.getObject(i);
+                sb.append(i == 1 ? "" : ", ").append(json(md.getColumnLabel(i))).append(": ")
+                        .append(v == null ? "null" : v instanceof Number || v instanceof Boolean ? v.toString()
+                                : json(v.toString()));
+            }
+            out.print(sb.append('}'));
+            first = false;
+        }
+        out.println(first ? "]" : "\n]");
+    }
+
+    private static String json(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(ch < 0x20 ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
