@@ -1,13 +1,12 @@
 -- closes one file's load, shared by every source: row accounting and status on its etl_file row.
--- grain: one etl_file row; key: file_key. placeholders: {file_key}, {rejects}, {loaded_at}.
+-- grain: one etl_file row; key: file_key. placeholders: {file_key}, {rejects}.
 update etl_file set
     rows_loaded = counts.loaded,
     rows_rejected = counts.rejected,
     rows_non_data = counts.non_data,
     rows_warned = counts.warned,
     rows_read = counts.loaded + counts.rejected + counts.non_data,
-    status = 'LOADED',
-    loaded_at = {loaded_at}
+    status = 'LOADED'
 from (
     select
         (select count(*) from stage_rows where key_rank = 1) as loaded,

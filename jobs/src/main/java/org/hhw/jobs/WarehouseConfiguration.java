@@ -53,7 +53,7 @@ public class WarehouseConfiguration {
     }
 
     @Bean
-    public Pseudonyms pseudonyms(HhwProperties properties, Home home) {
+    public Pseudonyms pseudonyms(HhwProperties properties, Home home) throws IOException {
         if (properties.pseudonymKey() != null && !properties.pseudonymKey().isBlank()) {
             return new Pseudonyms(HexFormat.of().parseHex(properties.pseudonymKey().strip()));
         }

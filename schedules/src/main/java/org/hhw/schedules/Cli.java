@@ -21,6 +21,7 @@ import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.sample.DemoData;
+import org.hhw.sources.sample.Manifest;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.WarehouseException;
@@ -109,9 +110,13 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         try {
             w = warehouse.getObject();
         } catch (RuntimeException e) {
-            throw new WarehouseException("cannot open the warehouse " + home.warehouseDb()
-                    + " for loading. Is the service (hhw run) or another hhw command running? Stop it, or drop the "
-                    + "files into " + home.root().resolve("inbox") + " for the service to pick up. (" + rootMessage(e) + ")", e);
+            String why = rootMessage(e);
+            if (why != null && why.contains("lock")) {
+                throw new WarehouseException("the warehouse " + home.warehouseDb() + " is in use by another process. "
+                        + "Is the service (hhw run) or another hhw command running? Stop it, or drop the files into "
+                        + home.root().resolve("inbox") + " for the service to pick up. (" + why + ")", e);
+            }
+            throw e;
         }
         int recovered = ingestor.recoverInterrupted();
         if (recovered > 0) {
@@ -123,15 +128,15 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     private int demo(long seed) throws Exception {
         Warehouse w = openForLoading();
         Path inbox = home.inbox("registry");
-        List<Path> files = DemoData.writeDemoSet(inbox, seed);
+        List<Manifest> files = DemoData.writeDemoSet(inbox, seed);
         out.println("Generated " + files.size() + " sample registry files for a synthetic Tianzhen in " + inbox + ":");
-        for (Path f : files) {
-            out.println("  " + f.getFileName());
+        for (Manifest f : files) {
+            out.println("  " + f.file().getFileName() + ": " + f.dataRows() + " person rows, with " + f.counts());
         }
         out.println();
         List<Ingestor.Run> runs = ingestor.ingestInboxes();
         report(w, runs);
-        return runs.stream().allMatch(r -> r.status().isUnsuccessful()) && !runs.isEmpty() ? 1 : 0;
+        return runs.stream().anyMatch(r -> r.status().isUnsuccessful()) ? 1 : 0;
     }
 
     private int ingest(String source, List<String> files) throws Exception {
@@ -179,7 +184,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                 """.formatted(n));
         for (Ingestor.Run r : runs) {
             if (r.status().isUnsuccessful()) {
-                out.println("  FAILED " + r.file().getFileName() + ": " + r.failure());
+                out.println("  FAILED " + r.file().getFileName() + ": " + firstLine(r.failure()));
             }
         }
         out.println();
@@ -272,6 +277,10 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                     + ", and published " + home.analyticsDb() + ".");
         }
         return 0;
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 
     private static String rootMessage(Throwable t) {

@@ -99,9 +99,12 @@ public final class Warehouse implements AutoCloseable {
     private void seed(Gazetteer gazetteer, Collection<Contract> contracts) throws SQLException {
         inTransaction(() -> {
             try (PreparedStatement t = connection.prepareStatement(
-                    "insert or replace into dim_township values (?, ?, ?)");
+                    "insert into dim_township values (?, ?, ?) on conflict (township_key) do update set "
+                            + "township = excluded.township, aliases = excluded.aliases");
                  PreparedStatement v = connection.prepareStatement(
-                         "insert or replace into dim_village values (?, ?, ?, ?, ?)")) {
+                         "insert into dim_village values (?, ?, ?, ?, ?) on conflict (village_key) do update set "
+                                 + "township_key = excluded.township_key, township = excluded.township, "
+                                 + "village = excluded.village, aliases = excluded.aliases")) {
                 for (Township township : gazetteer.townships()) {
                     t.setInt(1, township.code());
                     t.setString(2, township.name());

@@ -38,9 +38,9 @@ public class SheetRowReader implements ItemStreamReader<SheetRow> {
 
     @Override
     public void open(ExecutionContext context) {
-        table = new TableReader(SpreadsheetFiles.open(file, ReadLimits.defaults()), contract);
         long skip = context.getLong(ROWS_READ, 0L);
         try {
+            table = new TableReader(SpreadsheetFiles.open(file, ReadLimits.defaults()), contract);
             while (rows < skip && table.next() != null) {
                 rows++;
             }
