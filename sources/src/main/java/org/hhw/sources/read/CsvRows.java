@@ -45,10 +45,11 @@ final class CsvRows extends SheetRows {
     }
 
     static CsvRows open(Path file, ReadLimits limits, byte[] head) throws IOException {
-        TextEncoding encoding = TextEncoding.detect(file, head);
-        if (!encoding.isUtf16()) {
-            rejectNonText(head, encoding.bomLength());
+        TextEncoding byteOrderMark = TextEncoding.fromByteOrderMark(head);
+        if (byteOrderMark == null || !byteOrderMark.isUtf16()) {
+            rejectNonText(head, byteOrderMark == null ? 0 : byteOrderMark.bomLength());
         }
+        TextEncoding encoding = TextEncoding.detect(file, head);
         InputStream in = Files.newInputStream(file);
         try {
             in.skipNBytes(encoding.bomLength());

@@ -32,7 +32,7 @@ record TextEncoding(Charset charset, int bomLength) {
     }
 
     static TextEncoding detect(Path file, byte[] head) throws IOException {
-        TextEncoding byBom = byByteOrderMark(head);
+        TextEncoding byBom = fromByteOrderMark(head);
         if (byBom != null) {
             Failure failure = firstFailure(file, byBom);
             if (failure != null) {
@@ -56,7 +56,8 @@ record TextEncoding(Charset charset, int bomLength) {
         throw Rejections.unknownEncoding(later.byteOffset(), later.line());
     }
 
-    private static TextEncoding byByteOrderMark(byte[] head) {
+    /** The encoding a byte order mark announces, or null without one. */
+    static TextEncoding fromByteOrderMark(byte[] head) {
         if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
             return new TextEncoding(StandardCharsets.UTF_8, 3);
         }

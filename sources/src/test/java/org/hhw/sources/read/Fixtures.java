@@ -2,11 +2,14 @@ package org.hhw.sources.read;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -170,6 +173,28 @@ final class Fixtures {
             }
         }
         return target;
+    }
+
+    /**
+     * Rewrites the central directory record of one entry so that it declares twice its compressed
+     * size as its uncompressed size: a plausible ratio, far less than the real content.
+     */
+    static void understateSize(Path xlsx, String entryName) throws IOException {
+        byte[] bytes = Files.readAllBytes(xlsx);
+        byte[] name = entryName.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer zip = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int patched = 0;
+        for (int i = 0; i + 46 + name.length <= bytes.length; i++) {
+            boolean centralRecord = zip.getInt(i) == 0x02014b50 && zip.getShort(i + 28) == name.length;
+            if (centralRecord && Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
+                zip.putInt(i + 24, zip.getInt(i + 20) * 2);
+                patched++;
+            }
+        }
+        if (patched != 1) {
+            throw new IllegalArgumentException(entryName + " found " + patched + " times in " + xlsx);
+        }
+        Files.write(xlsx, bytes);
     }
 
     interface EntryWriter {

@@ -153,6 +153,22 @@ class WorkbookReadingTest {
     }
 
     @Test
+    void refusesAPartThatInflatesBeyondItsDeclaredSize() throws IOException {
+        // given: a forged directory that understates the shared strings to slip past the size checks
+        Path file = Fixtures.write(dir, "forged.xlsx", Format.XLSX, workbook -> {
+            var sheet = workbook.createSheet("名单");
+            for (int i = 0; i < 3_000; i++) {
+                sheet.createRow(i).createCell(0).setCellValue("农户" + i * 31);
+            }
+        });
+        Fixtures.understateSize(file, "xl/sharedStrings.xml");
+
+        // when / then
+        assertUnusable(file, Code.TOO_LARGE, "文件的压缩比例异常（解压后会变得极大，可能是损坏或被恶意构造的文件），无法读取。"
+                + "请用Excel或WPS打开后重新保存，再发送。");
+    }
+
+    @Test
     void refusesAPackageLargerThanTheLimitOnceUncompressed() throws IOException {
         // given: numbers only, so that the nearly empty shared strings stay within their share
         Path file = Fixtures.write(dir, "numbers.xlsx", Format.XLSX,
@@ -248,6 +264,20 @@ class WorkbookReadingTest {
         // when / then
         assertUnusable(doc, Code.NOT_A_SPREADSHEET, "文件不是Excel表格或CSV文件（可能是PDF、图片、Word文档或压缩包），无法读取。"
                 + "请发送.xlsx、.xls或.csv格式的表格。");
+    }
+
+    @Test
+    void refusesAnExcel95Workbook() throws IOException {
+        // given: Excel 5.0/95 keeps its book in a "Book" stream, not "Workbook"
+        Path old = dir.resolve("1998年名册.xls");
+        try (POIFSFileSystem fileSystem = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(old)) {
+            fileSystem.createDocument(new java.io.ByteArrayInputStream(new byte[4096]), "Book");
+            fileSystem.writeFilesystem(out);
+        }
+
+        // when / then
+        assertUnusable(old, Code.NOT_A_SPREADSHEET,
+                "文件是Excel 95或更早的旧格式，无法读取。请用Excel或WPS打开它，另存为.xlsx格式后再发送。");
     }
 
     static void assertUnusable(Path file, Code code, String explanation) {
