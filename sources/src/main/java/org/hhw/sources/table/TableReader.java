@@ -54,6 +54,8 @@ public final class TableReader implements AutoCloseable {
     private SheetHeader current;
     private int currentHeaderScore;
     private boolean inFooter;
+    private int lastRowNumber;
+    private RawRow deferred;
     private int sheetsSeen;
     private boolean sawContent;
 
@@ -77,9 +79,14 @@ public final class TableReader implements AutoCloseable {
      * @throws UnusableFileException when a header lacks required columns, or no sheet has a table
      */
     public SheetRow next() throws IOException {
+        if (deferred != null) {
+            RawRow row = deferred;
+            deferred = null;
+            return emit(row);
+        }
         while (true) {
             if (current != null && !pending.isEmpty()) {
-                return classify(pending.poll());
+                return emit(pending.poll());
             }
             RawRow row = pull();
             if (row == null) {
@@ -89,7 +96,7 @@ public final class TableReader implements AutoCloseable {
                 return null;
             }
             if (current != null && row.sheet().equals(current.sheet())) {
-                return classify(row);
+                return emit(row);
             }
             startSheet(row);
         }
@@ -150,15 +157,20 @@ public final class TableReader implements AutoCloseable {
         if (top.stream().anyMatch(r -> !r.isBlank())) {
             sawContent = true;
         }
+        Candidate[] singles = new Candidate[top.size()];
+        for (int i = 0; i < top.size(); i++) {
+            singles[i] = candidate(top, i, 1);
+        }
         Candidate best = null;
         for (int i = 0; i < top.size(); i++) {
-            Candidate single = candidate(top, i, 1);
-            if (best == null || single.score > best.score) {
-                best = single;
+            if (best == null || singles[i].score > best.score) {
+                best = singles[i];
             }
+            // A second header row counts only when it names fields neither row names alone, so a
+            // 填报单位 line above a one-row header never joins it.
             if (i + 1 < top.size()) {
                 Candidate pair = candidate(top, i, 2);
-                if (pair.score > best.score && pair.score > single.score) {
+                if (pair.score > best.score && pair.score > singles[i + 1].score) {
                     best = pair;
                 }
             }
@@ -187,6 +199,7 @@ public final class TableReader implements AutoCloseable {
                 top.get(lastHeader).rowNumber(), best.fieldHeaders, best.columns, best.tenThousand, best.unknown,
                 List.copyOf(preamble));
         currentHeaderScore = best.score;
+        lastRowNumber = current.lastHeaderRow();
         headers.add(current);
         pending.clear();
         pending.addAll(top.subList(lastHeader + 1, top.size()));
@@ -230,6 +243,20 @@ public final class TableReader implements AutoCloseable {
 
     private static String describe(Field f) {
         return f.label() + "（" + String.join("、", f.headers()) + "）";
+    }
+
+    /**
+     * The row, or first the blank rows before it: readers skip rows without content, so a gap in
+     * the row numbers is blank rows, which are counted like any other non-data row.
+     */
+    private SheetRow emit(RawRow row) {
+        if (row.rowNumber() > lastRowNumber + 1) {
+            deferred = row;
+            lastRowNumber++;
+            return new NonDataRow(current.sheetIndex(), row.sheet(), lastRowNumber, NonDataRow.Kind.BLANK);
+        }
+        lastRowNumber = row.rowNumber();
+        return classify(row);
     }
 
     private SheetRow classify(RawRow row) {
