@@ -55,17 +55,6 @@ final class Places {
         return t;
     }
 
-    boolean isVillage(String name) {
-        for (Township t : townships.values()) {
-            for (Village v : t.villages()) {
-                if (v.name().equals(name) || v.aliases().contains(name)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private static Places load() {
         try (InputStream in = Places.class.getResourceAsStream(GAZETTEER)) {
             if (in == null) {
