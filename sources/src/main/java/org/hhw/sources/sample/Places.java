@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class Places {
 
-    static final String GAZETTEER = "/reference/tianzhen-gazetteer.csv";
+    private static final String GAZETTEER = "/reference/tianzhen-gazetteer.csv";
 
     record Village(int code, String name, List<String> aliases) {
     }
