@@ -35,8 +35,9 @@ public record Manifest(Path file, List<SheetSummary> sheets) {
     /**
      * One sheet (a csv file is one sheet). Row numbers are 1-based, as Excel shows them.
      *
-     * @param header the column headers (the lower row of a two-row header); empty for a sheet without data
-     * @param headerRow the row holding {@code header}, 0 when there is none
+     * @param header the header of each column; under a two-row header, the text under the parent cell or,
+     *               for a column without parent, the text merged over both rows. Empty for a sheet without data
+     * @param headerRow the (last) header row, 0 when there is none
      * @param dataRows person rows, duplicates included
      * @param lastRow the number of the last row written, blank and footer rows included
      */

@@ -98,10 +98,6 @@ final class MessySheet {
                 subtotalRows, blankRows, footerRows, rows.size(), injections);
     }
 
-    String name() {
-        return name;
-    }
-
     int rowCount() {
         return rows.size();
     }
@@ -235,6 +231,7 @@ final class MessySheet {
                 ? UNKNOWN_VILLAGES.get(random.nextInt(UNKNOWN_VILLAGES.size())) : null;
         for (Person p : h.members()) {
             int row = rows.size() + 1;
+            int firstInjection = injections.size();
             Map<Column, Cell> cells = values(p);
             if (townshipAlias) {
                 put(cells, Column.TOWNSHIP, Cell.text(Places.bundled().township(p.township()).alias()),
@@ -254,6 +251,10 @@ final class MessySheet {
             if (p == target && habit == Mess.DUPLICATE_ROW) {
                 rows.add(written);
                 dataRows++;
+                // The copy repeats the original's aliases, which must be counted again.
+                for (Manifest.Injection i : List.copyOf(injections.subList(firstInjection, injections.size()))) {
+                    injections.add(new Manifest.Injection(i.mess(), rows.size(), i.value()));
+                }
                 injections.add(new Manifest.Injection(Mess.DUPLICATE_ROW, rows.size(), p.id()));
             }
         }

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class Places {
 
-    static final String GAZETTEER = "/reference/tianzhen-gazetteer.csv";
+    private static final String GAZETTEER = "/reference/tianzhen-gazetteer.csv";
 
     record Village(int code, String name, List<String> aliases) {
     }
@@ -53,17 +53,6 @@ final class Places {
             throw new IllegalArgumentException("not a township of the gazetteer: " + name);
         }
         return t;
-    }
-
-    boolean isVillage(String name) {
-        for (Township t : townships.values()) {
-            for (Village v : t.villages()) {
-                if (v.name().equals(name) || v.aliases().contains(name)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static Places load() {

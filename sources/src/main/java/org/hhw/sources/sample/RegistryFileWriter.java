@@ -24,7 +24,7 @@ public final class RegistryFileWriter {
     /** The hidden sheet holding drop-down lists when {@link Mess#HIDDEN_SHEET} is chosen. */
     public static final String HIDDEN_SHEET = "数据字典";
     /** The unit a sheet covering several townships is filled in by. */
-    static final String COUNTY_UNIT = "天镇县扶贫开发中心";
+    private static final String COUNTY_UNIT = "天镇县扶贫开发中心";
 
     private final Set<Mess> mess;
     private final long seed;
