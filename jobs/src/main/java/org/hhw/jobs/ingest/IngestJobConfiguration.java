@@ -1,5 +1,7 @@
 package org.hhw.jobs.ingest;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -29,6 +31,8 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -74,6 +78,16 @@ public class IngestJobConfiguration {
     static final String UNUSABLE = "UNUSABLE";
 
     private static final Logger log = LoggerFactory.getLogger(IngestJobConfiguration.class);
+
+    /** The parameters of one file's run; the same file unchanged gives the same ones, hence a restart. */
+    public static JobParameters parameters(String source, Path file) throws IOException {
+        return new JobParametersBuilder()
+                .addString(SOURCE, source)
+                .addString(FILE, file.toAbsolutePath().toString())
+                .addString(SHA256, Intake.sha256(file))
+                .addLong(MODIFIED, Files.getLastModifiedTime(file).toMillis())
+                .toJobParameters();
+    }
 
     @Bean
     public Job ingestJob(JobRepository jobRepository, Step ingestArchiveStep, Step ingestReadStep,

@@ -7,8 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +52,14 @@ public final class Receipts {
         Map<String, String> labels = new LinkedHashMap<>();
         for (Reason r : Reason.values()) {
             labels.put(r.name(), r.labelZh());
+        }
+        if (original != null) {
+            try {
+                ReceiptWriter.write(target, summary, Collections.emptyIterator(), Collections.emptyIterator(), labels);
+                return;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the receipt " + target, e);
+            }
         }
         String rejects = lake.glob(contract.source(), fileKey, Lake.Part.REJECTS);
         String sheetOrder = sheetOrder(file);
