@@ -3,6 +3,7 @@ package org.hhw.jobs.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.hhw.jobs.WarehouseConfiguration;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
@@ -186,23 +191,40 @@ class IngestJobFunctionalTest {
 
     @Test
     @Order(3)
-    void anUnusableFileGoesToRejectedWithAnExplanationAndTheNextFileStillLoads() throws Exception {
-        // given a corrupt workbook (half of a real one) and then a good file
+    void unusableFilesGoToRejectedWithAnExplanationAndTheNextFileStillLoads() throws Exception {
+        // given a corrupt workbook (half of a real one), a password-protected one, and then a good file
         byte[] xlsx = Files.readAllBytes(FIXTURES.resolve(RegistryFixtures.XLSX));
         Path broken = home.inbox("registry").resolve("坏文件.xlsx");
         Files.write(broken, java.util.Arrays.copyOf(xlsx, xlsx.length / 2));
+        Path encrypted = home.inbox("registry").resolve("加密花名册.xlsx");
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword("123456");
+            try (OutputStream out = encryptor.getDataStream(fs)) {
+                out.write(xlsx);
+            }
+            try (OutputStream out = Files.newOutputStream(encrypted)) {
+                fs.writeFilesystem(out);
+            }
+        }
         Path good = home.inbox("registry").resolve("另一个花名册.csv");
         Files.writeString(good, String.join("\r\n", List.of(
                 "户编号,乡镇,行政村,姓名,证件号码,与户主关系",
                 "14022203001000001,南高崖乡,南高崖,白一," + RegistryFixtures.id("19800101", "171") + ",户主")),
                 StandardCharsets.UTF_8);
 
-        // when both are ingested
+        // when all are ingested
         JobExecution bad = jobOperator.start(ingestJob, IngestJobConfiguration.parameters("registry", broken));
+        JobExecution locked = jobOperator.start(ingestJob, IngestJobConfiguration.parameters("registry", encrypted));
         JobExecution ok = jobOperator.start(ingestJob, IngestJobConfiguration.parameters("registry", good));
 
-        // then the broken one is rejected as a whole, with a note in Chinese, and the good one loads
+        // then the unusable ones are rejected as a whole, with a note in Chinese, and the good one loads
         assertThat(bad.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(locked.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(rows("select status, error_code from etl_file where file_name = '加密花名册.xlsx'"))
+                .containsExactly("REJECTED|ENCRYPTED");
+        assertThat(Files.readString(home.rejected("registry").resolve("加密花名册.xlsx.说明.txt"), StandardCharsets.UTF_8))
+                .contains("密码");
         assertThat(rows("select status, error_code, rows_loaded from etl_file where file_name = '坏文件.xlsx'"))
                 .containsExactly("REJECTED|CORRUPT|0");
         assertThat(home.rejected("registry").resolve("坏文件.xlsx")).exists();
