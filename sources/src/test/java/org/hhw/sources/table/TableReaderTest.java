@@ -315,6 +315,25 @@ class TableReaderTest {
     }
 
     @Test
+    void aRepeatedHeaderWithATotalColumnIsAHeaderNotATotal() throws IOException {
+        // given
+        String[] header = {"户编号", "乡镇", "行政村", "姓名", "身份证号", "与户主关系", "小计"};
+        List<RawRow> rows = List.of(
+                row("Sheet1", 1, header),
+                row("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主", "1"),
+                row("Sheet1", 3, header));
+
+        // when
+        Read read = readAll(rows);
+
+        // then
+        assertThat(read.headers().get(0).unknownColumns()).containsExactly("小计");
+        assertThat(read.shown()).containsExactly(
+                data("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
+                nonData("Sheet1", 3, NonDataRow.Kind.HEADER));
+    }
+
+    @Test
     void aRepeatedHeaderMustNameAsManyFieldsAsTheHeader() throws IOException {
         // given: row 3 names only five of the header's seven fields
         List<RawRow> rows = List.of(
