@@ -3,8 +3,9 @@ package org.hhw.warehouse;
 import java.nio.file.Path;
 
 /**
- * The registry files several tests load: 玉泉镇 as first reported, 米薪关镇, and 玉泉镇 corrected
- * later (张伟 and household 3101000003 gone, 王小明 now in 南园子, household 3101000004 new).
+ * The registry files several tests load: 玉泉镇 as first reported, 米薪关镇, 玉泉镇 corrected later
+ * (张伟 and household 3101000003 gone, 王小明 now in 南园子, household 3101000004 new), and a 玉泉镇
+ * file with a problem on most rows.
  */
 public final class RegistryFiles {
 
@@ -44,5 +45,22 @@ public final class RegistryFiles {
                 "3101000002,玉泉镇,鲍家屯,王桂兰," + WANG_GUILAN + ",户主,女,2,低保贫困户,因残,未脱贫,",
                 "3101000002,玉泉镇,南园子,王小明," + WANG_XIAOMING + ",之子,男,,,,,",
                 "3101000004,玉泉镇,石家庄,孙强," + SUN_QIANG + ",户主,男,1,一般贫困户,因学,未脱贫,");
+    }
+
+    /**
+     * Two households of 玉泉镇 (李家庄: 3 persons, 鲍家屯: 2 of a declared 3); row 4 declares the wrong sex, row 6 has a
+     * 15-digit ID, row 7 an unknown village and a mistyped ID, row 8 is blank, row 9 repeats row 3, row 10 is a total.
+     */
+    public static Path withProblems(Path dir) {
+        return RegistryCsv.write(dir, "玉泉镇花名册.csv",
+                "3101000001,玉泉镇,李家庄,张建国," + ZHANG_JIANGUO + ",户主,男,3,一般贫困户,因病,已脱贫,2019",
+                "3101000001,玉泉镇,李家庄,李秀英," + LI_XIUYING + ",配偶,女,,,,,",
+                "3101000001,玉泉镇,李家庄,张伟," + ZHANG_WEI + ",之子,女,,,,,",
+                "3101000002,玉泉镇,鲍家屯,王桂兰," + WANG_GUILAN + ",户主,女,3,低保贫困户,因残,未脱贫,",
+                "3101000002,玉泉镇,鲍家屯,王小明,140222850505123,之子,男,,,,,",
+                "3101000003,玉泉镇,不存在村,赵六,140222197001010562,户主,男,1,一般贫困户,缺资金,未脱贫,",
+                "",
+                "3101000001,玉泉镇,李家庄,李秀英," + LI_XIUYING + ",配偶,女,,,,,",
+                "合计,,,,,,,,,,,");
     }
 }

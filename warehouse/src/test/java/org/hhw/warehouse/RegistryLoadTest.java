@@ -33,27 +33,10 @@ class RegistryLoadTest {
         loads.close();
     }
 
-    /**
-     * Two households of 玉泉镇 (李家庄: 3 persons, 鲍家屯: 2 of a declared 3); row 4 declares the wrong sex, row 6 has a
-     * 15-digit ID, row 7 an unknown village and a mistyped ID, row 8 is blank, row 9 repeats row 3, row 10 is a total.
-     */
-    private Path registry() {
-        return RegistryCsv.write(dir, SHEET + ".csv",
-                "3101000001,玉泉镇,李家庄,张建国,140222196503120117,户主,男,3,一般贫困户,因病,已脱贫,2019",
-                "3101000001,玉泉镇,李家庄,李秀英,140222196807050226,配偶,女,,,,,",
-                "3101000001,玉泉镇,李家庄,张伟,140222199201180337,之子,女,,,,,",
-                "3101000002,玉泉镇,鲍家屯,王桂兰,140222195809200449,户主,女,3,低保贫困户,因残,未脱贫,",
-                "3101000002,玉泉镇,鲍家屯,王小明,140222850505123,之子,男,,,,,",
-                "3101000003,玉泉镇,不存在村,赵六,140222197001010562,户主,男,1,一般贫困户,缺资金,未脱贫,",
-                "",
-                "3101000001,玉泉镇,李家庄,李秀英,140222196807050226,配偶,女,,,,,",
-                "合计,,,,,,,,,,,");
-    }
-
     @Test
     void registryFileBecomesHouseholdsAndPersonsWithEveryRowAccountedFor() {
         // given
-        Path file = registry();
+        Path file = RegistryFiles.withProblems(dir);
 
         // when
         int fileKey = loads.load(file, RECEIVED);
@@ -97,7 +80,7 @@ class RegistryLoadTest {
     @Test
     void rejectsAndWarningsNameTheCellAndKeepResidentIdsMasked() {
         // given
-        Path file = registry();
+        Path file = RegistryFiles.withProblems(dir);
 
         // when
         loads.load(file, RECEIVED);
@@ -130,7 +113,7 @@ class RegistryLoadTest {
     @Test
     void loadingTheSameFileKeyAgainChangesNothing() {
         // given
-        Path file = registry();
+        Path file = RegistryFiles.withProblems(dir);
         int fileKey = loads.load(file, RECEIVED);
         var before = RegistryLoads.contents(loads.warehouse().connection());
 
