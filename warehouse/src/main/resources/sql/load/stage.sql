@@ -1,6 +1,5 @@
 -- stage of one file's load, shared by every source: its cleaned rows ranked by natural key, and its findings.
--- grain: one cleaned row of the file; key: sheet_index, row_number. placeholders: {file_key}, {rows}, {rejects},
--- {warnings}, {non_data}, {natural_key}, {key_label}, {id_field}.
+-- placeholders: {file_key}, {rows}, {rejects}, {warnings}, {non_data}, {natural_key}, {key_label}, {id_field}.
 
 -- resident ids are kept only masked (area code and last four), as ResidentIds.mask does; a value of 15 or more
 -- characters in the id column is masked whole, since what it holds is an id however mistyped.
@@ -16,7 +15,10 @@ create or replace temp macro mask_finding(field, raw_value) as
     case when field = '{id_field}' then mask_id(raw_value) else mask_ids(raw_value) end;
 
 create or replace temp macro mask_message(field, raw_value, message) as
-    mask_ids(case when field = '{id_field}' then replace(message, raw_value, mask_id(raw_value)) else message end);
+    mask_ids(case when field = '{id_field}' and length(raw_value) >= 15
+        then replace(message, raw_value, mask_id(raw_value)) else message end);
+
+-- grain: one cleaned row of the file; key: sheet_index, row_number.
 create or replace temp table stage_rows as
 with src as (
     select * from read_parquet({rows})
