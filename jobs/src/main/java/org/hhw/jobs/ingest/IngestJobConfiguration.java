@@ -221,11 +221,8 @@ public class IngestJobConfiguration {
                                         @Value("#{jobParameters['file']}") String file,
                                         Home home, Warehouse warehouse) {
         return (contribution, chunk) -> {
-            Path original = Path.of(file);
-            Path target = new Intake(home).processedTarget(source, original);
-            Receipts.write(warehouse, Contracts.load(source), jobContext(contribution.getStepExecution()).getInt(FILE_KEY),
-                    Intake.receiptOf(target));
-            Intake.move(original, target);
+            receiptThenMove(home, warehouse, source, Path.of(file),
+                    jobContext(contribution.getStepExecution()).getInt(FILE_KEY));
             return RepeatStatus.FINISHED;
         };
     }
@@ -247,10 +244,7 @@ public class IngestJobConfiguration {
             int fileKey = job.getInt(FILE_KEY);
             warehouse.markDuplicate(fileKey, job.getInt(DUPLICATE_OF));
             warehouse.publish(home.analyticsDb());
-            Path original = Path.of(file);
-            Path target = new Intake(home).processedTarget(source, original);
-            Receipts.write(warehouse, Contracts.load(source), fileKey, Intake.receiptOf(target));
-            Intake.move(original, target);
+            receiptThenMove(home, warehouse, source, Path.of(file), fileKey);
             return RepeatStatus.FINISHED;
         };
     }
@@ -280,6 +274,16 @@ public class IngestJobConfiguration {
             Intake.move(original, target);
             return RepeatStatus.FINISHED;
         };
+    }
+
+    /**
+     * The receipt first, where the original is going in processed/, then the original: a crash in
+     * between leaves the file in the inbox, and the restarted step writes both again.
+     */
+    private static void receiptThenMove(Home home, Warehouse warehouse, String source, Path original, int fileKey) {
+        Path target = new Intake(home).processedTarget(source, original);
+        Receipts.write(warehouse, Contracts.load(source), fileKey, Intake.receiptOf(target));
+        Intake.move(original, target);
     }
 
     private static ExecutionContext jobContext(StepExecution step) {
