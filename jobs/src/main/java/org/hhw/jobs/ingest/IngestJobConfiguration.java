@@ -40,7 +40,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -137,7 +136,7 @@ public class IngestJobConfiguration {
     @Bean
     public Step ingestReadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                HhwProperties properties, SheetRowReader ingestReader,
-                               ItemProcessor<SheetRow, Outcome> ingestValidator, LakeOutcomeWriter ingestLakeWriter) {
+                               ValidatingProcessor ingestValidator, LakeOutcomeWriter ingestLakeWriter) {
         return new StepBuilder("ingestReadStep", jobRepository)
                 .<SheetRow, Outcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -157,9 +156,9 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    public ItemProcessor<SheetRow, Outcome> ingestValidator(@Value("#{jobParameters['source']}") String source,
-                                                            Gazetteer gazetteer, Pseudonyms pseudonyms) {
-        return new RowValidator(Contracts.load(source), gazetteer, pseudonyms)::validate;
+    public ValidatingProcessor ingestValidator(@Value("#{jobParameters['source']}") String source,
+                                               Gazetteer gazetteer, Pseudonyms pseudonyms) {
+        return new ValidatingProcessor(new RowValidator(Contracts.load(source), gazetteer, pseudonyms));
     }
 
     @Bean
