@@ -12,7 +12,12 @@ import org.hhw.sources.contract.OutputColumn.ValueType;
  * natural key. Loaded from {@code /contracts/<source>.yaml}; see {@link Contracts}.
  */
 public record Contract(String source, String label, List<Field> fields, List<String> naturalKey,
-                       List<String> ignoreHeaders, Map<String, CodeList> codeLists) {
+                       List<String> ignoreHeaders, Map<String, CodeList> codeLists, List<Check> checks) {
+
+    public Contract(String source, String label, List<Field> fields, List<String> naturalKey,
+                    List<String> ignoreHeaders, Map<String, CodeList> codeLists) {
+        this(source, label, fields, naturalKey, ignoreHeaders, codeLists, List.of());
+    }
 
     public Field field(String name) {
         for (Field f : fields) {
@@ -32,7 +37,8 @@ public record Contract(String source, String label, List<Field> fields, List<Str
         List<OutputColumn> out = new ArrayList<>();
         for (Field f : fields) {
             switch (f.type()) {
-                case TEXT, PERSON_NAME, CODE -> out.add(new OutputColumn(f.name(), ValueType.TEXT));
+                case TEXT, PERSON_NAME, CODE, TERM -> out.add(new OutputColumn(f.name(), ValueType.TEXT));
+                case RATE -> out.add(new OutputColumn(f.name(), ValueType.FRACTION));
                 case RESIDENT_ID -> {
                     out.add(new OutputColumn("person_id_hash", ValueType.TEXT));
                     out.add(new OutputColumn("id_masked", ValueType.TEXT));
@@ -52,7 +58,19 @@ public record Contract(String source, String label, List<Field> fields, List<Str
         return out;
     }
 
+    /** Fields whose column every table must have. */
     public List<Field> requiredFields() {
-        return fields.stream().filter(Field::required).toList();
+        return fields.stream().filter(f -> f.required() && !f.fromTitle()).toList();
+    }
+
+    /** The index of a field among {@link #outputColumns()} (its first column for a multi-column type). */
+    public int outputIndex(String fieldOrColumn) {
+        List<OutputColumn> columns = outputColumns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(fieldOrColumn)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no output column " + fieldOrColumn + " in contract " + source);
     }
 }

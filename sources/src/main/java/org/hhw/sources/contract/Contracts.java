@@ -3,12 +3,14 @@ package org.hhw.sources.contract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.hhw.sources.clean.CodeList;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -59,7 +61,8 @@ public final class Contracts {
                     List.copyOf((List<String>) f.get("headers")),
                     FieldType.valueOf(((String) f.get("type")).toUpperCase(Locale.ROOT)),
                     Boolean.TRUE.equals(f.get("required")), (String) f.get("codes"),
-                    pattern == null ? null : Pattern.compile(pattern), (String) f.get("pattern_hint"));
+                    pattern == null ? null : Pattern.compile(pattern), (String) f.get("pattern_hint"),
+                    Boolean.TRUE.equals(f.get("from_title")));
             if (field.type() == FieldType.CODE) {
                 List<Map<String, Object>> entries = (List<Map<String, Object>>) lists.get(field.codeList());
                 if (entries == null) {
@@ -74,9 +77,28 @@ public final class Contracts {
         if (idFields > 1) {
             throw new IllegalStateException(source + ": at most one resident_id field per contract");
         }
-        return new Contract(source, (String) doc.get("label"), List.copyOf(fields),
+        List<Check> checks = new ArrayList<>();
+        for (Map<String, Object> c : (List<Map<String, Object>>) doc.getOrDefault("checks", List.of())) {
+            checks.add(new Check(Check.Kind.valueOf(((String) c.get("rule")).toUpperCase(Locale.ROOT)),
+                    (String) c.get("field"), (String) c.get("other"),
+                    List.copyOf((List<String>) c.getOrDefault("parts", List.of())), decimal(c.get("min")),
+                    decimal(c.get("max")), decimal(c.get("tolerance")), !Boolean.FALSE.equals(c.get("reject"))));
+        }
+        Contract contract = new Contract(source, (String) doc.get("label"), List.copyOf(fields),
                 List.copyOf((List<String>) doc.getOrDefault("natural_key", List.of())),
-                List.copyOf((List<String>) doc.getOrDefault("ignore_headers", List.of())), Map.copyOf(codeLists));
+                List.copyOf((List<String>) doc.getOrDefault("ignore_headers", List.of())), Map.copyOf(codeLists),
+                List.copyOf(checks));
+        for (Check c : checks) {
+            for (String name : Stream.concat(Stream.of(c.field(), c.other()), c.parts().stream())
+                    .filter(n -> n != null).toList()) {
+                contract.field(name);
+            }
+        }
+        return contract;
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value == null ? null : new BigDecimal(value.toString());
     }
 
     @SuppressWarnings("unchecked")

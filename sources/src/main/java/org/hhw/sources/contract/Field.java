@@ -10,7 +10,14 @@ import java.util.regex.Pattern;
  * @param codeList    for {@link FieldType#CODE}: the name of the contract's code list
  * @param pattern     for text fields: what the cleaned text must match, or null
  * @param patternHint what a clerk is told when the pattern does not match
+ * @param fromTitle   when the sheet has no such column (or the cell is blank), the value is the date
+ *                    its title states ("截至2018年6月30日"); the value is then required, the column not
  */
 public record Field(String name, String label, List<String> headers, FieldType type, boolean required,
-                    String codeList, Pattern pattern, String patternHint) {
+                    String codeList, Pattern pattern, String patternHint, boolean fromTitle) {
+
+    public Field(String name, String label, List<String> headers, FieldType type, boolean required,
+                 String codeList, Pattern pattern, String patternHint) {
+        this(name, label, headers, type, required, codeList, pattern, patternHint, false);
+    }
 }

@@ -19,5 +19,9 @@ public enum FieldType {
     MONEY,
     COUNT,
     MONTHS,
-    YES_NO
+    YES_NO,
+    /** An interest rate, "4.35%" or 0.0435, kept as a fraction. */
+    RATE,
+    /** A school term, normalised to yyyy-spring / yyyy-autumn (see {@code Terms}). */
+    TERM
 }

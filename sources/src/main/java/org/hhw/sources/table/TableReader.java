@@ -258,7 +258,7 @@ public final class TableReader implements AutoCloseable {
         List<String> missing = new ArrayList<>();
         List<Field> fields = contract.fields();
         for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).required() && c.fieldHeaders[i] == null) {
+            if (fields.get(i).required() && !fields.get(i).fromTitle() && c.fieldHeaders[i] == null) {
                 missing.add(describe(fields.get(i)));
             }
         }

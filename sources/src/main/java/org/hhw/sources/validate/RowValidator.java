@@ -1,9 +1,13 @@
 package org.hhw.sources.validate;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.hhw.sources.clean.Cleaned;
 import org.hhw.sources.clean.Dates;
@@ -18,12 +22,14 @@ import org.hhw.sources.clean.ResidentId;
 import org.hhw.sources.clean.Sex;
 import org.hhw.sources.clean.Township;
 import org.hhw.sources.clean.Village;
+import org.hhw.sources.clean.Terms;
 import org.hhw.sources.clean.Text;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.contract.Field;
 import org.hhw.sources.table.DataRow;
 import org.hhw.sources.table.NonDataRow;
+import org.hhw.sources.table.SheetHeader;
 import org.hhw.sources.table.SheetRow;
 
 /**
@@ -36,6 +42,7 @@ import org.hhw.sources.table.SheetRow;
  *   <li>a village is resolved within the row's township (赵家夭 exists in two townships);</li>
  *   <li>a declared sex ({@code sex_declared}) that contradicts the ID is a warning (the ID wins).</li>
  * </ul>
+ * and then the contract's own {@link org.hhw.sources.contract.Check}s, on rows that nothing has rejected yet.
  */
 public final class RowValidator {
 
@@ -45,6 +52,10 @@ public final class RowValidator {
     private final int sexDeclaredField;
     private final int sexDeclaredOutput;
     private final int outputWidth;
+    private final Map<String, Integer> fieldIndex = new HashMap<>();
+    private final RowChecks checks;
+    private SheetHeader titledHeader;
+    private String titleDate;
 
     public RowValidator(Contract contract, Gazetteer gazetteer, Pseudonyms pseudonyms) {
         this.contract = contract;
@@ -53,6 +64,19 @@ public final class RowValidator {
         this.sexDeclaredField = contract.fields().stream().map(Field::name).toList().indexOf("sex_declared");
         this.sexDeclaredOutput = contract.outputColumns().stream().map(c -> c.name()).toList().indexOf("sex_declared");
         this.outputWidth = contract.outputColumns().size();
+        for (int i = 0; i < contract.fields().size(); i++) {
+            fieldIndex.put(contract.fields().get(i).name(), i);
+        }
+        this.checks = new RowChecks(contract);
+    }
+
+    /** The date a sheet's title states (once per sheet), as ISO text for the date cleaner, or null. */
+    private String titleDate(SheetHeader header) {
+        if (header != titledHeader) {
+            titledHeader = header;
+            titleDate = TitleDates.find(header.preamble()).map(LocalDate::toString).orElse(null);
+        }
+        return titleDate;
     }
 
     public Outcome validate(SheetRow row) {
@@ -116,8 +140,16 @@ public final class RowValidator {
                     out += 2;
                     continue;
                 }
-                default -> values[out++] = cells.take(i, clean(f, raw, data.header().tenThousandYuan()[i]));
+                default -> {
+                    if (f.fromTitle() && Text.isBlank(raw)) {
+                        raw = titleDate(data.header());
+                    }
+                    values[out++] = cells.take(i, clean(f, raw, data.header().tenThousandYuan()[i]));
+                }
             }
+        }
+        if (!cells.rejected) {
+            checks.apply(values, (field, issue) -> cells.add(fieldIndex.get(field), issue));
         }
         if (sexDeclaredField >= 0 && idSex != null) {
             String declared = (String) values[sexDeclaredOutput];
@@ -148,6 +180,11 @@ public final class RowValidator {
             case MONEY -> Money.parseYuan(raw, tenThousandYuan);
             case COUNT -> Money.parseCount(raw);
             case MONTHS -> Money.parseMonths(raw);
+            case RATE -> {
+                Cleaned<BigDecimal> r = Money.parsePercentRate(raw);
+                yield r.value() == null ? r : new Cleaned<>(r.value().setScale(6, RoundingMode.HALF_UP), r.issue());
+            }
+            case TERM -> Terms.parseTerm(raw);
             case RESIDENT_ID, TOWNSHIP, VILLAGE -> throw new IllegalStateException("cleaned in validate: " + f.type());
         };
     }

@@ -135,7 +135,9 @@ class ContractsTest {
                 tuple("money", ValueType.DECIMAL),
                 tuple("count", ValueType.INT),
                 tuple("months", ValueType.INT),
-                tuple("yes_no", ValueType.BOOLEAN));
+                tuple("yes_no", ValueType.BOOLEAN),
+                tuple("rate", ValueType.FRACTION),
+                tuple("term", ValueType.TEXT));
     }
 
     @Test
