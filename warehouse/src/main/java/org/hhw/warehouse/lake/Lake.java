@@ -87,6 +87,7 @@ public final class Lake {
                 case INT -> LakeType.INT;
                 case DATE -> LakeType.DATE;
                 case DECIMAL -> LakeType.DECIMAL_18_2;
+                case FRACTION -> LakeType.DECIMAL_18_6;
                 case BOOLEAN -> LakeType.BOOLEAN;
             }));
         }

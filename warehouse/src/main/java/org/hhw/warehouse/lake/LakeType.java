@@ -16,6 +16,8 @@ public enum LakeType {
     DATE,
     /** {@link java.math.BigDecimal} with at most two decimals: money in yuan. */
     DECIMAL_18_2,
+    /** Fractions such as interest rates (0.043500). */
+    DECIMAL_18_6,
     /** {@link Boolean}. */
     BOOLEAN,
     /** {@link java.time.LocalDateTime}, local wall-clock time, microsecond precision. */

@@ -62,13 +62,14 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
         var optional = Types.optional(switch (column.type()) {
             case TEXT -> PrimitiveTypeName.BINARY;
             case INT, DATE -> PrimitiveTypeName.INT32;
-            case BIGINT, DECIMAL_18_2, TIMESTAMP -> PrimitiveTypeName.INT64;
+            case BIGINT, DECIMAL_18_2, DECIMAL_18_6, TIMESTAMP -> PrimitiveTypeName.INT64;
             case BOOLEAN -> PrimitiveTypeName.BOOLEAN;
         });
         LogicalTypeAnnotation logical = switch (column.type()) {
             case TEXT -> LogicalTypeAnnotation.stringType();
             case DATE -> LogicalTypeAnnotation.dateType();
             case DECIMAL_18_2 -> LogicalTypeAnnotation.decimalType(2, 18);
+            case DECIMAL_18_6 -> LogicalTypeAnnotation.decimalType(6, 18);
             // Not adjusted to UTC: the values are local wall-clock times, and DuckDB then reads
             // TIMESTAMP rather than TIMESTAMP WITH TIME ZONE.
             case TIMESTAMP -> LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS);
@@ -124,7 +125,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
                 switch (types[i]) {
                     case TEXT -> consumer.addBinary(Binary.fromString((String) value));
                     case INT, DATE -> consumer.addInteger((int) primitives[i]);
-                    case BIGINT, DECIMAL_18_2, TIMESTAMP -> consumer.addLong(primitives[i]);
+                    case BIGINT, DECIMAL_18_2, DECIMAL_18_6, TIMESTAMP -> consumer.addLong(primitives[i]);
                     case BOOLEAN -> consumer.addBoolean((Boolean) value);
                 }
                 consumer.endField(names[i], i);
@@ -152,7 +153,8 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
                 case INT -> (Integer) value;
                 case BIGINT -> (Long) value;
                 case DATE -> Math.toIntExact(((LocalDate) value).toEpochDay());
-                case DECIMAL_18_2 -> unscaledCents((BigDecimal) value);
+                case DECIMAL_18_2 -> unscaled((BigDecimal) value, 2);
+                case DECIMAL_18_6 -> unscaled((BigDecimal) value, 6);
                 case TIMESTAMP -> epochMicros((LocalDateTime) value);
             };
         } catch (ClassCastException | ArithmeticException e) {
@@ -165,9 +167,9 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
                 + ") cannot hold " + value.getClass().getSimpleName() + " " + value, cause);
     }
 
-    /** Refuses to round: a value with more than two decimals is a bug upstream, not a rounding case. */
-    private static long unscaledCents(BigDecimal value) {
-        BigInteger unscaled = value.setScale(2, RoundingMode.UNNECESSARY).unscaledValue();
+    /** Refuses to round: a value with more decimals than its column is a bug upstream, not a rounding case. */
+    private static long unscaled(BigDecimal value, int scale) {
+        BigInteger unscaled = value.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue();
         if (unscaled.abs().compareTo(DECIMAL_18_LIMIT) >= 0) {
             throw new ArithmeticException("more than 18 digits");
         }

@@ -72,6 +72,26 @@ class LakePartWriterTest {
     }
 
     @Test
+    void keepsFractionsToSixDecimals() throws Exception {
+        // given
+        Path file = dir.resolve("rates.parquet");
+
+        // when
+        try (LakePartWriter writer = LakePartWriter.create(file, List.of(new LakeColumn("rate", LakeType.DECIMAL_18_6)))) {
+            writer.write(new Object[] {new BigDecimal("0.043500")});
+            writer.write(new Object[] {new BigDecimal("0.05")});
+            writer.write(new Object[] {null});
+        }
+
+        // then
+        String source = "read_parquet('" + file + "')";
+        assertThat(query("describe select * from " + source, "column_name", "column_type"))
+                .containsExactly(List.of("rate", "DECIMAL(18,6)"));
+        assertThat(query("select rate from " + source, "rate"))
+                .containsExactly(List.of("0.043500"), List.of("0.050000"), Arrays.asList((String) null));
+    }
+
+    @Test
     void refusesAValueOfTheWrongTypeAndKeepsThePartUsable() throws Exception {
         // given
         Path file = dir.resolve("part.parquet");
