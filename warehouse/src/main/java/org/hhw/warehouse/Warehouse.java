@@ -1,6 +1,7 @@
 package org.hhw.warehouse;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -132,8 +134,57 @@ public final class Warehouse implements AutoCloseable {
                     }
                 }
             }
+            seedProgrammes(contracts);
+            seedPolicyRules();
             SqlScript.resource("seed/dim_date.sql").execute(connection, Map.of());
         });
+    }
+
+    /** Each department's programmes, from its contract's {@code programme} code list; keys are kept. */
+    private void seedProgrammes(Collection<Contract> contracts) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("""
+                insert into dim_programme
+                select coalesce((select max(programme_key) from dim_programme), 0) + 1, ?, ?, ?
+                where not exists (select 1 from dim_programme where department = ? and code = ?)""");
+             PreparedStatement rename = connection.prepareStatement(
+                     "update dim_programme set name_zh = ? where department = ? and code = ?")) {
+            for (Contract contract : contracts) {
+                CodeList programmes = contract.codeLists().get("programme");
+                if (programmes == null) {
+                    continue;
+                }
+                for (CodeList.Entry e : programmes.entries()) {
+                    p.setString(1, contract.source());
+                    p.setString(2, e.code());
+                    p.setString(3, e.label());
+                    p.setString(4, contract.source());
+                    p.setString(5, e.code());
+                    p.executeUpdate();
+                    rename.setString(1, e.label());
+                    rename.setString(2, contract.source());
+                    rename.setString(3, e.code());
+                    rename.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /** The policy standards and caps, from {@code /rules/policy_rules.csv}: data, never code. */
+    private void seedPolicyRules() throws SQLException {
+        try (Statement st = connection.createStatement();
+             PreparedStatement ps = connection.prepareStatement("insert into ref_policy_rule values (?, ?, ?, ?, ?, ?, ?)")) {
+            st.execute("delete from ref_policy_rule");
+            for (String[] r : PolicyRules.rows()) {
+                ps.setString(1, r[0]);
+                ps.setBigDecimal(2, new BigDecimal(r[1]));
+                ps.setString(3, r[2]);
+                ps.setObject(4, LocalDate.parse(r[3]));
+                ps.setObject(5, r[4].isEmpty() ? null : LocalDate.parse(r[4]));
+                ps.setString(6, r[5]);
+                ps.setString(7, r[6]);
+                ps.executeUpdate();
+            }
+        }
     }
 
     /** The file that loaded this content, if any. */
@@ -237,13 +288,21 @@ public final class Warehouse implements AutoCloseable {
         values.put("rejects", lake.glob(source, fileKey, Lake.Part.REJECTS));
         values.put("warnings", lake.glob(source, fileKey, Lake.Part.WARNINGS));
         values.put("non_data", lake.glob(source, fileKey, Lake.Part.NON_DATA));
-        values.put("natural_key", naturalKeyColumns(contract));
-        values.put("key_label", contract.naturalKey().stream().map(k -> contract.field(k).label())
-                .collect(Collectors.joining("、")));
+        Contract.Fact fact = contract.fact();
+        values.put("natural_key", fact != null && fact.naturalKeySql() != null ? fact.naturalKeySql()
+                : naturalKeyColumns(contract));
+        values.put("key_label", fact != null && fact.naturalKeyLabel() != null ? fact.naturalKeyLabel()
+                : contract.naturalKey().stream().map(k -> contract.field(k).label()).collect(Collectors.joining("、")));
         values.put("id_field", contract.fields().stream().filter(f -> f.type() == FieldType.RESIDENT_ID)
                 .map(Field::name).findFirst().orElse(""));
         values.put("valid_from", "(select received_at from etl_file where file_key = " + fileKey + ")");
         SqlScript.resource("load/stage.sql").execute(connection, values);
+        if (fact != null) {
+            values.put("fact_table", fact.table());
+            values.put("event_date", fact.eventDate());
+            SqlScript.resource("load/link_persons.sql").execute(connection, values);
+            SqlScript.resource("load/supersede.sql").execute(connection, values);
+        }
         SqlScript.resource("load/" + source + ".sql").execute(connection, values);
         SqlScript.resource("load/finish.sql").execute(connection, values);
     }

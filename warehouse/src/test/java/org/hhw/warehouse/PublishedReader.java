@@ -22,7 +22,7 @@ import java.util.TreeSet;
 public final class PublishedReader {
 
     private static final String TOTALS = "select 'persons=' || (select count(*) from dim_person) "
-            + "|| ' households=' || (select count(*) from dim_household) "
+            + "|| ' households=' || (select count(*) from dim_household where household_key > 0) "
             + "|| ' files=' || (select count(*) from etl_file)";
 
     private PublishedReader() {

@@ -12,11 +12,30 @@ import org.hhw.sources.contract.OutputColumn.ValueType;
  * natural key. Loaded from {@code /contracts/<source>.yaml}; see {@link Contracts}.
  */
 public record Contract(String source, String label, List<Field> fields, List<String> naturalKey,
-                       List<String> ignoreHeaders, Map<String, CodeList> codeLists, List<Check> checks) {
+                       List<String> ignoreHeaders, Map<String, CodeList> codeLists, List<Check> checks, Fact fact) {
+
+    public Contract(String source, String label, List<Field> fields, List<String> naturalKey,
+                    List<String> ignoreHeaders, Map<String, CodeList> codeLists, List<Check> checks) {
+        this(source, label, fields, naturalKey, ignoreHeaders, codeLists, checks, null);
+    }
 
     public Contract(String source, String label, List<Field> fields, List<String> naturalKey,
                     List<String> ignoreHeaders, Map<String, CodeList> codeLists) {
         this(source, label, fields, naturalKey, ignoreHeaders, codeLists, List.of());
+    }
+
+    /**
+     * How a department's rows become facts (absent for the registry, which feeds dimensions).
+     *
+     * @param table          the fact table, e.g. {@code fact_medical_claim}
+     * @param eventDate      the field whose date links a row to the person's and household's
+     *                       version of that day
+     * @param naturalKeySql  a SQL expression over the cleaned columns that identifies a fact across
+     *                       files (a later file's row with the same key supersedes the earlier), or
+     *                       null for the contract's natural_key columns
+     * @param naturalKeyLabel how a clerk calls that key, for DUPLICATE_IN_FILE messages
+     */
+    public record Fact(String table, String eventDate, String naturalKeySql, String naturalKeyLabel) {
     }
 
     public Field field(String name) {

@@ -87,7 +87,7 @@ public final class Contracts {
         Contract contract = new Contract(source, (String) doc.get("label"), List.copyOf(fields),
                 List.copyOf((List<String>) doc.getOrDefault("natural_key", List.of())),
                 List.copyOf((List<String>) doc.getOrDefault("ignore_headers", List.of())), Map.copyOf(codeLists),
-                List.copyOf(checks));
+                List.copyOf(checks), fact((Map<String, Object>) doc.get("fact")));
         for (Check c : checks) {
             for (String name : Stream.concat(Stream.of(c.field(), c.other()), c.parts().stream())
                     .filter(n -> n != null).toList()) {
@@ -95,6 +95,11 @@ public final class Contracts {
             }
         }
         return contract;
+    }
+
+    private static Contract.Fact fact(Map<String, Object> fact) {
+        return fact == null ? null : new Contract.Fact((String) fact.get("table"), (String) fact.get("event_date"),
+                (String) fact.get("natural_key_sql"), (String) fact.get("natural_key_label"));
     }
 
     private static BigDecimal decimal(Object value) {

@@ -1,0 +1,64 @@
+-- links a department file's rows to persons and households; shared by every fact.
+-- a beneficiary the registry does not know gets a person row (is_registered = false), and the unknown household.
+-- grain of stage_link: one kept row of the file; key: sheet_index, row_number. placeholders: {file_key},
+-- {event_date} (the column dating the row), {valid_from}.
+insert into dim_person
+with newcomers as (
+    select
+        person_id_hash,
+        first(id_masked order by sheet_index, row_number) as id_masked,
+        first(name order by sheet_index, row_number) as name,
+        first(sex order by sheet_index, row_number) as sex,
+        first(birth_date order by sheet_index, row_number) as birth_date,
+        first(sheet order by sheet_index, row_number) as sheet,
+        first(row_number order by sheet_index, row_number) as row_number,
+        min(sheet_index * 10000000 + row_number) as first_seen
+    from stage_rows s
+    where key_rank = 1
+      and not exists (select 1 from dim_person d where d.person_id_hash = s.person_id_hash)
+    group by person_id_hash
+)
+select
+    (select coalesce(max(person_key), 0) from dim_person) + row_number() over (order by first_seen),
+    person_id_hash, id_masked, name, sex, birth_date, false, null, null, null, null, null, null, null,
+    md5(concat_ws('|', id_masked, coalesce(name, ''), sex, cast(birth_date as varchar), 'unregistered')),
+    {valid_from}, null, true, {file_key}, sheet, row_number
+from newcomers;
+
+-- the person's version on the event day, else the earliest known one (the registry is often loaded after the
+-- events it explains); the household likewise, through the person's household number.
+create or replace temp table stage_link as
+with kept as (
+    select sheet_index, row_number, person_id_hash, cast({event_date} as timestamp) as event_at
+    from stage_rows
+    where key_rank = 1
+),
+person_pick as (
+    select
+        k.sheet_index, k.row_number, k.event_at, p.person_key, p.household_id, p.is_registered,
+        row_number() over (
+            partition by k.sheet_index, k.row_number
+            order by case when p.valid_from <= k.event_at and (p.valid_to is null or p.valid_to > k.event_at)
+                          then 0 else 1 end,
+                     p.valid_from
+        ) as pick
+    from kept k
+    join dim_person p on p.person_id_hash = k.person_id_hash
+),
+household_pick as (
+    select
+        pp.sheet_index, pp.row_number, h.household_key,
+        row_number() over (
+            partition by pp.sheet_index, pp.row_number
+            order by case when h.valid_from <= pp.event_at and (h.valid_to is null or h.valid_to > pp.event_at)
+                          then 0 else 1 end,
+                     h.valid_from
+        ) as pick
+    from person_pick pp
+    join dim_household h on h.household_id = pp.household_id
+    where pp.pick = 1
+)
+select pp.sheet_index, pp.row_number, pp.person_key, pp.is_registered, coalesce(hp.household_key, 0) as household_key
+from person_pick pp
+left join household_pick hp on hp.sheet_index = pp.sheet_index and hp.row_number = pp.row_number and hp.pick = 1
+where pp.pick = 1;
