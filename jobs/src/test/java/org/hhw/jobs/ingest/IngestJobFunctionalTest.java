@@ -7,10 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,7 +16,6 @@ import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.hhw.jobs.WarehouseConfiguration;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.intake.Intake;
@@ -33,10 +29,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,27 +38,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * sheets, subtotals, footers, a hidden and an empty sheet; xls with a two-row merged header; csv in
  * UTF-8 with BOM; csv in GB18030), then the same file again and an unusable file.
  */
-@SpringBootTest(classes = IngestJobFunctionalTest.TestApplication.class)
+@SpringBootTest(classes = IngestTestSupport.TestApplication.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngestJobFunctionalTest {
 
-    private static final Path HOME = createHome();
+    private static final Path HOME = IngestTestSupport.createHome("hhw-ingest-functional");
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/registry");
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import({WarehouseConfiguration.class, IngestJobConfiguration.class})
-    static class TestApplication {
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("hhw.home", HOME::toString);
-        registry.add("hhw.pseudonym-key", () -> "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
-        registry.add("hhw.chunk-size", () -> "4");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:ingest-functional;DB_CLOSE_DELAY=-1");
-        registry.add("spring.batch.jdbc.initialize-schema", () -> "always");
-        registry.add("spring.batch.job.enabled", () -> "false");
+        IngestTestSupport.properties(registry, HOME, "ingest-functional");
     }
 
     @Autowired
@@ -236,40 +218,15 @@ class IngestJobFunctionalTest {
     }
 
     private Path drop(String fixture) throws IOException {
-        Path target = home.inbox("registry").resolve(fixture);
-        Files.copy(FIXTURES.resolve(fixture), target, StandardCopyOption.REPLACE_EXISTING);
-        return target;
+        return IngestTestSupport.drop(home, "registry", FIXTURES.resolve(fixture));
     }
 
     private List<String> rows(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement st = warehouse.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    cells.add(String.valueOf(rs.getString(i)));
-                }
-                out.add(String.join("|", cells));
-            }
-        }
-        return out;
-    }
-
-    private static Path createHome() {
-        try {
-            return Files.createTempDirectory("hhw-ingest-functional");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return IngestTestSupport.rows(warehouse, sql);
     }
 
     @AfterAll
     static void deleteHome() throws IOException {
-        try (Stream<Path> paths = Files.walk(HOME)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        IngestTestSupport.deleteHome(HOME);
     }
 }

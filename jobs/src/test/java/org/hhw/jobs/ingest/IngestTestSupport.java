@@ -1,0 +1,96 @@
+package org.hhw.jobs.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.hhw.jobs.WarehouseConfiguration;
+import org.hhw.warehouse.Home;
+import org.hhw.warehouse.Warehouse;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * What every functional test of the ingest job needs: the application (the ingest job and the
+ * warehouse, a job repository in memory), a home of its own, a fixed pseudonym key, small chunks
+ * (so fixtures span several), and helpers to drop fixtures, run the job and read warehouse rows.
+ */
+final class IngestTestSupport {
+
+    static final String PSEUDONYM_KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import({WarehouseConfiguration.class, IngestJobConfiguration.class})
+    static class TestApplication {
+    }
+
+    private IngestTestSupport() {
+    }
+
+    /** Properties for a test class whose home is {@code home}; {@code name} keeps job repositories apart. */
+    static void properties(DynamicPropertyRegistry registry, Path home, String name) {
+        registry.add("hhw.home", home::toString);
+        registry.add("hhw.pseudonym-key", () -> PSEUDONYM_KEY);
+        registry.add("hhw.chunk-size", () -> "4");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        registry.add("spring.batch.jdbc.initialize-schema", () -> "always");
+        registry.add("spring.batch.job.enabled", () -> "false");
+    }
+
+    static Path createHome(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void deleteHome(Path home) throws IOException {
+        try (Stream<Path> paths = Files.walk(home)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Copies a checked-in fixture into the source's inbox, as a clerk drops it. */
+    static Path drop(Home home, String source, Path fixture) throws IOException {
+        Path target = home.inbox(source).resolve(fixture.getFileName().toString());
+        Files.copy(fixture, target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    static JobExecution ingest(JobOperator jobOperator, Job ingestJob, String source, Path file) throws Exception {
+        return jobOperator.start(ingestJob, IngestJobConfiguration.parameters(source, file));
+    }
+
+    /** The rows of a query, each as its values joined by "|" (null as "null"). */
+    static List<String> rows(Warehouse warehouse, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = warehouse.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    cells.add(String.valueOf(rs.getString(i)));
+                }
+                out.add(String.join("|", cells));
+            }
+        }
+        return out;
+    }
+}
