@@ -1,0 +1,44 @@
+-- medical claims load: new hospitals into dim_hospital, then one fact per kept row of the file.
+-- grain of fact_medical_claim: one settled hospital stay; key: claim_key. placeholders: {file_key}.
+
+-- grain: one hospital the file names; key: hospital. its level is the one of its first row in the file.
+create or replace temp table med_hospital as
+select
+    hospital,
+    first(hospital_level order by sheet_index, row_number) as hospital_level,
+    first(sheet order by sheet_index, row_number) as sheet,
+    first(row_number order by sheet_index, row_number) as row_number,
+    min(sheet_index * 10000000 + row_number) as first_seen
+from stage_rows
+where key_rank = 1
+group by hospital;
+
+update dim_hospital set hospital_level = m.hospital_level
+from med_hospital m
+where dim_hospital.hospital = m.hospital
+  and dim_hospital.hospital_level is distinct from m.hospital_level;
+
+insert into dim_hospital
+select
+    (select coalesce(max(hospital_key), 0) from dim_hospital) + row_number() over (order by m.first_seen),
+    m.hospital, m.hospital_level, {file_key}, m.sheet, m.row_number
+from med_hospital m
+where not exists (select 1 from dim_hospital d where d.hospital = m.hospital);
+
+insert into fact_medical_claim
+with kept as (
+    select s.*, l.person_key, l.household_key, l.is_registered
+    from stage_rows s
+    join stage_link l on l.sheet_index = s.sheet_index and l.row_number = s.row_number
+    where s.key_rank = 1
+)
+select
+    (select coalesce(max(claim_key), 0) from fact_medical_claim)
+        + row_number() over (order by k.sheet_index, k.row_number),
+    {file_key}, k.sheet, k.row_number, k.person_key, k.household_key, k.person_id_hash, k.is_registered,
+    h.hospital_key, k.settlement_no, k.hospital, k.hospital_level, k.admitted,
+    cast(strftime(k.admitted, '%Y%m%d') as integer), k.discharged, k.settled, k.diagnosis, k.major_disease,
+    k.total_cost, k.in_catalogue_cost, k.basic_insurance, k.critical_illness_insurance, k.supplementary_insurance,
+    k.medical_assistance, k.other_reimbursement, k.self_paid, true, null
+from kept k
+join dim_hospital h on h.hospital = k.hospital;
