@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 
+import org.hhw.sources.clean.Gazetteer;
+import org.hhw.sources.contract.Contract;
+import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The ingest job on the checked-in microloan ledgers (see {@link MicroloanFixtures}), after a small
  * registry: every format, 万元 and title-dated ledgers, rejects and warnings, linking to registered
  * persons and households and loading an unregistered borrower; then a re-issued ledger superseding
- * by contract and date, and the same workbook sent again.
+ * by contract and date, the same workbook sent again, and a rebuild from the lake.
  */
 @SpringBootTest(classes = IngestTestSupport.TestApplication.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -153,6 +156,26 @@ class MicroloanIngestFunctionalTest {
                 group by as_of order by as_of""")).containsExactly(
                 "2018-06-30|5|190000.00|183000.00", "2018-07-31|2|100000.00|95000.00");
         assertThat(warehouse.runDataTests()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void aRebuildFromTheLakeGivesTheSameFactsAndBanks() throws Exception {
+        // given the facts and banks as loaded
+        String banks = "select bank_key, bank_name from dim_bank order by bank_key";
+        List<String> facts = rows(FACTS);
+        List<String> named = rows(banks);
+        Path rebuilt = HOME.resolve("rebuilt").resolve("warehouse.duckdb");
+
+        // when the warehouse is rebuilt from the lake
+        List<Contract> contracts = Contracts.SOURCES.stream().map(Contracts::load).toList();
+        Warehouse.rebuild(warehouse.lake(), rebuilt, Gazetteer.bundled(), contracts);
+
+        // then keys and values are identical
+        try (Warehouse again = Warehouse.open(rebuilt, warehouse.lake(), Gazetteer.bundled(), contracts)) {
+            assertThat(IngestTestSupport.rows(again, FACTS)).containsExactlyElementsOf(facts);
+            assertThat(IngestTestSupport.rows(again, banks)).containsExactlyElementsOf(named);
+        }
     }
 
     private void ingest(String source, Path file) throws Exception {

@@ -64,6 +64,7 @@ public final class MicroloanSample {
             return issued.plusMonths(termMonths).minusDays(1);
         }
 
+        /** Half a year's interest: the county's subsidy so far, as a mid-year ledger shows it. */
         BigDecimal subsidy() {
             return BigDecimal.valueOf(principal).multiply(new BigDecimal(rate.replace("%", "")))
                     .divide(BigDecimal.valueOf(200), 2, RoundingMode.HALF_UP);
