@@ -43,7 +43,7 @@ public final class DemoData {
      */
     public static List<Manifest> writeDemoSet(Path inbox, long seed) throws IOException {
         Files.createDirectories(inbox);
-        List<Household> households = demoHouseholds(seed);
+        List<Household> households = households(seed);
         SplittableRandom seeds = new SplittableRandom(seed);
         List<Manifest> manifests = new ArrayList<>();
         for (DemoFile f : DemoFile.values()) {
@@ -62,8 +62,8 @@ public final class DemoData {
         return manifests;
     }
 
-    /** The registered households the demo set of this seed lists: the departments' demo files are about them. */
-    static List<Household> demoHouseholds(long seed) {
+    /** The registered households of the demo set: the people every department's demo files name. */
+    public static List<Household> households(long seed) {
         List<String> townships = new ArrayList<>();
         for (DemoFile f : DemoFile.values()) {
             townships.addAll(f.townships);

@@ -200,7 +200,7 @@ public final class MedicalSample {
     public static List<ClaimFile> writeDemo(Path inbox, long seed) throws IOException {
         Files.createDirectories(inbox);
         SplittableRandom random = new SplittableRandom(seed ^ 0x4D45444943414CL);
-        List<Claim> claims = claims(DemoData.demoHouseholds(seed), random);
+        List<Claim> claims = claims(DemoData.households(seed), random);
         List<ClaimFile> files = new ArrayList<>();
         for (DemoFile f : DemoFile.values()) {
             List<Claim> mine = claims.stream().filter(c -> f.levels.contains(c.hospital().level())).toList();

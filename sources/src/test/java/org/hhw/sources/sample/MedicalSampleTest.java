@@ -41,7 +41,7 @@ class MedicalSampleTest {
     void demoFilesCarryEveryDefectAndCleanToExactlyTheRejectsAndWarningsTheyAnnounce() throws IOException {
         // given the registry demo's persons
         Set<String> registered = new HashSet<>();
-        DemoData.demoHouseholds(42).forEach(h -> h.members().forEach(p -> registered.add(PSEUDONYMS.personIdHash(p.id()))));
+        DemoData.households(42).forEach(h -> h.members().forEach(p -> registered.add(PSEUDONYMS.personIdHash(p.id()))));
 
         // when the medical demo is written for the same seed
         List<MedicalSample.ClaimFile> files = MedicalSample.writeDemo(dir.resolve("inbox"), 42);

@@ -1,0 +1,29 @@
+-- microloan load: the banks the file names join dim_bank, then each kept row becomes a fact.
+-- grain of fact_microloan: one loan on one ledger date; key: microloan_key. placeholders: {file_key}.
+insert into dim_bank
+with named as (
+    select bank, min(sheet_index * 10000000 + row_number) as first_seen
+    from stage_rows s
+    where key_rank = 1
+      and not exists (select 1 from dim_bank b where b.bank_name = s.bank)
+    group by bank
+)
+select (select coalesce(max(bank_key), 0) from dim_bank) + row_number() over (order by first_seen), bank
+from named;
+
+insert into fact_microloan
+with kept as (
+    select s.*, l.person_key, l.household_key, l.is_registered
+    from stage_rows s
+    join stage_link l on l.sheet_index = s.sheet_index and l.row_number = s.row_number
+    where s.key_rank = 1
+)
+select
+    (select coalesce(max(microloan_key), 0) from fact_microloan)
+        + row_number() over (order by k.sheet_index, k.row_number),
+    {file_key}, k.sheet, k.row_number, k.person_key, k.household_key, k.person_id_hash, k.is_registered,
+    b.bank_key, k.contract_number, k.as_of, cast(strftime(k.as_of, '%Y%m%d') as integer), k.household_id,
+    k.principal, k.issue_date, cast(strftime(k.issue_date, '%Y%m%d') as integer), k.due_date, k.term_months,
+    k.annual_rate, k.purpose, k.interest_subsidy, k.balance, k.status, k.days_overdue, true, null
+from kept k
+join dim_bank b on b.bank_name = k.bank;
