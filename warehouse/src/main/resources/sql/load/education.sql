@@ -1,0 +1,37 @@
+-- education aid load: new schools into dim_school, then one fact_education_aid row per kept row of the file.
+-- grain: one payment (person, programme, term) of the file; key: aid_key. placeholders: {file_key}.
+insert into dim_school
+with named as (
+    select
+        school,
+        first(sheet order by sheet_index, row_number) as sheet,
+        first(row_number order by sheet_index, row_number) as row_number,
+        min(sheet_index * 10000000 + row_number) as first_seen
+    from stage_rows
+    where key_rank = 1
+      and not exists (select 1 from dim_school d where d.school = stage_rows.school)
+    group by school
+)
+select
+    (select coalesce(max(school_key), 0) from dim_school) + row_number() over (order by first_seen),
+    school, {file_key}, sheet, row_number
+from named;
+
+insert into fact_education_aid
+with kept as (
+    select *
+    from stage_rows
+    where key_rank = 1
+)
+select
+    (select coalesce(max(aid_key), 0) from fact_education_aid) + row_number() over (order by k.sheet_index, k.row_number),
+    {file_key}, k.sheet, k.row_number,
+    l.person_key, l.household_key, k.person_id_hash, l.is_registered,
+    p.programme_key, k.programme, k.stage, s.school_key, k.term, k.amount, k.paid_on,
+    cast(strftime(k.paid_on, '%Y%m%d') as integer),
+    k.guardian, k.township_code, k.village_code,
+    true, null
+from kept k
+join stage_link l on l.sheet_index = k.sheet_index and l.row_number = k.row_number
+join dim_programme p on p.department = 'education' and p.code = k.programme
+join dim_school s on s.school = k.school;
