@@ -168,7 +168,7 @@ final class RegistryFixtures {
         }
     }
 
-    private static Row text(Sheet sheet, int row, String... cells) {
+    static Row text(Sheet sheet, int row, String... cells) {
         Row r = sheet.createRow(row);
         for (int i = 0; i < cells.length; i++) {
             if (!cells[i].isEmpty()) {
