@@ -43,11 +43,7 @@ public final class DemoData {
      */
     public static List<Manifest> writeDemoSet(Path inbox, long seed) throws IOException {
         Files.createDirectories(inbox);
-        List<String> townships = new ArrayList<>();
-        for (DemoFile f : DemoFile.values()) {
-            townships.addAll(f.townships);
-        }
-        List<Household> households = RegistrySample.generate(seed, DEMO_PERSONS, townships);
+        List<Household> households = households(seed);
         SplittableRandom seeds = new SplittableRandom(seed);
         List<Manifest> manifests = new ArrayList<>();
         for (DemoFile f : DemoFile.values()) {
@@ -64,6 +60,15 @@ public final class DemoData {
             });
         }
         return manifests;
+    }
+
+    /** The households the demo registry files are written from: the departments' demo files name their people. */
+    static List<Household> households(long seed) {
+        List<String> townships = new ArrayList<>();
+        for (DemoFile f : DemoFile.values()) {
+            townships.addAll(f.townships);
+        }
+        return RegistrySample.generate(seed, DEMO_PERSONS, townships);
     }
 
     /** A clean csv of {@code persons} people over all townships, streamed: for the benchmark. */
