@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class Contracts {
 
     /** Every source the product knows, in the order inbox folders are polled. */
-    public static final List<String> SOURCES = List.of("registry", "education", "medical", "microloan");
+    public static final List<String> SOURCES = List.of("registry", "education", "medical", "microloan", "training");
 
     private static final CodeList YES_NO = new CodeList("yes_no", "是/否", List.of(
             new CodeList.Entry("true", "是", List.of("有", "Y", "y")),

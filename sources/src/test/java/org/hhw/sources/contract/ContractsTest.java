@@ -214,7 +214,7 @@ class ContractsTest {
         assertThatThrownBy(() -> Contracts.load("loans"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown source: loans (no /contracts/loans.yaml)");
-        assertThat(Contracts.SOURCES).containsExactly("registry", "education", "medical", "microloan");
+        assertThat(Contracts.SOURCES).containsExactly("registry", "education", "medical", "microloan", "training");
     }
 
     @Test

@@ -1,0 +1,67 @@
+-- training load: the file's courses and schools, then one fact per kept enrolment. grain of fact_training: one
+-- enrolment as this file states it; key: training_key. placeholders: {file_key}.
+
+-- courses are keyed in the order files first use them, so a rebuild from the lake gives the same keys
+insert into dim_course
+with used as (
+    select course, min(sheet_index * 10000000 + row_number) as first_seen
+    from stage_rows
+    where key_rank = 1
+    group by course
+)
+select
+    (select coalesce(max(course_key), 0) from dim_course) + row_number() over (order by u.first_seen),
+    u.course, c.label_zh
+from used u
+join dim_code c on c.domain = 'course' and c.code = u.course
+where not exists (select 1 from dim_course d where d.code = u.course);
+
+update dim_course set name_zh = c.label_zh
+from dim_code c
+where c.domain = 'course' and c.code = dim_course.code and dim_course.name_zh <> c.label_zh;
+
+insert into dim_training_school
+with named as (
+    select
+        school,
+        first(sheet order by sheet_index, row_number) as sheet,
+        first(row_number order by sheet_index, row_number) as row_number,
+        min(sheet_index * 10000000 + row_number) as first_seen
+    from stage_rows
+    where key_rank = 1
+    group by school
+)
+select
+    (select coalesce(max(school_key), 0) from dim_training_school) + row_number() over (order by n.first_seen),
+    n.school, {file_key}, n.sheet, n.row_number
+from named n
+where not exists (select 1 from dim_training_school d where d.school = n.school);
+
+insert into fact_training
+with kept as (
+    select
+        s.*,
+        -- 是否就业 holds 是/否 or a description of the job ("在北京做家政"); only a refusal or 未…/待业/失业
+        -- means not employed, so a description is never lost as a reject
+        case
+            when s.employment is null then null
+            when lower(s.employment) in ('否', '无', '没有', 'n', 'no') then false
+            when regexp_matches(s.employment, '^(未|待业|失业|无业)') then false
+            else true
+        end as employed
+    from stage_rows s
+    where s.key_rank = 1
+)
+select
+    (select coalesce(max(training_key), 0) from fact_training)
+        + row_number() over (order by k.sheet_index, k.row_number),
+    {file_key}, k.sheet, k.row_number,
+    l.person_key, l.household_key, k.person_id_hash, l.is_registered,
+    c.course_key, k.course, t.school_key,
+    k.start_date, cast(strftime(k.start_date, '%Y%m%d') as integer), k.end_date, k.hours, k.age,
+    k.completed, k.certificate, k.employed, k.employment, k.work_place, k.monthly_wage, k.subsidy,
+    true, null
+from kept k
+join stage_link l on l.sheet_index = k.sheet_index and l.row_number = k.row_number
+join dim_course c on c.code = k.course
+join dim_training_school t on t.school = k.school;
