@@ -13,15 +13,22 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.sample.DemoData;
+import org.hhw.sources.sample.EducationSample;
 import org.hhw.sources.sample.Manifest;
+import org.hhw.sources.sample.MedicalSample;
+import org.hhw.sources.sample.MicroloanSample;
+import org.hhw.sources.sample.TrainingSample;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.WarehouseException;
@@ -42,9 +49,10 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
 
     static final String USAGE = """
             usage: hhw <command>
-              demo [--seed=N]             generate sample registry files for a synthetic Tianzhen, ingest them, report
+              demo [--seed=N]             generate sample files of all five sources for a synthetic Tianzhen, ingest, report
               run                         the service: poll every inbox on schedule and ingest what clerks drop
-              ingest [--source=S] FILE…   copy files into the source's inbox (default registry) and ingest them now
+              ingest [--source=S] FILE…   copy files into the source's inbox and ingest them now (S: registry (default),
+                                          education, medical, microloan, training)
               status                      recent files and ingest runs, failing data tests
               sql ["select …"]            query the published warehouse (no query: interactive); --csv, --json
               rebuild                     recreate the warehouse from the Parquet lake alone (service stopped)
@@ -127,12 +135,20 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
 
     private int demo(long seed) throws Exception {
         Warehouse w = openForLoading();
-        Path inbox = home.inbox("registry");
-        List<Manifest> files = DemoData.writeDemoSet(inbox, seed);
-        out.println("Generated " + files.size() + " sample registry files for a synthetic Tianzhen in " + inbox + ":");
-        for (Manifest f : files) {
-            out.println("  " + f.file().getFileName() + ": " + f.dataRows() + " person rows, with " + f.counts());
-        }
+        Map<String, List<Path>> written = new LinkedHashMap<>();
+        written.put("registry", DemoData.writeDemoSet(home.inbox("registry"), seed).stream().map(Manifest::file).toList());
+        written.put("education", EducationSample.writeDemo(home.inbox("education"), seed).stream()
+                .map(EducationSample.Roster::file).toList());
+        written.put("medical", MedicalSample.writeDemo(home.inbox("medical"), seed).stream()
+                .map(MedicalSample.ClaimFile::file).toList());
+        written.put("microloan", MicroloanSample.writeDemo(home.inbox("microloan"), seed).stream()
+                .map(MicroloanSample.Ledger::file).toList());
+        written.put("training", TrainingSample.writeDemo(home.inbox("training"), seed).stream()
+                .map(TrainingSample.Roster::file).toList());
+        out.println("Generated sample files for a synthetic Tianzhen (seed " + seed + ") in " + home.root().resolve("inbox")
+                + ":");
+        written.forEach((source, files) -> out.println("  " + source + "/: "
+                + files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "))));
         out.println();
         List<Ingestor.Run> runs = ingestor.ingestInboxes();
         report(w, runs);
@@ -188,6 +204,14 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
             }
         }
         out.println();
+        out.println("By source:");
+        print(c, """
+                select source, count(*) as files, sum(rows_read) as read, sum(rows_loaded) as loaded,
+                       sum(rows_rejected) as rejected, sum(rows_non_data) as non_data, sum(rows_warned) as warned
+                from (select * from etl_file order by file_key desc limit %d)
+                group by source order by min(file_key)
+                """.formatted(n));
+        out.println();
         out.println("Rejected rows by reason:");
         print(c, """
                 select reason_code, count(*) as rows
@@ -198,9 +222,13 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         out.println();
         out.println("Warehouse now:");
         print(c, """
-                select (select count(*) from dim_household where is_current) as households,
-                       (select count(*) from dim_person where is_current) as persons,
-                       (select count(distinct township_key) from dim_household where is_current) as townships,
+                select (select count(*) from dim_household where is_current and household_key > 0) as households,
+                       (select count(*) from dim_person where is_current and is_registered) as persons,
+                       (select count(*) from dim_person where is_current and not is_registered) as unregistered,
+                       (select count(*) from fact_education_aid where is_current) as education_aid,
+                       (select count(*) from fact_medical_claim where is_current) as medical_claims,
+                       (select count(*) from fact_microloan where is_current) as microloans,
+                       (select count(*) from fact_training where is_current) as trainings,
                        (select count(*) from etl_data_test) as failing_data_tests
                 """);
         out.println();
