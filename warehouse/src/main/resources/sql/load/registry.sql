@@ -1,5 +1,6 @@
 -- registry load: a registry file replaces the current state of the townships it covers (scd2 on dim_household and
--- dim_person). grain of reg_person: one person of the file; key: person_id_hash. placeholders: {file_key}, {valid_from}.
+-- dim_person). grain of reg_person: one person of the file; key: person_id_hash. placeholders: {file_key}, {valid_from}
+-- (when the file was received).
 create or replace temp table reg_person as
 select
     person_id_hash, id_masked, name, sex, birth_date, household_id,
@@ -61,9 +62,6 @@ where d.is_current
     or (r.person_id_hash is null and d.is_registered
         and d.township_key in (select township_key from covered_township)));
 
-update dim_person set valid_to = {valid_from}, is_current = false
-where person_key in (select person_key from closing_person);
-
 create or replace temp table closing_household as
 select d.household_key
 from dim_household d
@@ -72,7 +70,18 @@ where d.is_current
   and ((r.household_id is not null and r.row_hash <> d.row_hash)
     or (r.household_id is null and d.township_key in (select township_key from covered_township)));
 
-update dim_household set valid_to = {valid_from}, is_current = false
+-- the file's versions start when it was received, but never before the versions they replace: a load that failed and
+-- was retried after a newer file had loaded would otherwise close versions before they began.
+create or replace temp table load_time as
+select greatest({valid_from},
+    (select max(valid_from) from dim_person where person_key in (select person_key from closing_person)),
+    (select max(valid_from) from dim_household where household_key in (select household_key from closing_household)))
+    as valid_from;
+
+update dim_person set valid_to = (select valid_from from load_time), is_current = false
+where person_key in (select person_key from closing_person);
+
+update dim_household set valid_to = (select valid_from from load_time), is_current = false
 where household_key in (select household_key from closing_household);
 
 insert into dim_household
@@ -80,7 +89,7 @@ select
     (select coalesce(max(household_key), 0) from dim_household) + row_number() over (order by r.first_seen),
     r.household_id, r.township_key, r.village_key, r.township, r.village, r.poverty_status, r.main_cause,
     r.exit_status, r.exit_year, r.relocated, r.members, r.declared_size, r.row_hash,
-    {valid_from}, null, true, {file_key}, r.sheet, r.row_number
+    (select valid_from from load_time), null, true, {file_key}, r.sheet, r.row_number
 from reg_household r
 where not exists (select 1 from dim_household d where d.is_current and d.household_id = r.household_id);
 
@@ -89,6 +98,6 @@ select
     (select coalesce(max(person_key), 0) from dim_person) + row_number() over (order by r.sheet_index, r.row_number),
     r.person_id_hash, r.id_masked, r.name, r.sex, r.birth_date, true, r.household_id, r.township_key,
     r.village_key, r.relation, r.labour_capacity, r.health, r.schooling, r.row_hash,
-    {valid_from}, null, true, {file_key}, r.sheet, r.row_number
+    (select valid_from from load_time), null, true, {file_key}, r.sheet, r.row_number
 from reg_person r
 where not exists (select 1 from dim_person d where d.is_current and d.person_id_hash = r.person_id_hash);

@@ -27,7 +27,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
@@ -130,12 +129,7 @@ public class Ingestor {
     /** Runs (or restarts) the ingest job for one inbox file, synchronously. Never throws. */
     public Run ingest(String source, Path file) {
         try {
-            JobParameters parameters = new JobParametersBuilder()
-                    .addString(IngestJobConfiguration.SOURCE, source)
-                    .addString(IngestJobConfiguration.FILE, file.toAbsolutePath().toString())
-                    .addString(IngestJobConfiguration.SHA256, Intake.sha256(file))
-                    .addLong(IngestJobConfiguration.MODIFIED, Files.getLastModifiedTime(file).toMillis())
-                    .toJobParameters();
+            JobParameters parameters = IngestJobConfiguration.parameters(source, file);
             JobInstance instance = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
             if (instance != null && jobRepository.getJobExecutions(instance).size() >= MAX_ATTEMPTS) {
                 return setAside(source, file, "已尝试处理" + MAX_ATTEMPTS + "次均未成功");

@@ -357,21 +357,22 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Recreates a warehouse from the lake alone, replaying every file in key order, into
-     * {@code target} (which must not exist yet).
+     * Recreates a warehouse from the lake alone into {@code target} (which must not exist yet),
+     * replaying the loaded files in the order they were loaded. That is not always key order: a
+     * file whose load failed keeps its key and may load after files received later.
      */
     public static void rebuild(Lake lake, Path target, Gazetteer gazetteer, Collection<Contract> contracts) {
         try (Warehouse w = open(target, lake, gazetteer, contracts)) {
-            for (Lake.Manifest m : lake.manifests()) {
-                w.inTransaction(() -> {
-                    try (Statement st = w.connection.createStatement()) {
+            w.inTransaction(() -> {
+                try (Statement st = w.connection.createStatement()) {
+                    for (Lake.Manifest m : lake.manifests()) {
                         st.execute("insert into etl_file select * from read_parquet('"
                                 + m.file().toString().replace("'", "''") + "')");
                     }
-                    if (EtlFile.LOADED.equals(w.file(m.fileKey()).orElseThrow().status())) {
-                        w.replay(Contracts.load(m.source()), m.fileKey());
-                    }
-                });
+                }
+            });
+            for (EtlFile f : w.files("where status = ? order by loaded_at, file_key", EtlFile.LOADED)) {
+                w.inTransaction(() -> w.replay(Contracts.load(f.source()), f.fileKey()));
             }
         }
     }

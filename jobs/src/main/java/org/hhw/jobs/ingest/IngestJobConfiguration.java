@@ -1,5 +1,7 @@
 package org.hhw.jobs.ingest;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -29,6 +31,8 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -36,7 +40,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -74,6 +77,16 @@ public class IngestJobConfiguration {
     static final String UNUSABLE = "UNUSABLE";
 
     private static final Logger log = LoggerFactory.getLogger(IngestJobConfiguration.class);
+
+    /** The parameters of one file's run; the same file unchanged gives the same ones, hence a restart. */
+    public static JobParameters parameters(String source, Path file) throws IOException {
+        return new JobParametersBuilder()
+                .addString(SOURCE, source)
+                .addString(FILE, file.toAbsolutePath().toString())
+                .addString(SHA256, Intake.sha256(file))
+                .addLong(MODIFIED, Files.getLastModifiedTime(file).toMillis())
+                .toJobParameters();
+    }
 
     @Bean
     public Job ingestJob(JobRepository jobRepository, Step ingestArchiveStep, Step ingestReadStep,
@@ -123,7 +136,7 @@ public class IngestJobConfiguration {
     @Bean
     public Step ingestReadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                HhwProperties properties, SheetRowReader ingestReader,
-                               ItemProcessor<SheetRow, Outcome> ingestValidator, LakeOutcomeWriter ingestLakeWriter) {
+                               ValidatingProcessor ingestValidator, LakeOutcomeWriter ingestLakeWriter) {
         return new StepBuilder("ingestReadStep", jobRepository)
                 .<SheetRow, Outcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -143,9 +156,9 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    public ItemProcessor<SheetRow, Outcome> ingestValidator(@Value("#{jobParameters['source']}") String source,
-                                                            Gazetteer gazetteer, Pseudonyms pseudonyms) {
-        return new RowValidator(Contracts.load(source), gazetteer, pseudonyms)::validate;
+    public ValidatingProcessor ingestValidator(@Value("#{jobParameters['source']}") String source,
+                                               Gazetteer gazetteer, Pseudonyms pseudonyms) {
+        return new ValidatingProcessor(new RowValidator(Contracts.load(source), gazetteer, pseudonyms));
     }
 
     @Bean
@@ -207,11 +220,8 @@ public class IngestJobConfiguration {
                                         @Value("#{jobParameters['file']}") String file,
                                         Home home, Warehouse warehouse) {
         return (contribution, chunk) -> {
-            Path original = Path.of(file);
-            Path target = new Intake(home).processedTarget(source, original);
-            Receipts.write(warehouse, Contracts.load(source), jobContext(contribution.getStepExecution()).getInt(FILE_KEY),
-                    Intake.receiptOf(target));
-            Intake.move(original, target);
+            receiptThenMove(home, warehouse, source, Path.of(file),
+                    jobContext(contribution.getStepExecution()).getInt(FILE_KEY));
             return RepeatStatus.FINISHED;
         };
     }
@@ -233,10 +243,7 @@ public class IngestJobConfiguration {
             int fileKey = job.getInt(FILE_KEY);
             warehouse.markDuplicate(fileKey, job.getInt(DUPLICATE_OF));
             warehouse.publish(home.analyticsDb());
-            Path original = Path.of(file);
-            Path target = new Intake(home).processedTarget(source, original);
-            Receipts.write(warehouse, Contracts.load(source), fileKey, Intake.receiptOf(target));
-            Intake.move(original, target);
+            receiptThenMove(home, warehouse, source, Path.of(file), fileKey);
             return RepeatStatus.FINISHED;
         };
     }
@@ -266,6 +273,16 @@ public class IngestJobConfiguration {
             Intake.move(original, target);
             return RepeatStatus.FINISHED;
         };
+    }
+
+    /**
+     * The receipt first, where the original is going in processed/, then the original: a crash in
+     * between leaves the file in the inbox, and the restarted step writes both again.
+     */
+    private static void receiptThenMove(Home home, Warehouse warehouse, String source, Path original, int fileKey) {
+        Path target = new Intake(home).processedTarget(source, original);
+        Receipts.write(warehouse, Contracts.load(source), fileKey, Intake.receiptOf(target));
+        Intake.move(original, target);
     }
 
     private static ExecutionContext jobContext(StepExecution step) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,7 @@ public final class Contracts {
             String pattern = (String) f.get("pattern");
             Field field = new Field((String) f.get("name"), (String) f.get("label"),
                     List.copyOf((List<String>) f.get("headers")),
-                    FieldType.valueOf(((String) f.get("type")).toUpperCase()),
+                    FieldType.valueOf(((String) f.get("type")).toUpperCase(Locale.ROOT)),
                     Boolean.TRUE.equals(f.get("required")), (String) f.get("codes"),
                     pattern == null ? null : Pattern.compile(pattern), (String) f.get("pattern_hint"));
             if (field.type() == FieldType.CODE) {

@@ -99,6 +99,12 @@ interface SheetSink extends Closeable {
 
         @Override
         public void finish() throws IOException {
+            if (workbook instanceof SXSSFWorkbook streaming) {
+                // A fixed creation time makes the same seed give the same bytes, so a sample file
+                // generated again is recognised as already loaded.
+                streaming.getXSSFWorkbook().getProperties().getCoreProperties()
+                        .setCreated(java.util.Optional.of(new java.util.Date(0)));
+            }
             try (OutputStream out = Files.newOutputStream(file)) {
                 workbook.write(out);
             }

@@ -39,6 +39,11 @@ public final class TableReader implements AutoCloseable {
     private static final List<String> TOTAL_MARKERS = List.of("合计", "小计", "总计", "共计");
     private static final List<String> FOOTER_MARKERS = List.of("制表人", "制表", "审核人", "审核", "填表人", "填报人",
             "负责人", "单位盖章", "盖章", "(盖章)", "填报说明", "填表说明", "说明:", "备注:", "制表日期", "填表日期");
+    /**
+     * Every total and footer marker contains one of these: a cell without any cannot start a
+     * marker, so data cells are normalised only when they contain one.
+     */
+    private static final String MARKER_CHARS = "计制审填负盖说备";
 
     private final RowStream rows;
     private final Contract contract;
@@ -53,6 +58,13 @@ public final class TableReader implements AutoCloseable {
     private final List<String> sheetsWithoutTable = new ArrayList<>();
     private SheetHeader current;
     private int currentHeaderScore;
+    /** How many fields the header's first row names alone: a repeat of that row names as many. */
+    private int firstRowScore;
+    /** The leftmost column the header's first row maps, and its field (-1: none). */
+    private int sentinelColumn;
+    private int sentinelField;
+    /** A repeat of a two-row header's first row, just read: the next row may be its second row. */
+    private RawRow repeatedFirstRow;
     private boolean inFooter;
     private int lastRowNumber;
     private RawRow deferred;
@@ -154,7 +166,7 @@ public final class TableReader implements AutoCloseable {
             }
             top.add(r);
         }
-        if (top.stream().anyMatch(r -> !r.isBlank())) {
+        if (top.stream().anyMatch(r -> !blank(r))) {
             sawContent = true;
         }
         Candidate[] singles = new Candidate[top.size()];
@@ -199,6 +211,18 @@ public final class TableReader implements AutoCloseable {
                 top.get(lastHeader).rowNumber(), best.fieldHeaders, best.columns, best.tenThousand, best.unknown,
                 List.copyOf(preamble));
         currentHeaderScore = best.score;
+        Candidate firstRow = singles[best.start];
+        firstRowScore = firstRow.score;
+        sentinelColumn = -1;
+        sentinelField = -1;
+        for (int f = 0; f < firstRow.columns.length; f++) {
+            int col = firstRow.columns[f];
+            if (col >= 0 && (sentinelColumn < 0 || col < sentinelColumn)) {
+                sentinelColumn = col;
+                sentinelField = f;
+            }
+        }
+        repeatedFirstRow = null;
         lastRowNumber = current.lastHeaderRow();
         headers.add(current);
         pending.clear();
@@ -212,7 +236,7 @@ public final class TableReader implements AutoCloseable {
                 lookahead = r;
                 return;
             }
-            if (!r.isBlank()) {
+            if (!blank(r)) {
                 sawContent = true;
             }
         }
@@ -273,14 +297,20 @@ public final class TableReader implements AutoCloseable {
     }
 
     private NonDataRow.Kind nonDataKind(RawRow row) {
-        if (row.isBlank()) {
+        RawRow firstRowBefore = repeatedFirstRow;
+        repeatedFirstRow = null;
+        if (blank(row)) {
             return NonDataRow.Kind.BLANK;
         }
         if (inFooter) {
             return NonDataRow.Kind.FOOTER;
         }
+        // Before the markers: a header may well have a column such as 小计.
+        if (repeatsHeader(row, firstRowBefore)) {
+            return NonDataRow.Kind.HEADER;
+        }
         for (String cell : row.cells()) {
-            if (Text.isBlank(cell)) {
+            if (!mayHoldMarker(cell)) {
                 continue;
             }
             String c = Text.normalizeHeader(cell);
@@ -292,10 +322,49 @@ public final class TableReader implements AutoCloseable {
                 return NonDataRow.Kind.FOOTER;
             }
         }
-        if (candidate(List.of(row), 0, 1).score >= currentHeaderScore) {
-            return NonDataRow.Kind.HEADER;
-        }
         return null;
+    }
+
+    /**
+     * Whether the row repeats the header (page-break copies, tables pasted one below the other),
+     * in any of the header variants. Scoring a row is costly, so only a row naming the sentinel
+     * column's field in that column is scored.
+     */
+    private boolean repeatsHeader(RawRow row, RawRow firstRowBefore) {
+        if (firstRowBefore != null && firstRowBefore.rowNumber() + 1 == row.rowNumber()
+                && candidate(List.of(firstRowBefore, row), 0, 2).score >= currentHeaderScore) {
+            return true;
+        }
+        if (sentinelColumn < 0) {
+            return false;
+        }
+        Integer named = lookup(row.cell(sentinelColumn));
+        if (named == null || named != sentinelField || candidate(List.of(row), 0, 1).score < firstRowScore) {
+            return false;
+        }
+        if (current.lastHeaderRow() > current.firstHeaderRow()) {
+            repeatedFirstRow = row;
+        }
+        return true;
+    }
+
+    private static boolean mayHoldMarker(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            if (MARKER_CHARS.indexOf(cell.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Blank by {@link Text#isBlank}: a cell of non-breaking spaces holds nothing either. */
+    private static boolean blank(RawRow row) {
+        for (String cell : row.cells()) {
+            if (!Text.isBlank(cell)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A header hypothesis: {@code height} rows starting at {@code start}. */
@@ -313,22 +382,22 @@ public final class TableReader implements AutoCloseable {
             }
             String written;
             Integer field;
-            if (child == null) {
+            boolean tenThousand;
+            String ch = child == null ? "" : child.cell(col);
+            if (Text.isBlank(ch)) {
                 written = p;
                 field = lookup(p);
+                tenThousand = Text.mentionsTenThousandYuan(p);
             } else {
-                String ch = child.cell(col);
-                if (Text.isBlank(ch)) {
-                    written = p;
-                    field = lookup(p);
-                } else {
-                    written = ch;
-                    field = lookup(ch);
-                    if (field == null) {
-                        written = spanningParent + ch;
-                        field = lookup(written);
-                    }
+                written = ch;
+                field = lookup(ch);
+                if (field == null) {
+                    // Each part loses its own unit: 贴息（万元） over 金额 is 贴息金额.
+                    written = spanningParent + ch;
+                    field = fieldBySynonym.get(Text.normalizeHeader(spanningParent) + Text.normalizeHeader(ch));
                 }
+                // A unit on the merged parent holds for every sub-column under it.
+                tenThousand = Text.mentionsTenThousandYuan(ch) || Text.mentionsTenThousandYuan(spanningParent);
             }
             if (Text.isBlank(written)) {
                 continue;
@@ -336,7 +405,7 @@ public final class TableReader implements AutoCloseable {
             if (field != null && c.fieldHeaders[field] == null) {
                 c.fieldHeaders[field] = Text.normalize(written);
                 c.columns[field] = col;
-                c.tenThousand[field] = Text.mentionsTenThousandYuan(written);
+                c.tenThousand[field] = tenThousand;
                 c.score++;
             } else if (field != null) {
                 c.unknown.add(Text.normalize(written) + "（重复的列，已忽略）");

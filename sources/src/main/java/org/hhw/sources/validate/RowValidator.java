@@ -22,7 +22,6 @@ import org.hhw.sources.clean.Text;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.contract.Field;
-import org.hhw.sources.contract.FieldType;
 import org.hhw.sources.table.DataRow;
 import org.hhw.sources.table.NonDataRow;
 import org.hhw.sources.table.SheetRow;
@@ -43,17 +42,17 @@ public final class RowValidator {
     private final Contract contract;
     private final Gazetteer gazetteer;
     private final Pseudonyms pseudonyms;
-    private final int townshipField;
     private final int sexDeclaredField;
     private final int sexDeclaredOutput;
+    private final int outputWidth;
 
     public RowValidator(Contract contract, Gazetteer gazetteer, Pseudonyms pseudonyms) {
         this.contract = contract;
         this.gazetteer = gazetteer;
         this.pseudonyms = pseudonyms;
-        this.townshipField = indexOf(FieldType.TOWNSHIP);
         this.sexDeclaredField = contract.fields().stream().map(Field::name).toList().indexOf("sex_declared");
         this.sexDeclaredOutput = contract.outputColumns().stream().map(c -> c.name()).toList().indexOf("sex_declared");
+        this.outputWidth = contract.outputColumns().size();
     }
 
     public Outcome validate(SheetRow row) {
@@ -63,7 +62,7 @@ public final class RowValidator {
         DataRow data = (DataRow) row;
         Cells cells = new Cells(data);
         List<Field> fields = contract.fields();
-        Object[] values = new Object[contract.outputColumns().size()];
+        Object[] values = new Object[outputWidth];
         Township township = null;
         String idSex = null;
         int out = 0;
@@ -74,7 +73,9 @@ public final class RowValidator {
                 case RESIDENT_ID -> {
                     Cleaned<ResidentId> id = ResidentIds.clean(raw);
                     if (id.isBlank()) {
-                        cells.blank(i, Reason.ID_MISSING, "身份证号为空。请填写该人员18位公民身份号码。");
+                        if (f.required()) {
+                            cells.blank(i, Reason.ID_MISSING, "身份证号为空。请填写该人员18位公民身份号码。");
+                        }
                         out += 4;
                         continue;
                     }
@@ -99,12 +100,18 @@ public final class RowValidator {
                     continue;
                 }
                 case VILLAGE -> {
-                    if (township != null || townshipField < 0) {
-                        Village village = township == null ? null : cells.take(i, gazetteer.village(township, raw));
-                        if (village != null) {
-                            values[out] = village.name();
-                            values[out + 1] = village.code();
-                        }
+                    Village village;
+                    if (township != null) {
+                        village = cells.take(i, gazetteer.village(township, raw));
+                    } else if (Text.isBlank(raw)) {
+                        village = cells.take(i, Cleaned.blank());
+                    } else {
+                        // A village is only known within its township, whose own finding says enough.
+                        village = null;
+                    }
+                    if (village != null) {
+                        values[out] = village.name();
+                        values[out + 1] = village.code();
                     }
                     out += 2;
                     continue;
@@ -151,19 +158,9 @@ public final class RowValidator {
         }
         String v = Text.normalize(raw);
         if (f.pattern() != null && !f.pattern().matcher(v).matches()) {
-            return Cleaned.reject(Reason.TEXT_INVALID, "“" + raw + "”格式不对：" + f.patternHint() + "。");
+            return Cleaned.reject(Reason.TEXT_INVALID, "“" + v + "”格式不对：" + f.patternHint() + "。");
         }
         return Cleaned.ok(v);
-    }
-
-    private int indexOf(FieldType type) {
-        List<Field> fields = contract.fields();
-        for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).type() == type) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Collects the findings of one row while its cells are cleaned. */

@@ -7,8 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +24,10 @@ import org.hhw.warehouse.WarehouseException;
 import org.hhw.warehouse.lake.Lake;
 
 /**
- * Builds a file's receipt from what the warehouse and the lake recorded of it. Rejected values are
- * shown as the clerk wrote them (from the lake), since the receipt goes back to the clerk who owns
- * the data; the warehouse keeps resident IDs only masked.
+ * Builds a file's receipt from what the warehouse and the lake recorded of it. Rejected and warned
+ * values, and the messages quoting them, are shown as the clerk wrote them (from the lake), since
+ * the receipt goes back to the clerk who owns the data; the warehouse keeps resident IDs only
+ * masked.
  */
 public final class Receipts {
 
@@ -41,38 +42,55 @@ public final class Receipts {
         EtlFile original = file.duplicateOf() == null ? null : warehouse.file(file.duplicateOf()).orElseThrow();
         Connection c = warehouse.connection();
         Lake lake = warehouse.lake();
-        long[] people = original == null ? counts(c, contract, lake.glob(contract.source(), fileKey, Lake.Part.ROWS))
-                : new long[] {0, 0};
-        ReceiptSummary summary = new ReceiptSummary(file.fileName(), contract.label(), file.sha256(),
-                file.receivedAt(), file.loadedAt(), original == null ? STATUS_LOADED : STATUS_DUPLICATE,
-                original == null ? null : original.loadedAt(), original == null ? null : original.fileName(),
-                nz(file.rowsRead()), nz(file.rowsLoaded()), nz(file.rowsRejected()), nz(file.rowsNonData()),
-                nz(file.rowsWarned()), byReason(c, fileKey), nonDataByKind(c, fileKey), split(file.sheetsRead()),
-                split(file.sheetsSkipped()), split(file.unknownColumns()), people[0], people[1]);
         Map<String, String> labels = new LinkedHashMap<>();
         for (Reason r : Reason.values()) {
             labels.put(r.name(), r.labelZh());
         }
-        String rejects = lake.glob(contract.source(), fileKey, Lake.Part.REJECTS);
-        String sheetOrder = sheetOrder(file);
-        try (Lines rejectLines = new Lines(c, """
-                select r.sheet, r.row_number, r.column_name, coalesce(l.raw_value, r.raw_value), r.reason_code, r.message
-                from etl_reject r
-                left join (select distinct sheet, row_number, column_name, reason_code, raw_value
-                           from read_parquet(%s)) l
-                  using (sheet, row_number, column_name, reason_code)
-                where r.file_key = ?
-                order by list_position(%s, r.sheet), r.row_number, r.column_name
-                """.formatted(rejects, sheetOrder), fileKey);
-             Lines warningLines = new Lines(c, """
-                select sheet, row_number, column_name, raw_value, reason_code, message
-                from etl_warning where file_key = ?
-                order by list_position(%s, sheet), row_number, column_name
-                """.formatted(sheetOrder), fileKey)) {
-            ReceiptWriter.write(target, summary, rejectLines, warningLines, labels);
+        try {
+            if (original != null) {
+                // Nothing of a duplicate was read, so it has no lake parts and no findings.
+                ReceiptWriter.write(target, summary(contract, file, original, c, new long[] {0, 0}),
+                        Collections.emptyIterator(), Collections.emptyIterator(), labels);
+                return;
+            }
+            long[] people = counts(c, contract, lake.glob(contract.source(), fileKey, Lake.Part.ROWS));
+            String sheetOrder = sheetOrder(file);
+            try (Lines rejectLines = findings(c, "etl_reject", lake.glob(contract.source(), fileKey, Lake.Part.REJECTS),
+                    sheetOrder, fileKey);
+                 Lines warningLines = findings(c, "etl_warning",
+                         lake.glob(contract.source(), fileKey, Lake.Part.WARNINGS), sheetOrder, fileKey)) {
+                ReceiptWriter.write(target, summary(contract, file, null, c, people), rejectLines, warningLines,
+                        labels);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the receipt " + target, e);
         }
+    }
+
+    private static ReceiptSummary summary(Contract contract, EtlFile file, EtlFile original, Connection c,
+            long[] people) {
+        boolean duplicate = original != null;
+        return new ReceiptSummary(file.fileName(), contract.label(), file.sha256(), file.receivedAt(),
+                duplicate ? null : file.loadedAt(), duplicate ? STATUS_DUPLICATE : STATUS_LOADED,
+                duplicate ? original.loadedAt() : null, duplicate ? original.fileName() : null,
+                nz(file.rowsRead()), nz(file.rowsLoaded()), nz(file.rowsRejected()), nz(file.rowsNonData()),
+                nz(file.rowsWarned()), byReason(c, file.fileKey()), nonDataByKind(c, file.fileKey()),
+                split(file.sheetsRead()), split(file.sheetsSkipped()), split(file.unknownColumns()), people[0],
+                people[1]);
+    }
+
+    /** A file's findings in {@code table}, with the value and message as written from its lake part. */
+    private static Lines findings(Connection c, String table, String lakeGlob, String sheetOrder, int fileKey) {
+        return new Lines(c, """
+                select f.sheet, f.row_number, f.column_name, coalesce(l.raw_value, f.raw_value), f.reason_code,
+                       coalesce(l.message, f.message)
+                from %s f
+                left join (select distinct sheet, row_number, column_name, reason_code, raw_value, message
+                           from read_parquet(%s)) l
+                  using (sheet, row_number, column_name, reason_code)
+                where f.file_key = ?
+                order by list_position(%s, f.sheet), f.row_number, f.column_name
+                """.formatted(table, lakeGlob, sheetOrder), fileKey);
     }
 
     private static String sheetOrder(EtlFile file) {

@@ -1,0 +1,88 @@
+package org.hhw.schedules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.hhw.sources.clean.ResidentIds;
+import org.hhw.warehouse.Home;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The scheduled poll takes a file only once it has stopped changing, and ignores editors' lock files. */
+@SpringBootTest(classes = HhwApplication.class)
+class InboxPollTest {
+
+    private static final Path HOME = createHome();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("hhw.home", HOME::toString);
+        registry.add("hhw.settle-time", () -> "2s");
+    }
+
+    @Autowired
+    Ingestor ingestor;
+    @Autowired
+    Home home;
+
+    @Test
+    void aFileStillBeingWrittenIsLeftAloneUntilItSettles() throws Exception {
+        // given a registry file just written, and an Excel lock file beside it
+        String first17 = "14022219800101017";
+        Path file = home.inbox("registry").resolve("花名册.csv");
+        Files.writeString(file, "户编号,乡镇,行政村,姓名,证件号码,与户主关系\r\n14022203001000001,南高崖乡,南高崖,白一,"
+                + first17 + ResidentIds.checkChar(first17) + ",户主\r\n", StandardCharsets.UTF_8);
+        Path lock = home.inbox("registry").resolve("~$花名册.xlsx");
+        Files.writeString(lock, "lock");
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minusSeconds(3600)));
+
+        // when the inbox is polled while the file is fresh
+        List<Ingestor.Run> fresh = ingestor.poll();
+
+        // then nothing is taken
+        assertThat(fresh).isEmpty();
+        assertThat(file).exists();
+
+        // when it has not changed for longer than the settle time
+        Thread.sleep(2_500);
+        List<Ingestor.Run> settled = ingestor.poll();
+
+        // then it is ingested, and the lock file is still ignored
+        assertThat(settled).extracting(r -> r.file().getFileName().toString(), Ingestor.Run::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("花名册.csv", BatchStatus.COMPLETED));
+        assertThat(home.processed("registry").resolve("花名册.csv.回执.xlsx")).exists();
+        assertThat(lock).exists();
+        assertThat(ingestor.poll()).isEmpty();
+    }
+
+    private static Path createHome() {
+        try {
+            return Files.createTempDirectory("hhw-poll");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void deleteHome() throws IOException {
+        try (Stream<Path> paths = Files.walk(HOME)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.hhw.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.hhw.sources.clean.Gazetteer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RebuildTest {
+
+    @TempDir
+    Path dir;
+
+    private RegistryLoads loads;
+
+    @BeforeEach
+    void open() {
+        loads = new RegistryLoads(dir.resolve("home"));
+    }
+
+    @AfterEach
+    void close() {
+        loads.close();
+    }
+
+    @Test
+    void rebuildFromTheLakeGivesTheWarehouseTableForTable() throws Exception {
+        // given: a load retried after a newer file, a duplicate, an unusable file and another township
+        Path first = RegistryFiles.yuquan(dir);
+        int retried = loads.register(first, LocalDateTime.of(2024, 3, 1, 9, 0));
+        Path corrected = RegistryFiles.yuquanCorrected(dir);
+        int correctedKey = loads.load(corrected, LocalDateTime.of(2024, 6, 1, 10, 0));
+        loads.warehouse().load(loads.contract(), retried, loads.readToLake(first, retried));
+        Path copy = Files.copy(corrected, dir.resolve("玉泉镇花名册（再次报送）.csv"));
+        int duplicate = loads.register(copy, LocalDateTime.of(2024, 6, 2, 8, 0));
+        loads.warehouse().markDuplicate(duplicate, correctedKey);
+        Path unusable = Files.writeString(dir.resolve("说明.csv"), "这不是花名册\n", StandardCharsets.UTF_8);
+        int rejected = loads.register(unusable, LocalDateTime.of(2024, 6, 3, 8, 0));
+        loads.warehouse().markRejected(rejected, "COLUMNS_MISSING", "找不到花名册的表头。");
+        loads.load(RegistryFiles.mixinguan(dir), LocalDateTime.of(2024, 6, 4, 8, 0));
+        Map<String, List<String>> warehouse = RegistryLoads.contents(loads.warehouse().connection());
+        Path rebuilt = dir.resolve("rebuilt").resolve("warehouse.duckdb");
+
+        // when
+        Warehouse.rebuild(loads.lake(), rebuilt, Gazetteer.bundled(), RegistryLoads.contracts());
+
+        // then
+        try (Connection c = RegistryLoads.openReadOnly(rebuilt)) {
+            assertThat(RegistryLoads.contents(c)).containsExactlyEntriesOf(warehouse);
+        }
+        assertThat(warehouse.get("etl_file")).hasSize(5);
+        assertThat(warehouse.get("dim_person")).hasSize(10);
+        assertThat(warehouse.get("dim_household")).hasSize(6);
+        assertThat(warehouse.keySet()).containsExactly("dim_code", "dim_date", "dim_household", "dim_person",
+                "dim_township", "dim_village", "etl_data_test", "etl_file", "etl_migration", "etl_non_data",
+                "etl_reject", "etl_warning");
+    }
+}
