@@ -56,6 +56,8 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
               status                      recent files and ingest runs, failing data tests
               sql ["select …"]            query the published warehouse (no query: interactive); --csv, --json
               rebuild                     recreate the warehouse from the Parquet lake alone (service stopped)
+              bench [--persons=N]         time the ingest of a generated registry (default 1,000,000 persons) in xlsx
+                                          and csv against a bare parse, under <home>/bench (the warehouse is untouched)
             settings: --hhw.home=DIR (default ./home) and the others in the README, or HHW_* environment variables
             """;
 
@@ -66,11 +68,12 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     private final Scheduler scheduler;
     private final Gazetteer gazetteer;
     private final List<Contract> contracts;
+    private final Benchmark benchmark;
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private int exitCode;
 
     public Cli(ObjectProvider<Warehouse> warehouse, Ingestor ingestor, Home home, JobRepository jobRepository,
-               Scheduler scheduler, Gazetteer gazetteer, List<Contract> contracts) {
+               Scheduler scheduler, Gazetteer gazetteer, List<Contract> contracts, Benchmark benchmark) {
         this.warehouse = warehouse;
         this.ingestor = ingestor;
         this.home = home;
@@ -78,6 +81,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         this.scheduler = scheduler;
         this.gazetteer = gazetteer;
         this.contracts = contracts;
+        this.benchmark = benchmark;
     }
 
     @Override
@@ -97,6 +101,8 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                 case "ingest" -> ingest(args.containsOption("source") ? args.getOptionValues("source").get(0) : "registry", rest);
                 case "status" -> status();
                 case "rebuild" -> rebuild();
+                case "bench" -> benchmark.run(args.containsOption("persons")
+                        ? Integer.parseInt(args.getOptionValues("persons").get(0)) : 1_000_000, out);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

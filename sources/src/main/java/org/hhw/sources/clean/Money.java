@@ -84,6 +84,9 @@ public final class Money {
         if (text.isEmpty()) {
             return Cleaned.blank();
         }
+        if (isSmallWholeNumber(text)) {
+            return Cleaned.ok(Integer.parseInt(text));
+        }
         Matcher m = COUNT.matcher(text);
         Integer count = m.matches() ? wholeNumber(decimal(m.group(1))) : null;
         if (count == null || count < 0) {
@@ -111,6 +114,20 @@ public final class Money {
                     + "”无法识别。请填写整月数（例如 36 或 36个月）或年数（例如 3年）。");
         }
         return Cleaned.ok(months);
+    }
+
+    /** Up to nine plain digits, as almost every count is written: an int, read without the patterns. */
+    private static boolean isSmallWholeNumber(String text) {
+        if (text.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static BigDecimal decimal(String text) {

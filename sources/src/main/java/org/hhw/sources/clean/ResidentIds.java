@@ -61,6 +61,9 @@ public final class ResidentIds {
             return Cleaned.blank();
         }
         String shown = Text.normalize(raw);
+        if (looksLikeId18(id)) {
+            return cleanId18(id, shown, today);
+        }
         if (NUMBER_FORM.matcher(id).matches()) {
             return Cleaned.reject(Reason.ID_PRECISION_LOST, "身份证号码“" + shown
                     + "”已损坏：这一列被存成了数字格式，Excel只保留前15位数字，后面几位已经丢失，无法恢复。"
@@ -78,6 +81,29 @@ public final class ResidentIds {
             return Cleaned.reject(Reason.ID_MALFORMED, "身份证号码“" + shown
                     + "”含有不该出现的字符：前17位只能是数字，最后一位是数字或X。" + VERIFY);
         }
+        return cleanId18(id, shown, today);
+    }
+
+    /**
+     * Seventeen digits and a digit or X, the form of almost every cell: recognised without the
+     * regular expressions, as such an ID is neither a number form nor malformed.
+     */
+    private static boolean looksLikeId18(String id) {
+        if (id.length() != 18) {
+            return false;
+        }
+        for (int i = 0; i < 17; i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        char last = id.charAt(17);
+        return last >= '0' && last <= '9' || last == 'X';
+    }
+
+    /** An ID of 17 digits and a digit or X: its birth date and check character decide. */
+    private static Cleaned<ResidentId> cleanId18(String id, String shown, LocalDate today) {
         LocalDate birth = birthDate(id.substring(6, 14), today);
         if (birth == null) {
             return Cleaned.reject(Reason.ID_MALFORMED, badBirthDate(shown, id.substring(6, 14)));

@@ -31,6 +31,9 @@ public final class Text {
         if (raw == null) {
             return "";
         }
+        if (isNormal(raw)) {
+            return raw;
+        }
         StringBuilder out = new StringBuilder(raw.length());
         boolean spacePending = false;
         for (int i = 0; i < raw.length(); i++) {
@@ -52,6 +55,9 @@ public final class Text {
     public static String compact(String raw) {
         if (raw == null) {
             return "";
+        }
+        if (isCompact(raw)) {
+            return raw;
         }
         StringBuilder out = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
@@ -85,12 +91,51 @@ public final class Text {
         String compact = compact(header)
                 .replace('【', '(').replace('】', ')')
                 .replace('〔', '(').replace('〕', ')');
-        return TRAILING_UNIT.matcher(compact).replaceFirst("");
+        // the unit pattern ends with a bracket: most headers need no regex at all
+        return compact.endsWith(")") ? TRAILING_UNIT.matcher(compact).replaceFirst("") : compact;
     }
 
     /** Whether a header announces its amounts in 万元 (ten thousand yuan), e.g. "贷款金额(万元)". */
     public static boolean mentionsTenThousandYuan(String header) {
         return compact(header).contains("万元");
+    }
+
+    /**
+     * Whether {@link #normalize} would give the text back unchanged, as it does for almost every
+     * cell: no full-width character, and single ordinary spaces between words only.
+     */
+    private static boolean isNormal(String raw) {
+        int last = raw.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = raw.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == last || raw.charAt(i - 1) == ' ') {
+                    return false;
+                }
+            } else if (!isPlain(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@link #compact} would give the text back unchanged: no space, no full-width character. */
+    private static boolean isCompact(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (!isPlain(raw.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Neither a space of any kind nor a full-width form: kept as it is by every normalisation. */
+    private static boolean isPlain(char c) {
+        // printable ASCII and the CJK ideographs, the bulk of every sheet, are decided without a table lookup
+        if (c > ' ' && c < 0x7F || c >= 0x4E00 && c <= 0x9FFF) {
+            return true;
+        }
+        return halfWidth(c) == c && !isSpace(c);
     }
 
     private static char halfWidth(char c) {

@@ -120,7 +120,8 @@ class MoneyTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"'3', 3", "'3.0', 3", "'3人', 3", "'３', 3", "'0', 0", "'12 课时', 12", "'5户', 5"})
+    @CsvSource({"'3', 3", "'3.0', 3", "'3人', 3", "'３', 3", "'0', 0", "'12 课时', 12", "'5户', 5", "'007', 7",
+        "'123456789', 123456789", "'2147483647', 2147483647"})
     void counts(String raw, int expected) {
         // given / when / then
         assertThat(Money.parseCount(raw)).isEqualTo(Cleaned.ok(expected));

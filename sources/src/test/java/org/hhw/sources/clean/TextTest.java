@@ -40,6 +40,47 @@ class TextTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "张三|张三",
+        "Tom Lee|Tom Lee",
+        "\"\"|\"\"",
+        "张  三|张 三",
+        "\" 张三\"|张三",
+        "\"张三 \"|张三",
+        "张\u3000三|张 三",
+        "张\u200B三|张 三",
+        "张\u00A0三|张 三",
+        "ｘ张|x张",
+        "①号|①号"})
+    void normalizeChangesACellOnlyWhereItMust(String raw, String expected) {
+        // given a cell that is already normal, or differs from normal in one place
+
+        // when
+        String normalized = Text.normalize(raw);
+
+        // then
+        assertThat(normalized).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "14022219800101001X|14022219800101001X",
+        "户主|户主",
+        "户 主|户主",
+        "１２|12",
+        "a\uFEFFb|ab",
+        "\"a \"|a"})
+    void compactChangesACellOnlyWhereItMust(String raw, String expected) {
+        // given a cell without spaces or full-width forms, or with one
+
+        // when
+        String compact = Text.compact(raw);
+
+        // then
+        assertThat(compact).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", " ", "\u3000", "\u00A0", " \t\r\n\u3000\u00A0"})
     void blankStrings(String raw) {
         // given / when / then

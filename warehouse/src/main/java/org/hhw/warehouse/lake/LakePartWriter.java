@@ -29,6 +29,14 @@ import org.apache.parquet.io.OutputFile;
  */
 public final class LakePartWriter implements AutoCloseable {
 
+    /**
+     * Caps a column's dictionary, so a column of distinct values (pseudonyms, masked IDs, names,
+     * row numbers) gives up dictionary encoding after a few hundred values instead of building a
+     * dictionary of the whole part and throwing it away when the part is closed; that doubled
+     * the cost of writing a part. Columns of few values (townships, codes) keep their dictionary.
+     */
+    private static final int DICTIONARY_PAGE_BYTES = 16 * 1024;
+
     private final Path file;
     private final Path tmp;
     private final RowWriteSupport rows;
@@ -57,6 +65,7 @@ public final class LakePartWriter implements AutoCloseable {
                 .withConf(new PlainParquetConfiguration())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withDictionaryPageSize(DICTIONARY_PAGE_BYTES)
                 .build();
         return new LakePartWriter(target, tmp, rows, writer);
     }
