@@ -305,6 +305,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));
         try (Warehouse rebuilt = Warehouse.open(target, lake, gazetteer, contracts)) {
+            rebuilt.buildMarts();
             rebuilt.runDataTests();
             rebuilt.publish(home.analyticsDb());
             out.println("Rebuilt " + target + " from " + lake.manifests().size() + " files in the lake " + home.lake()

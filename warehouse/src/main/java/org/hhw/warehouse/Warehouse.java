@@ -333,6 +333,18 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
+     * Rebuilds every mart ({@code sql/marts/*.sql}, in name order, each replacing its table) in one
+     * transaction, so a published copy never holds marts of two different states.
+     */
+    public void buildMarts() {
+        inTransaction(() -> {
+            for (String mart : SqlResources.list("marts")) {
+                SqlScript.resource(mart).execute(connection, Map.of());
+            }
+        });
+    }
+
+    /**
      * Runs every data test and records the outcome in {@code etl_data_test} (what {@code hhw status}
      * shows); an empty list means all passed.
      */

@@ -51,7 +51,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <pre>
  * ingestArchiveStep   archive the original by hash; register it in etl_file; content loaded before? → DUPLICATE
  * ingestReadStep      chunks: rows of the sheets → RowValidator → lake parts (rows, rejects, warnings, non-data)
- * ingestLoadStep      one DuckDB transaction from the lake parts; data tests
+ * ingestLoadStep      one DuckDB transaction from the lake parts; marts rebuilt; data tests
  * ingestPublishStep   publish the analysts' copy
  * ingestReceiptStep   receipt beside the original in processed/
  * ingestDuplicateStep a receipt saying when the content was loaded before; nothing loaded
@@ -183,6 +183,7 @@ public class IngestJobConfiguration {
             SheetSummary sheets = new SheetSummary(job.getString(SheetRowReader.SHEETS_READ, ""),
                     job.getString(SheetRowReader.SHEETS_SKIPPED, ""), job.getString(SheetRowReader.UNKNOWN_COLUMNS, ""));
             warehouse.load(Contracts.load(source), job.getInt(FILE_KEY), sheets);
+            warehouse.buildMarts();
             List<DataTestFailure> failures = warehouse.runDataTests();
             for (DataTestFailure f : failures) {
                 log.error("data test {} returned {} offending rows, e.g. {}", f.test(), f.rows(), f.sample());
@@ -242,6 +243,7 @@ public class IngestJobConfiguration {
             ExecutionContext job = jobContext(contribution.getStepExecution());
             int fileKey = job.getInt(FILE_KEY);
             warehouse.markDuplicate(fileKey, job.getInt(DUPLICATE_OF));
+            warehouse.buildMarts();
             warehouse.publish(home.analyticsDb());
             receiptThenMove(home, warehouse, source, Path.of(file), fileKey);
             return RepeatStatus.FINISHED;
@@ -265,6 +267,7 @@ public class IngestJobConfiguration {
             String code = job.getString(UNUSABLE_CODE);
             String explanation = job.getString(UNUSABLE_EXPLANATION);
             warehouse.markRejected(job.getInt(FILE_KEY), code, explanation);
+            warehouse.buildMarts();
             warehouse.publish(home.analyticsDb());
             Path original = Path.of(file);
             Path target = new Intake(home).rejectedTarget(source, original);
