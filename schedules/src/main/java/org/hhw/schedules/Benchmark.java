@@ -27,6 +27,7 @@ import org.hhw.jobs.ingest.IngestJobConfiguration;
 import org.hhw.sources.read.FastXlsxParse;
 import org.hhw.sources.sample.CsvEncoding;
 import org.hhw.sources.sample.DemoData;
+import org.hhw.sources.sample.MedicalSample;
 import org.hhw.warehouse.EtlFile;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
@@ -44,8 +45,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code hhw bench}: how fast a registry of many persons goes from file to published warehouse,
- * in xlsx and in csv, against the bare parse of the same file by the fastest reader measured
- * (fastexcel for xlsx, DuckDB's {@code read_csv} for csv).
+ * in xlsx and in csv, and a department file (medical claims, csv) of as many rows, against the bare
+ * parse of the same file by the fastest reader measured (fastexcel for xlsx, DuckDB's
+ * {@code read_csv} for csv).
  *
  * <p>Everything happens under {@code <home>/bench}: the generated files (seeded, so kept and reused
  * by later runs of the same size) and, for each format, a home of its own that is wiped first. Each
@@ -65,19 +67,26 @@ public class Benchmark {
         this.home = home;
     }
 
-    /** A file format measured, with its baseline and the target for the end-to-end ingest. */
+    /** A source and file format measured, with its baseline and the target for the end-to-end ingest. */
     enum Format {
-        XLSX("xlsx", "fastexcel-reader", 2.0),
-        CSV("csv", "DuckDB read_csv", 4.0);
+        XLSX("registry", "xlsx", "fastexcel-reader", 2.0),
+        CSV("registry", "csv", "DuckDB read_csv", 4.0),
+        MEDICAL_CSV("medical", "csv", "DuckDB read_csv", 4.0);
 
+        final String source;
         final String extension;
         final String baseline;
         final double target;
 
-        Format(String extension, String baseline, double target) {
+        Format(String source, String extension, String baseline, double target) {
+            this.source = source;
             this.extension = extension;
             this.baseline = baseline;
             this.target = target;
+        }
+
+        String label() {
+            return source + " " + extension;
         }
     }
 
@@ -110,8 +119,8 @@ public class Benchmark {
         for (Format format : Format.values()) {
             Path file = sample(dir, format, persons, out);
             long bare = bareParse(format, file);
-            out.printf("  %s: bare parse by %s %.1f s; ingesting…%n", format.extension, format.baseline, bare / 1e9);
-            results.add(ingest(format, file, dir.resolve("home-" + format.extension), bare));
+            out.printf("  %s: bare parse by %s %.1f s; ingesting…%n", format.label(), format.baseline, bare / 1e9);
+            results.add(ingest(format, file, dir.resolve("home-" + format.source + "-" + format.extension), bare));
         }
         print(results, persons, out);
         return results.stream().allMatch(r -> r.status() == BatchStatus.COMPLETED && r.rowsLoaded() == persons) ? 0 : 1;
@@ -119,7 +128,7 @@ public class Benchmark {
 
     /** The sample file of this size, generated unless an earlier run left it (written aside, then renamed). */
     private static Path sample(Path dir, Format format, int persons, PrintStream out) throws IOException {
-        Path file = dir.resolve("registry-" + persons + "-" + SEED + "." + format.extension);
+        Path file = dir.resolve(format.source + "-" + persons + "-" + SEED + "." + format.extension);
         if (Files.exists(file)) {
             return file;
         }
@@ -128,6 +137,7 @@ public class Benchmark {
         switch (format) {
             case XLSX -> DemoData.writeLargeXlsx(partial, persons, SEED);
             case CSV -> DemoData.writeLargeCsv(partial, persons, SEED, CsvEncoding.UTF8);
+            case MEDICAL_CSV -> MedicalSample.writeLarge(partial, persons, SEED);
         }
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return file;
@@ -166,7 +176,7 @@ public class Benchmark {
             System.gc();
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
             long start = System.nanoTime();
-            Ingestor.Run run = ingestor.ingestCopy("registry", file);
+            Ingestor.Run run = ingestor.ingestCopy(format.source, file);
             long nanos = System.nanoTime() - start;
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             long loaded = warehouse.recentFiles(1).stream().map(EtlFile::rowsLoaded)
@@ -195,10 +205,10 @@ public class Benchmark {
     }
 
     private static void print(List<Result> results, int persons, PrintStream out) {
-        TextTable table = new TextTable(List.of("format", "file", "bare parse", "ingest", "rows/s", "peak heap",
+        TextTable table = new TextTable(List.of("file format", "file", "bare parse", "ingest", "rows/s", "peak heap",
                 "ingest/bare", "target", "", "steps (s)"));
         for (Result r : results) {
-            table.add(List.of(r.format().extension, String.format("%d MB", r.fileBytes() >> 20),
+            table.add(List.of(r.format().label(), String.format("%d MB", r.fileBytes() >> 20),
                     String.format("%.1f s", r.bareParseNanos() / 1e9),
                     String.format("%.1f s", r.ingestNanos() / 1e9),
                     String.format("%,.0f", r.rowsLoaded() / (r.ingestNanos() / 1e9)),
@@ -214,8 +224,8 @@ public class Benchmark {
         table.print(out);
         for (Result r : results) {
             if (r.status() != BatchStatus.COMPLETED || r.rowsLoaded() != persons) {
-                out.printf("%s: the ingest ended %s with %,d of %,d persons loaded: the figures do not count.%n",
-                        r.format().extension, r.status(), r.rowsLoaded(), persons);
+                out.printf("%s: the ingest ended %s with %,d of %,d rows loaded: the figures do not count.%n",
+                        r.format().label(), r.status(), r.rowsLoaded(), persons);
             }
         }
     }

@@ -56,8 +56,8 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
               status                      recent files and ingest runs, failing data tests
               sql ["select …"]            query the published warehouse (no query: interactive); --csv, --json
               rebuild                     recreate the warehouse from the Parquet lake alone (service stopped)
-              bench [--persons=N]         time the ingest of a generated registry (default 1,000,000 persons) in xlsx
-                                          and csv against a bare parse, under <home>/bench (the warehouse is untouched)
+              bench [--persons=N]         time the ingest of a generated registry (default 1,000,000 persons) in xlsx,
+                                          csv and of a medical csv as long, against a bare parse, under <home>/bench
             settings: --hhw.home=DIR (default ./home) and the others in the README, or HHW_* environment variables
             """;
 
