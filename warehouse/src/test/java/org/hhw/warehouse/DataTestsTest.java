@@ -27,6 +27,7 @@ class DataTestsTest {
         loads.load(RegistryFiles.yuquan(dir), LocalDateTime.of(2024, 3, 1, 9, 0));
         loads.load(RegistryFiles.mixinguan(dir), LocalDateTime.of(2024, 3, 2, 9, 0));
         loads.load(RegistryFiles.yuquanCorrected(dir), LocalDateTime.of(2024, 6, 1, 10, 0));
+        loads.warehouse().buildMarts();
     }
 
     @AfterEach

@@ -79,10 +79,16 @@ public final class RegistryLoads implements AutoCloseable {
         return home;
     }
 
-    /** Registers, reads to the lake and loads one file; returns its file key. */
+    /** Registers, reads to the lake and loads one registry file; returns its file key. */
     public int load(Path file, LocalDateTime receivedAt) {
-        int fileKey = register(file, receivedAt);
-        warehouse.load(contract, fileKey, readToLake(file, fileKey));
+        return load(SOURCE, file, receivedAt);
+    }
+
+    /** Registers, reads to the lake and loads one file of {@code source}; returns its file key. */
+    public int load(String source, Path file, LocalDateTime receivedAt) {
+        Contract sourceContract = Contracts.load(source);
+        int fileKey = warehouse.register(source, file.getFileName().toString(), Intake.sha256(file), receivedAt);
+        warehouse.load(sourceContract, fileKey, readToLake(sourceContract, file, fileKey));
         return fileKey;
     }
 
@@ -90,8 +96,12 @@ public final class RegistryLoads implements AutoCloseable {
         return warehouse.register(SOURCE, file.getFileName().toString(), Intake.sha256(file), receivedAt);
     }
 
-    /** Reads the file's rows and writes their outcomes to the lake, part numbers from 1. */
+    /** Reads the registry file's rows and writes their outcomes to the lake, part numbers from 1. */
     public SheetSummary readToLake(Path file, int fileKey) {
+        return readToLake(contract, file, fileKey);
+    }
+
+    private SheetSummary readToLake(Contract contract, Path file, int fileKey) {
         RowValidator validator = new RowValidator(contract, Gazetteer.bundled(), PSEUDONYMS);
         LakeChunkWriter writer = new LakeChunkWriter(lake, contract, fileKey);
         try (TableReader table = new TableReader(SpreadsheetFiles.open(file, ReadLimits.defaults()), contract)) {

@@ -107,6 +107,7 @@ class RegistryScd2Test {
                         row(3, "3101000004", 1, false, CORRECTED, CORRECTED, 2),
                         row(4, "3101000001", 3, true, CORRECTED, null, 1),
                         row(5, "3101000003", 1, true, CORRECTED, null, 1));
+        loads.warehouse().buildMarts();
         assertThat(loads.warehouse().runDataTests()).isEmpty();
     }
 }
