@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,7 +88,7 @@ class AnalyticsPrivacyFunctionalTest {
     @Test
     void noTextValueOfThePublishedCopyHoldsAResidentIdOrThePseudonymKey() throws Exception {
         // given the published copy, opened as an analyst opens it
-        try (Connection analyst = openPublished()) {
+        try (Connection analyst = IngestTestSupport.openPublished(home)) {
             // when every text column of every table is read
             List<String> found = new ArrayList<>();
             long values = 0;
@@ -117,7 +115,7 @@ class AnalyticsPrivacyFunctionalTest {
     @Test
     void noColumnOfThePublishedCopyIsNamedLikeARawIdOrAKey() throws Exception {
         // given the published copy
-        try (Connection analyst = openPublished()) {
+        try (Connection analyst = IngestTestSupport.openPublished(home)) {
             // when its columns are listed
             List<String> columns = IngestTestSupport.rowsOf(analyst,
                     "select table_name || '.' || column_name from information_schema.columns order by 1");
@@ -151,12 +149,6 @@ class AnalyticsPrivacyFunctionalTest {
             }
         }
         return false;
-    }
-
-    private Connection openPublished() throws SQLException {
-        Properties readOnly = new Properties();
-        readOnly.setProperty("duckdb.read_only", "true");
-        return DriverManager.getConnection("jdbc:duckdb:" + home.analyticsDb().toAbsolutePath(), readOnly);
     }
 
     private static List<String[]> textColumns(Connection c) throws SQLException {
