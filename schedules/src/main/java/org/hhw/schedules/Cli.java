@@ -29,6 +29,7 @@ import org.hhw.sources.sample.Manifest;
 import org.hhw.sources.sample.MedicalSample;
 import org.hhw.sources.sample.MicroloanSample;
 import org.hhw.sources.sample.TrainingSample;
+import org.hhw.warehouse.DataTestFailure;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.WarehouseException;
@@ -267,7 +268,8 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                         from etl_file order by file_key desc limit 20
                         """);
                 out.println();
-                out.println("Failing data tests (none = all pass):");
+                out.println("Failing data tests of the published copy (none = all pass; a run that failed on its "
+                        + "data tests is listed below with their names):");
                 print(c, "select test, rows, sample from etl_data_test order by test");
             }
         } else {
@@ -306,7 +308,13 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));
         try (Warehouse rebuilt = Warehouse.open(target, lake, gazetteer, contracts)) {
             rebuilt.buildMarts();
-            rebuilt.runDataTests();
+            List<DataTestFailure> failures = rebuilt.runDataTests();
+            if (!failures.isEmpty()) {
+                out.println("Rebuilt " + target + ", but not published: data tests failed (./hhw status lists them "
+                        + "only once published; here they are):");
+                failures.forEach(f -> out.println("  " + f.test() + ": " + f.rows() + " rows, e.g. " + f.sample()));
+                return 1;
+            }
             rebuilt.publish(home.analyticsDb());
             out.println("Rebuilt " + target + " from " + lake.manifests().size() + " files in the lake " + home.lake()
                     + ", and published " + home.analyticsDb() + ".");

@@ -18,6 +18,7 @@ import org.hhw.jobs.HhwProperties;
 import org.hhw.jobs.ingest.IngestJobConfiguration;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.Home;
+import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.intake.Intake;
 import org.hhw.warehouse.receipt.RejectionNote;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +38,9 @@ import org.springframework.stereotype.Component;
  * one writer). A file is taken only once it has stopped changing. A run that fails leaves the file
  * in the inbox, and the next launch with the same parameters restarts it where it stopped; after
  * {@value #MAX_ATTEMPTS} failed attempts the file is set aside in rejected/ with a note, so one
- * bad file never blocks the others.
+ * bad file never blocks the others. Not so a file whose content is loaded: its run failed after the
+ * load (a data test), a note saying nothing was loaded would be false, so it waits in the inbox for
+ * the operator, re-checked at every poll.
  */
 @Component
 public class Ingestor {
@@ -49,15 +53,17 @@ public class Ingestor {
     private final JobRepository jobRepository;
     private final Job ingestJob;
     private final Home home;
+    private final ObjectProvider<Warehouse> warehouse;
     private final Duration settleTime;
     private final Map<Path, Seen> seen = new HashMap<>();
 
     public Ingestor(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, Home home,
-                    HhwProperties properties) {
+                    ObjectProvider<Warehouse> warehouse, HhwProperties properties) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
         this.home = home;
+        this.warehouse = warehouse;
         this.settleTime = properties.settleTime();
     }
 
@@ -131,7 +137,9 @@ public class Ingestor {
         try {
             JobParameters parameters = IngestJobConfiguration.parameters(source, file);
             JobInstance instance = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
-            if (instance != null && jobRepository.getJobExecutions(instance).size() >= MAX_ATTEMPTS) {
+            if (instance != null && jobRepository.getJobExecutions(instance).size() >= MAX_ATTEMPTS
+                    && warehouse.getObject().loadedWithSha(parameters.getString(IngestJobConfiguration.SHA256))
+                    .isEmpty()) {
                 return setAside(source, file, "已尝试处理" + MAX_ATTEMPTS + "次均未成功");
             }
             JobExecution execution = jobOperator.start(ingestJob, parameters);

@@ -1,6 +1,7 @@
 package org.hhw.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hhw.warehouse.RegistryLoads.personIdHash;
 import static org.hhw.warehouse.RegistryLoads.row;
 
@@ -66,9 +67,10 @@ class DataTestsTest {
 
     @Test
     void rawResidentIdInARejectMessageIsReported() throws Exception {
-        // given
+        // given a rejected row, counted in its file as such, whose message quotes the raw ID
         execute("insert into etl_reject values (3, '玉泉镇花名册（更正）', 9, '证件号码', '140222********0117', "
                 + "'ID_CHECKSUM', '身份证号码“140222196503120117”校验不通过。')");
+        execute("update etl_file set rows_rejected = rows_rejected + 1, rows_read = rows_read + 1 where file_key = 3");
 
         // when
         List<DataTestFailure> failures = loads.warehouse().runDataTests();
@@ -77,6 +79,34 @@ class DataTestsTest {
         assertThat(failures).containsExactly(new DataTestFailure("tests/no_raw_resident_id.sql", 1, List.of(
                 "model=etl_reject, file_key=3, sheet=玉泉镇花名册（更正）, row_number=9, raw_value=140222********0117, "
                         + "message=身份证号码“140222196503120117”校验不通过。")));
+    }
+
+    @Test
+    void aFileWhoseCountsDisagreeWithItsRecordedRowsIsReported() throws Exception {
+        // given a non-data row recorded for file 1 that its counts do not include
+        execute("insert into etl_non_data values (1, '玉泉镇', 99, 'blank')");
+
+        // when
+        List<DataTestFailure> failures = loads.warehouse().runDataTests();
+
+        // then
+        assertThat(failures).extracting(DataTestFailure::test, DataTestFailure::rows)
+                .containsExactly(tuple("tests/etl_file_row_accounting.sql", 1L));
+        assertThat(failures.get(0).sample()).singleElement().asString().startsWith("file_key=1, ")
+                .endsWith("rejects_found=0, non_data_found=1, facts_found=0");
+    }
+
+    @Test
+    void aCodeOutsideItsListIsReported() throws Exception {
+        // given a person whose labour capacity is no code of the list
+        execute("update dim_person set labour_capacity = '普通劳动力' where person_key = 2");
+
+        // when
+        List<DataTestFailure> failures = loads.warehouse().runDataTests();
+
+        // then
+        assertThat(failures).containsExactly(new DataTestFailure("tests/registry_accepted_values.sql", 1,
+                List.of("model=dim_person, key=2, domain=labour_capacity, code=普通劳动力")));
     }
 
     @Test

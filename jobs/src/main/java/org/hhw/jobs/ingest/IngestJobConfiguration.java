@@ -51,7 +51,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <pre>
  * ingestArchiveStep   archive the original by hash; register it in etl_file; content loaded before? → DUPLICATE
  * ingestReadStep      chunks: rows of the sheets → RowValidator → lake parts (rows, rejects, warnings, non-data)
- * ingestLoadStep      one DuckDB transaction from the lake parts; marts rebuilt; data tests
+ * ingestLoadStep      one DuckDB transaction from the lake parts; marts rebuilt; data tests, any failing one
+ *                     fails the step (the load stays committed; a restart re-runs this step: the load is then
+ *                     a no-op, and the marts and tests run again)
  * ingestPublishStep   publish the analysts' copy
  * ingestReceiptStep   receipt beside the original in processed/
  * ingestDuplicateStep a receipt saying when the content was loaded before; nothing loaded
@@ -182,11 +184,15 @@ public class IngestJobConfiguration {
             ExecutionContext job = jobContext(contribution.getStepExecution());
             SheetSummary sheets = new SheetSummary(job.getString(SheetRowReader.SHEETS_READ, ""),
                     job.getString(SheetRowReader.SHEETS_SKIPPED, ""), job.getString(SheetRowReader.UNKNOWN_COLUMNS, ""));
-            warehouse.load(Contracts.load(source), job.getInt(FILE_KEY), sheets);
+            int fileKey = job.getInt(FILE_KEY);
+            warehouse.load(Contracts.load(source), fileKey, sheets);
             warehouse.buildMarts();
             List<DataTestFailure> failures = warehouse.runDataTests();
             for (DataTestFailure f : failures) {
                 log.error("data test {} returned {} offending rows, e.g. {}", f.test(), f.rows(), f.sample());
+            }
+            if (!failures.isEmpty()) {
+                throw new DataTestsFailedException(fileKey, failures);
             }
             return RepeatStatus.FINISHED;
         };

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.hhw.jobs.WarehouseConfiguration;
@@ -80,8 +83,20 @@ final class IngestTestSupport {
 
     /** The rows of a query, each as its values joined by "|" (null as "null"). */
     static List<String> rows(Warehouse warehouse, String sql) throws SQLException {
+        return rowsOf(warehouse.connection(), sql);
+    }
+
+    /** The published copy, opened read-only as an analyst opens it. */
+    static Connection openPublished(Home home) throws SQLException {
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        return DriverManager.getConnection("jdbc:duckdb:" + home.analyticsDb().toAbsolutePath(), readOnly);
+    }
+
+    /** The rows of a query on any connection (the published copy, say), as {@link #rows} gives them. */
+    static List<String> rowsOf(Connection connection, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Statement st = warehouse.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> cells = new ArrayList<>();

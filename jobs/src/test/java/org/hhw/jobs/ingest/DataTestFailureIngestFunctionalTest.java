@@ -1,0 +1,139 @@
+package org.hhw.jobs.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.hhw.warehouse.Home;
+import org.hhw.warehouse.Warehouse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A data test that returns rows after a load fails the run at its load step: the load stays
+ * committed, but nothing is published and no receipt is written; once the cause is repaired, the
+ * same file launched again restarts at the load step and completes.
+ */
+@SpringBootTest(classes = IngestTestSupport.TestApplication.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DataTestFailureIngestFunctionalTest {
+
+    private static final Path HOME = IngestTestSupport.createHome("hhw-data-test-failure");
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures/registry");
+    private static final String BROKEN = "insert into dim_household select 9999, household_id, township_key, "
+            + "village_key, township, village, poverty_status, main_cause, exit_status, exit_year, relocated, members, "
+            + "declared_size, row_hash, valid_from, null, true, file_key, sheet, row_number "
+            + "from dim_household where household_key = 1";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        IngestTestSupport.properties(registry, HOME, "data-test-failure");
+    }
+
+    @Autowired
+    JobOperator jobOperator;
+    @Autowired
+    Job ingestJob;
+    @Autowired
+    Warehouse warehouse;
+    @Autowired
+    Home home;
+
+    private static Path second;
+    private static JobExecution failed;
+
+    @Test
+    @Order(1)
+    void aFailingDataTestFailsTheLoadStepWithTheTestsNameAndNothingIsPublishedOrReceipted() throws Exception {
+        // given a registry file loaded, then a household given a second current version behind the job's back
+        Path first = IngestTestSupport.drop(home, "registry", FIXTURES.resolve(RegistryFixtures.XLSX));
+        assertThat(IngestTestSupport.ingest(jobOperator, ingestJob, "registry", first).getStatus())
+                .isEqualTo(BatchStatus.COMPLETED);
+        execute(BROKEN);
+
+        // when the next file is ingested
+        second = IngestTestSupport.drop(home, "registry", FIXTURES.resolve(RegistryFixtures.CSV_UTF8));
+        failed = IngestTestSupport.ingest(jobOperator, ingestJob, "registry", second);
+
+        // then the run fails at its load step, naming the test
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
+                .containsExactly(
+                        tuple("ingestArchiveStep", BatchStatus.COMPLETED),
+                        tuple("ingestReadStep", BatchStatus.COMPLETED),
+                        tuple("ingestLoadStep", BatchStatus.FAILED));
+        assertThat(failed.getAllFailureExceptions()).extracting(Throwable::getMessage).containsExactly(
+                "data tests failed after loading file 2 (loaded, not published, no receipt yet): "
+                        + "tests/dim_household_one_current_version.sql returned 1 rows");
+        // and the file's load is committed, the failure recorded, but the analysts' copy is the one before
+        assertThat(rows("select file_key, status from etl_file order by file_key"))
+                .containsExactly("1|LOADED", "2|LOADED");
+        assertThat(rows("select test, rows from etl_data_test"))
+                .containsExactly("tests/dim_household_one_current_version.sql|1");
+        assertThat(published("select file_key, status from etl_file order by file_key")).containsExactly("1|LOADED");
+        // and the file waits in the inbox without a receipt
+        assertThat(second).exists();
+        assertThat(home.processed("registry").resolve(RegistryFixtures.CSV_UTF8 + ".回执.xlsx")).doesNotExist();
+    }
+
+    @Test
+    @Order(2)
+    void onceRepairedTheSameFileRestartsAtTheLoadStepAndCompletes() throws Exception {
+        // given the cause repaired
+        execute("delete from dim_household where household_key = 9999");
+
+        // when the same file is launched again
+        JobExecution restarted = IngestTestSupport.ingest(jobOperator, ingestJob, "registry", second);
+
+        // then the run restarts the failed instance at the load step, loads nothing twice, publishes and receipts
+        assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
+                .containsExactly("ingestLoadStep", "ingestPublishStep", "ingestReceiptStep");
+        assertThat(rows("select count(*) from etl_data_test")).containsExactly("0");
+        assertThat(published("select file_key, status from etl_file order by file_key"))
+                .containsExactly("1|LOADED", "2|LOADED");
+        assertThat(published("select count(*) from etl_data_test")).containsExactly("0");
+        assertThat(second).doesNotExist();
+        assertThat(home.processed("registry").resolve(RegistryFixtures.CSV_UTF8 + ".回执.xlsx")).exists();
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement st = warehouse.connection().createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private List<String> rows(String sql) throws SQLException {
+        return IngestTestSupport.rows(warehouse, sql);
+    }
+
+    private List<String> published(String sql) throws SQLException {
+        try (Connection analyst = IngestTestSupport.openPublished(home)) {
+            return IngestTestSupport.rowsOf(analyst, sql);
+        }
+    }
+
+    @AfterAll
+    static void deleteHome() throws IOException {
+        IngestTestSupport.deleteHome(HOME);
+    }
+}

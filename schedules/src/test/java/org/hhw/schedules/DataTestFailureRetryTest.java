@@ -1,0 +1,99 @@
+package org.hhw.schedules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.hhw.sources.clean.ResidentIds;
+import org.hhw.warehouse.Home;
+import org.hhw.warehouse.Warehouse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A file whose run keeps failing on a data test after its load is not set aside after the usual
+ * attempts (its note would say nothing was loaded): it waits in the inbox for the operator.
+ */
+@SpringBootTest(classes = HhwApplication.class)
+class DataTestFailureRetryTest {
+
+    private static final Path HOME = createHome();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("hhw.home", HOME::toString);
+    }
+
+    @Autowired
+    Ingestor ingestor;
+    @Autowired
+    Warehouse warehouse;
+    @Autowired
+    Home home;
+
+    @Test
+    void aLoadedFileFailingItsDataTestsStaysInTheInboxBeyondTheAttemptLimit() throws Exception {
+        // given one township's registry loaded, then its household given a second current version
+        assertThat(ingestor.ingest("registry", registryFile("南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖",
+                "14022219800101017")).status()).isEqualTo(BatchStatus.COMPLETED);
+        try (Statement st = warehouse.connection().createStatement()) {
+            st.execute("insert into dim_household select 9999, household_id, township_key, village_key, township, "
+                    + "village, poverty_status, main_cause, exit_status, exit_year, relocated, members, declared_size, "
+                    + "row_hash, valid_from, null, true, file_key, sheet, row_number from dim_household "
+                    + "where household_key = 1");
+        }
+        Path second = registryFile("米薪关镇.csv", "14022210001000001", "米薪关镇", "米薪关", "14022219700101023");
+
+        // when it is ingested once more than the attempt limit
+        List<Ingestor.Run> runs = new ArrayList<>();
+        for (int attempt = 0; attempt <= Ingestor.MAX_ATTEMPTS; attempt++) {
+            runs.add(ingestor.ingest("registry", second));
+        }
+
+        // then every attempt failed on the data test, none set the file aside, and it waits in the inbox
+        assertThat(runs).extracting(Ingestor.Run::status, Ingestor.Run::exitCode).containsOnly(
+                tuple(BatchStatus.FAILED, "FAILED"));
+        assertThat(runs.get(Ingestor.MAX_ATTEMPTS).failure()).contains("tests/dim_household_one_current_version.sql");
+        assertThat(second).exists();
+        assertThat(home.rejected("registry")).isEmptyDirectory();
+    }
+
+    private Path registryFile(String name, String household, String township, String village, String first17)
+            throws IOException {
+        Path file = home.inbox("registry").resolve(name);
+        Files.writeString(file, "户编号,乡镇,行政村,姓名,证件号码,与户主关系\r\n" + household + "," + township + "," + village
+                + ",白一," + first17 + ResidentIds.checkChar(first17) + ",户主\r\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static Path createHome() {
+        try {
+            return Files.createTempDirectory("hhw-data-test-retry");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void deleteHome() throws IOException {
+        try (Stream<Path> paths = Files.walk(HOME)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
