@@ -13,32 +13,35 @@ select
 from stage_rows
 where key_rank = 1;
 
--- grain: one household of the file; key: household_id. the head's row speaks for the household.
+-- grain: one household of the file; key: household_id. the head's row speaks for the household: the first row in
+-- the order (head first, then sheet_index, row_number), for a value it leaves blank the first row that has one. That
+-- order is one bigint (relation rank above the sheet above the row number), so picking a row is one comparison.
 create or replace temp table reg_household as
-with households as (
+with speaking as (
+    select
+        *,
+        ((case when relation = 'head' then 0 when relation is null then 2 else 1 end)::bigint << 58)
+            | (sheet_index::bigint << 32) | row_number::bigint as speaker
+    from reg_person
+),
+households as (
     select
         household_id,
-        first(township_key order by relation <> 'head', sheet_index, row_number) as township_key,
-        first(village_key order by relation <> 'head', sheet_index, row_number) as village_key,
-        first(township order by relation <> 'head', sheet_index, row_number) as township,
-        first(village order by relation <> 'head', sheet_index, row_number) as village,
-        first(poverty_status order by relation <> 'head', sheet_index, row_number)
-            filter (where poverty_status is not null) as poverty_status,
-        first(main_cause order by relation <> 'head', sheet_index, row_number)
-            filter (where main_cause is not null) as main_cause,
-        first(exit_status order by relation <> 'head', sheet_index, row_number)
-            filter (where exit_status is not null) as exit_status,
-        first(exit_year order by relation <> 'head', sheet_index, row_number)
-            filter (where exit_year is not null) as exit_year,
-        first(relocated order by relation <> 'head', sheet_index, row_number)
-            filter (where relocated is not null) as relocated,
+        arg_min_null(township_key, speaker) as township_key,
+        arg_min_null(village_key, speaker) as village_key,
+        arg_min_null(township, speaker) as township,
+        arg_min_null(village, speaker) as village,
+        arg_min(poverty_status, speaker) as poverty_status,
+        arg_min(main_cause, speaker) as main_cause,
+        arg_min(exit_status, speaker) as exit_status,
+        arg_min(exit_year, speaker) as exit_year,
+        arg_min(relocated, speaker) as relocated,
         cast(count(*) as integer) as members,
-        first(household_size order by relation <> 'head', sheet_index, row_number)
-            filter (where household_size is not null) as declared_size,
-        first(sheet order by relation <> 'head', sheet_index, row_number) as sheet,
-        first(row_number order by relation <> 'head', sheet_index, row_number) as row_number,
+        arg_min(household_size, speaker) as declared_size,
+        arg_min_null(sheet, speaker) as sheet,
+        arg_min_null(row_number, speaker) as row_number,
         min(sheet_index * 10000000 + row_number) as first_seen
-    from reg_person
+    from speaking
     group by household_id
 )
 select
