@@ -13,32 +13,35 @@ select
 from stage_rows
 where key_rank = 1;
 
--- grain: one household of the file; key: household_id. the head's row speaks for the household.
+-- grain: one household of the file; key: household_id. the head's row speaks for the household: the first row in
+-- the order (head first, then sheet_index, row_number), for a value it leaves blank the first row that has one. That
+-- order is one bigint (relation rank above the sheet above the row number), so picking a row is one comparison.
 create or replace temp table reg_household as
-with households as (
+with speaking as (
+    select
+        *,
+        ((case when relation = 'head' then 0 when relation is null then 2 else 1 end)::bigint << 58)
+            | (sheet_index::bigint << 32) | row_number::bigint as speaker
+    from reg_person
+),
+households as (
     select
         household_id,
-        first(township_key order by relation <> 'head', sheet_index, row_number) as township_key,
-        first(village_key order by relation <> 'head', sheet_index, row_number) as village_key,
-        first(township order by relation <> 'head', sheet_index, row_number) as township,
-        first(village order by relation <> 'head', sheet_index, row_number) as village,
-        first(poverty_status order by relation <> 'head', sheet_index, row_number)
-            filter (where poverty_status is not null) as poverty_status,
-        first(main_cause order by relation <> 'head', sheet_index, row_number)
-            filter (where main_cause is not null) as main_cause,
-        first(exit_status order by relation <> 'head', sheet_index, row_number)
-            filter (where exit_status is not null) as exit_status,
-        first(exit_year order by relation <> 'head', sheet_index, row_number)
-            filter (where exit_year is not null) as exit_year,
-        first(relocated order by relation <> 'head', sheet_index, row_number)
-            filter (where relocated is not null) as relocated,
+        arg_min_null(township_key, speaker) as township_key,
+        arg_min_null(village_key, speaker) as village_key,
+        arg_min_null(township, speaker) as township,
+        arg_min_null(village, speaker) as village,
+        arg_min(poverty_status, speaker) as poverty_status,
+        arg_min(main_cause, speaker) as main_cause,
+        arg_min(exit_status, speaker) as exit_status,
+        arg_min(exit_year, speaker) as exit_year,
+        arg_min(relocated, speaker) as relocated,
         cast(count(*) as integer) as members,
-        first(household_size order by relation <> 'head', sheet_index, row_number)
-            filter (where household_size is not null) as declared_size,
-        first(sheet order by relation <> 'head', sheet_index, row_number) as sheet,
-        first(row_number order by relation <> 'head', sheet_index, row_number) as row_number,
+        arg_min(household_size, speaker) as declared_size,
+        arg_min_null(sheet, speaker) as sheet,
+        arg_min_null(row_number, speaker) as row_number,
         min(sheet_index * 10000000 + row_number) as first_seen
-    from reg_person
+    from speaking
     group by household_id
 )
 select
@@ -84,20 +87,32 @@ where person_key in (select person_key from closing_person);
 update dim_household set valid_to = (select valid_from from load_time), is_current = false
 where household_key in (select household_key from closing_household);
 
+-- the file's households and persons that are not current get new keys, numbered in file order. Only the order and
+-- the row's key are numbered, then joined back: numbering whole rows sorted them all, which cost more than the insert.
+create or replace temp table new_household as
+select r.household_id, row_number() over (order by r.first_seen) as seq
+from reg_household r
+anti join (select household_id from dim_household where is_current) d on d.household_id = r.household_id;
+
 insert into dim_household
 select
-    (select coalesce(max(household_key), 0) from dim_household) + row_number() over (order by r.first_seen),
+    (select coalesce(max(household_key), 0) from dim_household) + n.seq,
     r.household_id, r.township_key, r.village_key, r.township, r.village, r.poverty_status, r.main_cause,
     r.exit_status, r.exit_year, r.relocated, r.members, r.declared_size, r.row_hash,
     (select valid_from from load_time), null, true, {file_key}, r.sheet, r.row_number
-from reg_household r
-where not exists (select 1 from dim_household d where d.is_current and d.household_id = r.household_id);
+from new_household n
+join reg_household r using (household_id);
+
+create or replace temp table new_person as
+select r.sheet_index, r.row_number, row_number() over (order by r.sheet_index, r.row_number) as seq
+from reg_person r
+anti join (select person_id_hash from dim_person where is_current) d on d.person_id_hash = r.person_id_hash;
 
 insert into dim_person
 select
-    (select coalesce(max(person_key), 0) from dim_person) + row_number() over (order by r.sheet_index, r.row_number),
+    (select coalesce(max(person_key), 0) from dim_person) + n.seq,
     r.person_id_hash, r.id_masked, r.name, r.sex, r.birth_date, true, r.household_id, r.township_key,
     r.village_key, r.relation, r.labour_capacity, r.health, r.schooling, r.row_hash,
     (select valid_from from load_time), null, true, {file_key}, r.sheet, r.row_number
-from reg_person r
-where not exists (select 1 from dim_person d where d.is_current and d.person_id_hash = r.person_id_hash);
+from new_person n
+join reg_person r using (sheet_index, row_number);

@@ -1,5 +1,6 @@
 -- stage of one file's load, shared by every source: its cleaned rows ranked by natural key, and its findings.
--- placeholders: {file_key}, {rows}, {rejects}, {warnings}, {non_data}, {natural_key}, {key_label}, {id_field}.
+-- placeholders: {file_key}, {rows}, {rejects}, {warnings}, {non_data}, {natural_key} (columns, or one sql expression),
+-- {key_label}, {id_field}.
 
 -- resident ids are kept only masked (area code and last four), as ResidentIds.mask does; a value of 15 or more
 -- characters in the id column is masked whole, since what it holds is an id however mistyped.
@@ -18,18 +19,31 @@ create or replace temp macro mask_message(field, raw_value, message) as
     mask_ids(case when field = '{id_field}' and length(raw_value) >= 15
         then replace(message, raw_value, mask_id(raw_value)) else message end);
 
--- grain: one cleaned row of the file; key: sheet_index, row_number.
+-- grain: one cleaned row of the file; key: sheet_index, row_number. key_rank numbers the rows of a natural key in file
+-- order. Only keys written on more than one row are ranked: ranking every row would sort the whole file for the few
+-- repeated keys, if any; the rows of other keys are their key's first row.
 create or replace temp table stage_rows as
 with src as (
     select * from read_parquet({rows})
+),
+ranked as (
+    select
+        src.sheet_index,
+        src.row_number,
+        row_number() over by_key as key_rank,
+        first_value(src.sheet) over by_key as first_sheet,
+        first_value(src.row_number) over by_key as first_row_number
+    from src
+    where ({natural_key}) in (select ({natural_key}) from src group by {natural_key} having count(*) > 1)
+    window by_key as (partition by {natural_key} order by src.sheet_index, src.row_number)
 )
 select
     src.*,
-    row_number() over by_key as key_rank,
-    first_value(sheet) over by_key as first_sheet,
-    first_value(row_number) over by_key as first_row_number
+    coalesce(ranked.key_rank, 1) as key_rank,
+    coalesce(ranked.first_sheet, src.sheet) as first_sheet,
+    coalesce(ranked.first_row_number, src.row_number) as first_row_number
 from src
-window by_key as (partition by {natural_key} order by sheet_index, row_number);
+left join ranked using (sheet_index, row_number);
 
 insert into etl_reject
 select
