@@ -79,10 +79,20 @@ public final class RegistryLoads implements AutoCloseable {
         return home;
     }
 
-    /** Registers, reads to the lake and loads one file; returns its file key. */
+    /** Registers, reads to the lake and loads one registry file; returns its file key. */
     public int load(Path file, LocalDateTime receivedAt) {
-        int fileKey = register(file, receivedAt);
-        warehouse.load(contract, fileKey, readToLake(file, fileKey));
+        return load(contract, file, receivedAt);
+    }
+
+    /** Registers, reads to the lake and loads one file of the given source (a department's); returns its file key. */
+    public int load(String source, Path file, LocalDateTime receivedAt) {
+        return load(Contracts.load(source), file, receivedAt);
+    }
+
+    private int load(Contract contract, Path file, LocalDateTime receivedAt) {
+        int fileKey = warehouse.register(contract.source(), file.getFileName().toString(), Intake.sha256(file),
+                receivedAt);
+        warehouse.load(contract, fileKey, readToLake(contract, file, fileKey));
         return fileKey;
     }
 
@@ -92,6 +102,10 @@ public final class RegistryLoads implements AutoCloseable {
 
     /** Reads the file's rows and writes their outcomes to the lake, part numbers from 1. */
     public SheetSummary readToLake(Path file, int fileKey) {
+        return readToLake(contract, file, fileKey);
+    }
+
+    private SheetSummary readToLake(Contract contract, Path file, int fileKey) {
         RowValidator validator = new RowValidator(contract, Gazetteer.bundled(), PSEUDONYMS);
         LakeChunkWriter writer = new LakeChunkWriter(lake, contract, fileKey);
         try (TableReader table = new TableReader(SpreadsheetFiles.open(file, ReadLimits.defaults()), contract)) {
