@@ -33,8 +33,8 @@ import org.hhw.warehouse.lake.Lake;
 import org.hhw.warehouse.lake.LakeChunkWriter;
 
 /**
- * A warehouse under a test folder, loaded the way the ingest job loads a registry file: register
- * it, read and validate its rows, write them to the lake in chunks, then load the lake parts.
+ * A warehouse under a test folder, loaded the way the ingest job loads a file: register it, read
+ * and validate its rows, write them to the lake in chunks, load the lake parts, rebuild the marts.
  */
 public final class RegistryLoads implements AutoCloseable {
 
@@ -93,6 +93,7 @@ public final class RegistryLoads implements AutoCloseable {
         int fileKey = warehouse.register(contract.source(), file.getFileName().toString(), Intake.sha256(file),
                 receivedAt);
         warehouse.load(contract, fileKey, readToLake(contract, file, fileKey));
+        warehouse.buildMarts();
         return fileKey;
     }
 
