@@ -51,8 +51,11 @@ class RebuildTest {
         Map<String, List<String>> warehouse = RegistryLoads.contents(loads.warehouse().connection());
         Path rebuilt = dir.resolve("rebuilt").resolve("warehouse.duckdb");
 
-        // when
+        // when: rebuilt, then its marts built, as `hhw rebuild` does
         Warehouse.rebuild(loads.lake(), rebuilt, Gazetteer.bundled(), RegistryLoads.contracts());
+        try (Warehouse w = Warehouse.open(rebuilt, loads.lake(), Gazetteer.bundled(), RegistryLoads.contracts())) {
+            w.buildMarts();
+        }
 
         // then
         try (Connection c = RegistryLoads.openReadOnly(rebuilt)) {
@@ -65,6 +68,6 @@ class RebuildTest {
                 "dim_hospital", "dim_household", "dim_person", "dim_programme", "dim_school", "dim_township",
                 "dim_training_school", "dim_village", "etl_data_test", "etl_file", "etl_migration", "etl_non_data",
                 "etl_reject", "etl_warning", "fact_education_aid", "fact_medical_claim", "fact_microloan",
-                "fact_training", "ref_policy_rule");
+                "fact_training", "mart_finding", "mart_household_year", "mart_township_month", "ref_policy_rule");
     }
 }

@@ -33,8 +33,8 @@ import org.hhw.warehouse.lake.Lake;
 import org.hhw.warehouse.lake.LakeChunkWriter;
 
 /**
- * A warehouse under a test folder, loaded the way the ingest job loads a registry file: register
- * it, read and validate its rows, write them to the lake in chunks, then load the lake parts.
+ * A warehouse under a test folder, loaded the way the ingest job loads a file: register it, read
+ * and validate its rows, write them to the lake in chunks, load the lake parts, rebuild the marts.
  */
 public final class RegistryLoads implements AutoCloseable {
 
@@ -81,14 +81,19 @@ public final class RegistryLoads implements AutoCloseable {
 
     /** Registers, reads to the lake and loads one registry file; returns its file key. */
     public int load(Path file, LocalDateTime receivedAt) {
-        return load(SOURCE, file, receivedAt);
+        return load(contract, file, receivedAt);
     }
 
-    /** Registers, reads to the lake and loads one file of {@code source}; returns its file key. */
+    /** Registers, reads to the lake and loads one file of the given source (a department's); returns its file key. */
     public int load(String source, Path file, LocalDateTime receivedAt) {
-        Contract sourceContract = Contracts.load(source);
-        int fileKey = warehouse.register(source, file.getFileName().toString(), Intake.sha256(file), receivedAt);
-        warehouse.load(sourceContract, fileKey, readToLake(sourceContract, file, fileKey));
+        return load(Contracts.load(source), file, receivedAt);
+    }
+
+    private int load(Contract contract, Path file, LocalDateTime receivedAt) {
+        int fileKey = warehouse.register(contract.source(), file.getFileName().toString(), Intake.sha256(file),
+                receivedAt);
+        warehouse.load(contract, fileKey, readToLake(contract, file, fileKey));
+        warehouse.buildMarts();
         return fileKey;
     }
 
