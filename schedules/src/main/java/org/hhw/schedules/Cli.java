@@ -159,7 +159,43 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         out.println();
         List<Ingestor.Run> runs = ingestor.ingestInboxes();
         report(w, runs);
+        findings(w.connection());
         return runs.stream().anyMatch(r -> r.status().isUnsuccessful()) ? 1 : 0;
+    }
+
+    /** The demo's closing summary: findings per rule, and the first rows of the README's example queries. */
+    private void findings(Connection c) throws SQLException {
+        out.println();
+        out.println("Findings (mart_finding) by rule:");
+        print(c, """
+                select rule_code, rule_zh, severity, count(*) as findings, count(distinct household_id) as households
+                from mart_finding group by all order by findings desc, rule_code
+                """);
+        out.println();
+        out.println("One household across all departments (mart_household_year, the busiest household):");
+        print(c, """
+                with busiest as (
+                    select household_id from mart_household_year
+                    order by education_payments + medical_stays + loans_issued + training_enrolments desc, household_id
+                    limit 1
+                )
+                select household_id, year, members, education_yuan, medical_stays, medical_self_paid, loan_principal,
+                       loan_balance, training_enrolments
+                from mart_household_year join busiest using (household_id) order by year
+                """);
+        out.println();
+        out.println("Coverage by township, 2019 (mart_township_month, first rows):");
+        print(c, """
+                select township, sum(education_yuan) as education, sum(medical_reimbursed) as reimbursed,
+                       sum(loan_principal) as lent, sum(training_enrolments) as trained, sum(files_received) as files
+                from mart_township_month where year = 2019 group by township order by township limit 5
+                """);
+        out.println();
+        out.println("Top households by medical self-payment, 2019 (first rows):");
+        print(c, """
+                select household_id, township, sum(medical_stays) as stays, sum(medical_self_paid) as self_paid
+                from mart_household_year where year = 2019 group by all order by self_paid desc, household_id limit 3
+                """);
     }
 
     private int ingest(String source, List<String> files) throws Exception {
