@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchmarkTest {
 
     private static final int PERSONS = 1_500;
-    /** One line of the figures: source and format, file, bare parse, ingest, rows/s, peak heap, ratio, target, verdict, steps. */
+    /** A line of figures: source and format, file, bare parse, ingest, cpu, rows/s, peak heap, ratio, target, verdict, steps. */
     private static final Pattern FIGURES = Pattern.compile(
-            "(registry xlsx|registry csv|medical csv) +\\d+ MB +\\d+\\.\\d s +\\d+\\.\\d s +[\\d,]+ +\\d+ MB +\\d+\\.\\d\\dx +(2x fastexcel-reader|4x DuckDB read_csv)"
+            "(registry xlsx|registry csv|medical csv) +\\d+ MB +\\d+\\.\\d s +\\d+\\.\\d s +\\d+\\.\\d s +[\\d,]+ +\\d+ MB +\\d+\\.\\d\\dx +(2x fastexcel-reader|4x DuckDB read_csv)"
                     + " +(PASS|MISS) +archive [\\d.]+ read [\\d.]+ load [\\d.]+ publish [\\d.]+ receipt [\\d.]+");
 
     @TempDir

@@ -39,12 +39,15 @@ public class SheetRowReader implements ItemStreamReader<SheetRow> {
 
     /** Rows passed to the step at a time: few hand-overs between the threads, little held in memory. */
     static final int BATCH_ROWS = 256;
-    /** Batches parsed ahead at most. */
-    static final int BATCHES_AHEAD = 8;
+    /**
+     * Batches parsed ahead at most: about a chunk of rows (some 10 MB), so the parse goes on while
+     * the step writes a chunk to the lake instead of stalling after a few batches.
+     */
+    static final int BATCHES_AHEAD = 40;
 
     private final Path file;
     private final Contract contract;
-    /** Held while the parse thread advances the table, so the summary of the sheets is read whole. */
+    /** Held while the parse thread advances the table by a row, so the summary of the sheets is read whole. */
     private final Object tableLock = new Object();
     private final BlockingQueue<Batch> parsed = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     private TableReader table;
@@ -84,14 +87,15 @@ public class SheetRowReader implements ItemStreamReader<SheetRow> {
         try {
             boolean last = false;
             while (!last) {
-                synchronized (tableLock) {
-                    while (pending.size() < BATCH_ROWS && !last) {
-                        SheetRow row = table.next();
-                        if (row == null) {
-                            last = true;
-                        } else {
-                            pending.add(row);
-                        }
+                while (pending.size() < BATCH_ROWS && !last) {
+                    SheetRow row;
+                    synchronized (tableLock) {
+                        row = table.next();
+                    }
+                    if (row == null) {
+                        last = true;
+                    } else {
+                        pending.add(row);
                     }
                 }
                 parsed.put(new Batch(pending, last, null));

@@ -24,14 +24,14 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 class SheetRowReaderTest {
 
-    private static final int ROWS = 3_000;
+    private static final int ROWS = 12_000;
 
     @TempDir
     Path dir;
 
     @Test
     void handsOutEveryRowInFileOrderAndCountsThem() throws Exception {
-        // given a csv registry of 3,000 persons under a header on line 1
+        // given a csv registry of 12,000 persons under a header on line 1
         Path file = registry("花名册.csv", ROWS, -1);
         SheetRowReader reader = new SheetRowReader(file, Contracts.load("registry"));
         ExecutionContext context = new ExecutionContext();
@@ -47,7 +47,7 @@ class SheetRowReaderTest {
         assertThat(rows).allMatch(r -> r instanceof DataRow);
         assertThat(rows.stream().map(SheetRow::rowNumber).toList())
                 .isEqualTo(IntStream.rangeClosed(2, ROWS + 1).boxed().toList());
-        assertThat(((DataRow) rows.get(41)).raw()[3]).isEqualTo("居民0042");
+        assertThat(((DataRow) rows.get(41)).raw()[3]).isEqualTo("居民00042");
         assertThat(context.getLong(SheetRowReader.ROWS_READ)).isEqualTo(ROWS);
         assertThat(context.getString(SheetRowReader.SHEETS_READ)).isEqualTo("花名册");
     }
@@ -75,8 +75,8 @@ class SheetRowReaderTest {
 
     @Test
     void aFailureOfTheParseReachesTheStepAfterTheRowsBeforeIt() throws Exception {
-        // given a csv whose line 2,500 opens a quote that never closes
-        Path file = registry("花名册.csv", ROWS, 2_500);
+        // given a csv whose line 11,500 opens a quote that never closes
+        Path file = registry("花名册.csv", ROWS, 11_500);
         SheetRowReader reader = new SheetRowReader(file, Contracts.load("registry"));
         ExecutionContext context = new ExecutionContext();
         reader.open(context);
@@ -93,14 +93,14 @@ class SheetRowReaderTest {
         }
         reader.update(context);
 
-        // then the 2,498 rows before it come first, then the file's problem, and again on the next read
-        assertThat(rows).hasSize(2_498);
-        assertThat(rows.get(rows.size() - 1).rowNumber()).isEqualTo(2_499);
+        // then the 11,498 rows before it come first, then the file's problem, and again on the next read
+        assertThat(rows).hasSize(11_498);
+        assertThat(rows.get(rows.size() - 1).rowNumber()).isEqualTo(11_499);
         assertThat(failure).isInstanceOf(UnusableFileException.class);
         assertThat(((UnusableFileException) failure).code()).isEqualTo(UnusableFileException.Code.CORRUPT);
-        assertThat(((UnusableFileException) failure).explanation()).startsWith("第2500行有一个以英文双引号开头的单元格");
+        assertThat(((UnusableFileException) failure).explanation()).startsWith("第11500行有一个以英文双引号开头的单元格");
         assertThatThrownBy(reader::read).isSameAs(failure);
-        assertThat(context.getLong(SheetRowReader.ROWS_READ)).isEqualTo(2_498);
+        assertThat(context.getLong(SheetRowReader.ROWS_READ)).isEqualTo(11_498);
         reader.close();
     }
 
@@ -136,7 +136,7 @@ class SheetRowReaderTest {
         lines.add("户编号,乡镇,行政村,姓名,证件号码,与户主关系");
         for (int i = 1; i <= persons; i++) {
             String household = String.format("14022211001%06d", i);
-            String person = String.format("居民%04d", i);
+            String person = String.format("居民%05d", i);
             String id = RegistryFixtures.id("19800101", String.format("%03d", i % 1000));
             boolean broken = lines.size() + 1 == brokenLine;
             lines.add(household + ",卅里铺乡,孙家店," + (broken ? "\"" : "") + person + "," + id + ",户主");
