@@ -19,31 +19,34 @@ create or replace temp macro mask_message(field, raw_value, message) as
     mask_ids(case when field = '{id_field}' and length(raw_value) >= 15
         then replace(message, raw_value, mask_id(raw_value)) else message end);
 
--- grain: one cleaned row of the file; key: sheet_index, row_number. key_rank numbers the rows of a natural key in file
--- order. Only keys written on more than one row are ranked: ranking every row would sort the whole file for the few
--- repeated keys, if any; the rows of other keys are their key's first row.
-create or replace temp table stage_rows as
+-- grain: one row of a natural key written on more than one row of the file; key: sheet_index, row_number.
+-- key_rank numbers the rows of such a key in file order. Only repeated keys are ranked: ranking every row would sort
+-- the whole file for the few repeated keys, if any.
+create or replace temp table stage_repeated as
 with src as (
     select * from read_parquet({rows})
-),
-ranked as (
-    select
-        src.sheet_index,
-        src.row_number,
-        row_number() over by_key as key_rank,
-        first_value(src.sheet) over by_key as first_sheet,
-        first_value(src.row_number) over by_key as first_row_number
-    from src
-    where ({natural_key}) in (select ({natural_key}) from src group by {natural_key} having count(*) > 1)
-    window by_key as (partition by {natural_key} order by src.sheet_index, src.row_number)
 )
 select
-    src.*,
-    coalesce(ranked.key_rank, 1) as key_rank,
-    coalesce(ranked.first_sheet, src.sheet) as first_sheet,
-    coalesce(ranked.first_row_number, src.row_number) as first_row_number
+    src.sheet_index,
+    src.row_number,
+    row_number() over by_key as key_rank,
+    first_value(src.sheet) over by_key as first_sheet,
+    first_value(src.row_number) over by_key as first_row_number
 from src
-left join ranked using (sheet_index, row_number);
+where ({natural_key}) in (select ({natural_key}) from src group by {natural_key} having count(*) > 1)
+window by_key as (partition by {natural_key} order by src.sheet_index, src.row_number);
+
+-- grain: one cleaned row of the file; key: sheet_index, row_number. A view over the lake, not a copy: materialising
+-- a million wide rows cost more than reading the columns each statement needs from the parquet again. The rows of a
+-- key written once are their key's first row.
+create or replace temp view stage_rows as
+select
+    src.*,
+    coalesce(repeated.key_rank, 1) as key_rank,
+    coalesce(repeated.first_sheet, src.sheet) as first_sheet,
+    coalesce(repeated.first_row_number, src.row_number) as first_row_number
+from read_parquet({rows}) src
+left join stage_repeated repeated using (sheet_index, row_number);
 
 insert into etl_reject
 select

@@ -11,12 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * A {@code .sql} file of the warehouse: statements separated by a semicolon at the end of a line,
  * with {@code {name}} placeholders filled from values the product controls (keys, paths, column
  * names), never from file content.
  */
 public final class SqlScript {
+
+    private static final Logger log = LoggerFactory.getLogger(SqlScript.class);
 
     private final String name;
     private final String text;
@@ -72,8 +77,13 @@ public final class SqlScript {
     public void execute(Connection connection, Map<String, String> values) throws SQLException {
         try (Statement st = connection.createStatement()) {
             for (String sql : statements(values)) {
+                long start = System.nanoTime();
                 try {
                     st.execute(sql);
+                    if (log.isDebugEnabled()) {
+                        log.debug("{} {} ms: {}", name, (System.nanoTime() - start) / 1_000_000,
+                                sql.lines().findFirst().orElse(""));
+                    }
                 } catch (SQLException e) {
                     throw new SQLException(name + ": " + e.getMessage() + "\n" + sql, e);
                 }

@@ -33,6 +33,8 @@ import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.contract.Field;
 import org.hhw.sources.contract.FieldType;
 import org.hhw.warehouse.lake.Lake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The DuckDB warehouse, held open by its one writer. Every load of a file is one transaction
@@ -40,6 +42,8 @@ import org.hhw.warehouse.lake.Lake;
  * load redone after a crash changes nothing twice.
  */
 public final class Warehouse implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Warehouse.class);
 
     private final Path file;
     private final Connection connection;
@@ -373,6 +377,7 @@ public final class Warehouse implements AutoCloseable {
         List<DataTestFailure> failures = new ArrayList<>();
         for (String test : SqlResources.list("tests")) {
             String sql = SqlScript.resource(test).statements(Map.of()).get(0).replaceAll(";\\s*$", "");
+            long start = System.nanoTime();
             try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 long rows = 0;
                 List<String> sample = new ArrayList<>();
@@ -390,6 +395,7 @@ public final class Warehouse implements AutoCloseable {
                 if (rows > 0) {
                     failures.add(new DataTestFailure(test, rows, sample));
                 }
+                log.debug("{} {} ms: {} offending rows", test, (System.nanoTime() - start) / 1_000_000, rows);
             } catch (SQLException e) {
                 failures.add(new DataTestFailure(test, -1, List.of(e.getMessage())));
             }
