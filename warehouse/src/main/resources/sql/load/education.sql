@@ -4,9 +4,9 @@ insert into dim_school
 with named as (
     select
         school,
-        first(sheet order by sheet_index, row_number) as sheet,
-        first(row_number order by sheet_index, row_number) as row_number,
-        min(sheet_index * 10000000 + row_number) as first_seen
+        arg_min_null(sheet, file_order) as sheet,
+        arg_min_null(row_number, file_order) as row_number,
+        min(file_order) as first_seen
     from stage_rows
     where key_rank = 1
       and not exists (select 1 from dim_school d where d.school = stage_rows.school)

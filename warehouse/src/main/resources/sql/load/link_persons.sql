@@ -6,13 +6,13 @@ insert into dim_person
 with newcomers as (
     select
         person_id_hash,
-        first(id_masked order by sheet_index, row_number) as id_masked,
-        first(name order by sheet_index, row_number) as name,
-        first(sex order by sheet_index, row_number) as sex,
-        first(birth_date order by sheet_index, row_number) as birth_date,
-        first(sheet order by sheet_index, row_number) as sheet,
-        first(row_number order by sheet_index, row_number) as row_number,
-        min(sheet_index * 10000000 + row_number) as first_seen
+        arg_min_null(id_masked, file_order) as id_masked,
+        arg_min_null(name, file_order) as name,
+        arg_min_null(sex, file_order) as sex,
+        arg_min_null(birth_date, file_order) as birth_date,
+        arg_min_null(sheet, file_order) as sheet,
+        arg_min_null(row_number, file_order) as row_number,
+        min(file_order) as first_seen
     from stage_rows s
     where key_rank = 1
       and not exists (select 1 from dim_person d where d.person_id_hash = s.person_id_hash)

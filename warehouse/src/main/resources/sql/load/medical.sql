@@ -5,10 +5,10 @@
 create or replace temp table med_hospital as
 select
     hospital,
-    first(hospital_level order by sheet_index, row_number) as hospital_level,
-    first(sheet order by sheet_index, row_number) as sheet,
-    first(row_number order by sheet_index, row_number) as row_number,
-    min(sheet_index * 10000000 + row_number) as first_seen
+    arg_min_null(hospital_level, file_order) as hospital_level,
+    arg_min_null(sheet, file_order) as sheet,
+    arg_min_null(row_number, file_order) as row_number,
+    min(file_order) as first_seen
 from stage_rows
 where key_rank = 1
 group by hospital;

@@ -2,7 +2,7 @@
 -- grain of fact_microloan: one loan on one ledger date; key: microloan_key. placeholders: {file_key}.
 insert into dim_bank
 with named as (
-    select bank, min(sheet_index * 10000000 + row_number) as first_seen
+    select bank, min(file_order) as first_seen
     from stage_rows s
     where key_rank = 1
       and not exists (select 1 from dim_bank b where b.bank_name = s.bank)
