@@ -1,7 +1,9 @@
 package org.hhw.warehouse.lake;
 
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.validate.Finding;
@@ -25,18 +27,15 @@ public final class LakeChunkWriter {
 
     public void write(int partNo, List<? extends Outcome> chunk) throws IOException {
         int width = Lake.LINEAGE.size() + contract.outputColumns().size();
-        try (LakePartWriter rows = writer(Lake.Part.ROWS, partNo);
-             LakePartWriter rejects = writer(Lake.Part.REJECTS, partNo);
-             LakePartWriter warnings = writer(Lake.Part.WARNINGS, partNo);
-             LakePartWriter nonData = writer(Lake.Part.NON_DATA, partNo)) {
+        try (Parts parts = new Parts(partNo)) {
             for (Outcome o : chunk) {
                 if (o.nonData() != null) {
-                    nonData.write(new Object[] {o.sheet(), o.rowNumber(), o.nonData().name()});
+                    parts.of(Lake.Part.NON_DATA).write(new Object[] {o.sheet(), o.rowNumber(), o.nonData().name()});
                     continue;
                 }
-                LakePartWriter findings = o.loaded() ? warnings : rejects;
+                Lake.Part findings = o.loaded() ? Lake.Part.WARNINGS : Lake.Part.REJECTS;
                 for (Finding f : o.findings()) {
-                    findings.write(new Object[] {f.sheet(), f.rowNumber(), f.field(), f.column(), f.rawValue(),
+                    parts.of(findings).write(new Object[] {f.sheet(), f.rowNumber(), f.field(), f.column(), f.rawValue(),
                             f.issue().reason().name(), f.issue().message()});
                 }
                 if (o.loaded()) {
@@ -46,14 +45,53 @@ public final class LakeChunkWriter {
                     row[2] = o.sheet();
                     row[3] = o.rowNumber();
                     System.arraycopy(o.values(), 0, row, Lake.LINEAGE.size(), o.values().length);
-                    rows.write(row);
+                    parts.of(Lake.Part.ROWS).write(row);
                 }
             }
         }
     }
 
-    private LakePartWriter writer(Lake.Part part, int partNo) throws IOException {
-        return LakePartWriter.create(lake.partFile(contract.source(), fileKey, part, partNo),
-                Lake.columns(part, contract));
+    /**
+     * The chunk's parts, each opened at its first row: most chunks have no rejects, warnings or
+     * non-data rows, and an empty part cost as much to write as a thousand rows. (The load finds
+     * every kind through {@link Lake#ensureParts}.)
+     */
+    private final class Parts implements AutoCloseable {
+
+        private final int partNo;
+        private final Map<Lake.Part, LakePartWriter> open = new EnumMap<>(Lake.Part.class);
+
+        Parts(int partNo) {
+            this.partNo = partNo;
+        }
+
+        LakePartWriter of(Lake.Part part) throws IOException {
+            LakePartWriter writer = open.get(part);
+            if (writer == null) {
+                writer = LakePartWriter.create(lake.partFile(contract.source(), fileKey, part, partNo),
+                        Lake.columns(part, contract));
+                open.put(part, writer);
+            }
+            return writer;
+        }
+
+        @Override
+        public void close() throws IOException {
+            IOException failure = null;
+            for (LakePartWriter writer : open.values()) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 }
