@@ -20,17 +20,17 @@ policy as (
     select rule, value, applies_to, valid_from, coalesce(valid_to, date '9999-12-31') as valid_to
     from ref_policy_rule
 ),
+-- only the columns the rules use: member is read by several rules, so it is materialised, and whole rows cost more
+-- than the rules themselves
 member as (
-    select p.*, h.household_key
+    select p.person_key, p.person_id_hash, p.name, p.birth_date, p.labour_capacity, p.schooling, p.file_key, p.sheet,
+        p.row_number, h.household_key
     from dim_person p
     join dim_household h on h.household_id = p.household_id and h.is_current
     where p.is_current and p.is_registered
 ),
 household as (
     select * from dim_household where is_current and household_key <> 0
-),
-ever_registered as (
-    select distinct person_id_hash from dim_person where is_registered
 ),
 label as (
     select domain, code, label_zh from dim_code
@@ -192,7 +192,8 @@ beneficiary_not_registered as (
     join reserved r on r.programme = f.programme and f.paid_on between r.valid_from and r.valid_to
     join dim_programme pg on pg.programme_key = f.programme_key
     join term_zh t on t.term = f.term
-    where f.is_current and f.person_id_hash not in (select person_id_hash from ever_registered)
+    where f.is_current
+      and not exists (select 1 from dim_person r where r.is_registered and r.person_id_hash = f.person_id_hash)
     union all
     select
         'BENEFICIARY_NOT_REGISTERED', year(l.issue_date), l.household_key, l.person_key, l.person_id_hash, 'microloan',
@@ -202,7 +203,7 @@ beneficiary_not_registered as (
         [{'file_key': l.file_key, 'sheet': l.sheet, 'row_number': l.row_number}]
     from loan l
     join reserved r on r.programme = 'microloan' and l.issue_date between r.valid_from and r.valid_to
-    where l.person_id_hash not in (select person_id_hash from ever_registered)
+    where not exists (select 1 from dim_person r where r.is_registered and r.person_id_hash = l.person_id_hash)
 ),
 
 -- TRAINING_GAP: evaluated for the years the training rosters cover; labour-capable means 普通 or 技能劳动力, of

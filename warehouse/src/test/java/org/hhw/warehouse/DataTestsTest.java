@@ -106,7 +106,7 @@ class DataTestsTest {
 
         // then
         assertThat(failures).containsExactly(new DataTestFailure("tests/registry_accepted_values.sql", 1,
-                List.of("model=dim_person, key=2, domain=labour_capacity, code=普通劳动力")));
+                List.of("model=dim_person, key=2, domain=labour_capacity, code=普通劳动力, rows=1")));
     }
 
     @Test
