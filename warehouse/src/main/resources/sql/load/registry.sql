@@ -81,18 +81,32 @@ select greatest({valid_from},
     (select max(valid_from) from dim_household where household_key in (select household_key from closing_household)))
     as valid_from;
 
+-- the file's households and persons that are not current, or whose current version closes, get new keys, numbered in
+-- file order. Only the order and the row's key are numbered, then joined back: numbering whole rows sorted them all,
+-- which cost more than the insert.
+create or replace temp table new_household as
+select r.household_id, row_number() over (order by r.first_seen) as seq
+from reg_household r
+anti join (
+    select household_id from dim_household
+    where is_current and household_key not in (select household_key from closing_household)
+) d on d.household_id = r.household_id;
+
+create or replace temp table new_person as
+select r.sheet_index, r.row_number, row_number() over (order by r.sheet_index, r.row_number) as seq
+from reg_person r
+anti join (
+    select person_id_hash from dim_person
+    where is_current and person_key not in (select person_key from closing_person)
+) d on d.person_id_hash = r.person_id_hash;
+
+-- writes, in the load's transaction:
+
 update dim_person set valid_to = (select valid_from from load_time), is_current = false
 where person_key in (select person_key from closing_person);
 
 update dim_household set valid_to = (select valid_from from load_time), is_current = false
 where household_key in (select household_key from closing_household);
-
--- the file's households and persons that are not current get new keys, numbered in file order. Only the order and
--- the row's key are numbered, then joined back: numbering whole rows sorted them all, which cost more than the insert.
-create or replace temp table new_household as
-select r.household_id, row_number() over (order by r.first_seen) as seq
-from reg_household r
-anti join (select household_id from dim_household where is_current) d on d.household_id = r.household_id;
 
 insert into dim_household
 select
@@ -102,11 +116,6 @@ select
     (select valid_from from load_time), null, true, {file_key}, r.sheet, r.row_number
 from new_household n
 join reg_household r using (household_id);
-
-create or replace temp table new_person as
-select r.sheet_index, r.row_number, row_number() over (order by r.sheet_index, r.row_number) as seq
-from reg_person r
-anti join (select person_id_hash from dim_person where is_current) d on d.person_id_hash = r.person_id_hash;
 
 insert into dim_person
 select

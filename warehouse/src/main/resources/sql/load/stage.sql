@@ -50,6 +50,8 @@ select
 from read_parquet({rows}) src
 left join stage_repeated repeated using (sheet_index, row_number);
 
+-- writes, in the load's transaction:
+
 insert into etl_reject
 select
     {file_key},

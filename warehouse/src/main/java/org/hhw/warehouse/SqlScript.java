@@ -18,10 +18,19 @@ import org.slf4j.LoggerFactory;
  * A {@code .sql} file of the warehouse: statements separated by a semicolon at the end of a line,
  * with {@code {name}} placeholders filled from values the product controls (keys, paths, column
  * names), never from file content.
+ *
+ * <p>A load script may have a line {@value #WRITES}: the statements above it only prepare
+ * temporary tables and views from committed data, and run before the load's transaction; the
+ * statements below it write the warehouse, inside that transaction. (DuckDB reads a temporary
+ * table made inside a transaction from that transaction's own storage, which made the registry's
+ * person insert twice as slow as reading the same table made before it.)
  */
 public final class SqlScript {
 
     private static final Logger log = LoggerFactory.getLogger(SqlScript.class);
+
+    /** The line between a load script's preparation and its writes. */
+    public static final String WRITES = "-- writes, in the load's transaction:";
 
     private final String name;
     private final String text;
@@ -36,10 +45,37 @@ public final class SqlScript {
             if (in == null) {
                 throw new IllegalArgumentException("no SQL resource /sql/" + path);
             }
-            return new SqlScript(path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return of(path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static SqlScript of(String name, String text) {
+        return new SqlScript(name, text);
+    }
+
+    /** The statements above the {@value #WRITES} line; none when the script has no such line. */
+    public SqlScript preparation() {
+        int at = writesAt();
+        return new SqlScript(name, at < 0 ? "" : text.substring(0, at));
+    }
+
+    /** The statements below the {@value #WRITES} line; all of them when the script has no such line. */
+    public SqlScript writes() {
+        int at = writesAt();
+        return new SqlScript(name, at < 0 ? text : text.substring(at + WRITES.length()));
+    }
+
+    private int writesAt() {
+        for (int at = text.indexOf(WRITES); at >= 0; at = text.indexOf(WRITES, at + 1)) {
+            boolean lineStart = at == 0 || text.charAt(at - 1) == '\n';
+            int end = at + WRITES.length();
+            if (lineStart && (end == text.length() || text.charAt(end) == '\n')) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     public String name() {

@@ -269,7 +269,7 @@ public final class Warehouse implements AutoCloseable {
         EtlFile file = file(fileKey).orElseThrow(() -> new WarehouseException("no etl_file " + fileKey, null));
         if (!EtlFile.LOADED.equals(file.status())) {
             lake.ensureParts(contract.source(), fileKey, contract);
-            inTransaction(() -> {
+            replay(contract, fileKey, () -> {
                 try (PreparedStatement ps = connection.prepareStatement("update etl_file set sheets_read = ?, "
                         + "sheets_skipped = ?, unknown_columns = ?, loaded_at = ? where file_key = ?")) {
                     ps.setString(1, sheets.sheetsRead());
@@ -279,14 +279,17 @@ public final class Warehouse implements AutoCloseable {
                     ps.setInt(5, fileKey);
                     ps.executeUpdate();
                 }
-                replay(contract, fileKey);
             });
         }
         writeManifest(fileKey);
     }
 
-    /** The SQL of one load: shared staging, the source's own models, shared accounting. */
-    private void replay(Contract contract, int fileKey) throws SQLException {
+    /**
+     * The SQL of one load: shared staging, the source's own models, shared accounting. Each script's
+     * preparation runs first, outside any transaction (it only makes temporary tables and views);
+     * then {@code firstWrite} and every script's writes run in one transaction.
+     */
+    private void replay(Contract contract, int fileKey, SqlWork firstWrite) {
         Map<String, String> values = new HashMap<>();
         String source = contract.source();
         values.put("file_key", Integer.toString(fileKey));
@@ -302,15 +305,29 @@ public final class Warehouse implements AutoCloseable {
         values.put("id_field", contract.fields().stream().filter(f -> f.type() == FieldType.RESIDENT_ID)
                 .map(Field::name).findFirst().orElse(""));
         values.put("valid_from", "(select received_at from etl_file where file_key = " + fileKey + ")");
-        SqlScript.resource("load/stage.sql").execute(connection, values);
+        List<SqlScript> scripts = new ArrayList<>();
+        scripts.add(SqlScript.resource("load/stage.sql"));
         if (fact != null) {
             values.put("fact_table", fact.table());
             values.put("event_date", fact.eventDate());
-            SqlScript.resource("load/link_persons.sql").execute(connection, values);
-            SqlScript.resource("load/supersede.sql").execute(connection, values);
+            scripts.add(SqlScript.resource("load/link_persons.sql"));
+            scripts.add(SqlScript.resource("load/supersede.sql"));
         }
-        SqlScript.resource("load/" + source + ".sql").execute(connection, values);
-        SqlScript.resource("load/finish.sql").execute(connection, values);
+        scripts.add(SqlScript.resource("load/" + source + ".sql"));
+        scripts.add(SqlScript.resource("load/finish.sql"));
+        try {
+            for (SqlScript script : scripts) {
+                script.preparation().execute(connection, values);
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException(e.getMessage(), e);
+        }
+        inTransaction(() -> {
+            firstWrite.run();
+            for (SqlScript script : scripts) {
+                script.writes().execute(connection, values);
+            }
+        });
     }
 
     private static List<String> naturalKeyColumns(Contract contract) {
@@ -448,7 +465,7 @@ public final class Warehouse implements AutoCloseable {
                 }
             });
             for (EtlFile f : w.files("where status = ? order by loaded_at, file_key", EtlFile.LOADED)) {
-                w.inTransaction(() -> w.replay(Contracts.load(f.source()), f.fileKey()));
+                w.replay(Contracts.load(f.source()), f.fileKey(), () -> { });
             }
         }
     }
