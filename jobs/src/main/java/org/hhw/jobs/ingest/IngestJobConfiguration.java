@@ -12,7 +12,6 @@ import org.hhw.sources.clean.Pseudonyms;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.read.UnusableFileException;
-import org.hhw.sources.table.SheetRow;
 import org.hhw.sources.validate.Outcome;
 import org.hhw.sources.validate.RowValidator;
 import org.hhw.warehouse.DataTestFailure;
@@ -50,7 +49,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The ingest job: one department file from the inbox to the warehouse.
  * <pre>
  * ingestArchiveStep   archive the original by hash; register it in etl_file; content loaded before? → DUPLICATE
- * ingestReadStep      chunks: rows of the sheets → RowValidator → lake parts (rows, rejects, warnings, non-data)
+ * ingestReadStep      chunks: rows of the sheets, validated ahead (RowValidator) → lake parts (rows, rejects,
+ *                     warnings, non-data)
  * ingestLoadStep      one DuckDB transaction from the lake parts; marts rebuilt; data tests, any failing one
  *                     fails the step (the load stays committed; a restart re-runs this step: the load is then
  *                     a no-op, and the marts and tests run again)
@@ -137,13 +137,12 @@ public class IngestJobConfiguration {
 
     @Bean
     public Step ingestReadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                               HhwProperties properties, SheetRowReader ingestReader,
-                               ValidatingProcessor ingestValidator, LakeOutcomeWriter ingestLakeWriter) {
+                               HhwProperties properties, ValidatedRowReader ingestReader,
+                               LakeOutcomeWriter ingestLakeWriter) {
         return new StepBuilder("ingestReadStep", jobRepository)
-                .<SheetRow, Outcome>chunk(properties.chunkSize())
+                .<Outcome, Outcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(ingestReader)
-                .processor(ingestValidator)
                 .writer(ingestLakeWriter)
                 .listener(new ReadStepListener())
                 .build();
@@ -151,16 +150,11 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    public SheetRowReader ingestReader(@Value("#{jobParameters['source']}") String source,
-                                       @Value("#{jobParameters['file']}") String file) {
-        return new SheetRowReader(Path.of(file), Contracts.load(source));
-    }
-
-    @Bean
-    @StepScope
-    public ValidatingProcessor ingestValidator(@Value("#{jobParameters['source']}") String source,
-                                               Gazetteer gazetteer, Pseudonyms pseudonyms) {
-        return new ValidatingProcessor(new RowValidator(Contracts.load(source), gazetteer, pseudonyms));
+    public ValidatedRowReader ingestReader(@Value("#{jobParameters['source']}") String source,
+                                           @Value("#{jobParameters['file']}") String file,
+                                           Gazetteer gazetteer, Pseudonyms pseudonyms) {
+        Contract contract = Contracts.load(source);
+        return new ValidatedRowReader(Path.of(file), contract, new RowValidator(contract, gazetteer, pseudonyms));
     }
 
     @Bean
@@ -182,8 +176,8 @@ public class IngestJobConfiguration {
     public Tasklet ingestLoadTasklet(@Value("#{jobParameters['source']}") String source, Warehouse warehouse) {
         return (contribution, chunk) -> {
             ExecutionContext job = jobContext(contribution.getStepExecution());
-            SheetSummary sheets = new SheetSummary(job.getString(SheetRowReader.SHEETS_READ, ""),
-                    job.getString(SheetRowReader.SHEETS_SKIPPED, ""), job.getString(SheetRowReader.UNKNOWN_COLUMNS, ""));
+            SheetSummary sheets = new SheetSummary(job.getString(ValidatedRowReader.SHEETS_READ, ""),
+                    job.getString(ValidatedRowReader.SHEETS_SKIPPED, ""), job.getString(ValidatedRowReader.UNKNOWN_COLUMNS, ""));
             int fileKey = job.getInt(FILE_KEY);
             warehouse.load(Contracts.load(source), fileKey, sheets);
             warehouse.buildMarts();
@@ -308,8 +302,8 @@ public class IngestJobConfiguration {
         @Override
         public ExitStatus afterStep(StepExecution step) {
             ExecutionContext job = jobContext(step);
-            for (String key : List.of(SheetRowReader.SHEETS_READ, SheetRowReader.SHEETS_SKIPPED,
-                    SheetRowReader.UNKNOWN_COLUMNS)) {
+            for (String key : List.of(ValidatedRowReader.SHEETS_READ, ValidatedRowReader.SHEETS_SKIPPED,
+                    ValidatedRowReader.UNKNOWN_COLUMNS)) {
                 if (step.getExecutionContext().containsKey(key)) {
                     job.putString(key, step.getExecutionContext().getString(key));
                 }

@@ -14,56 +14,64 @@ import org.hhw.sources.read.ReadLimits;
 import org.hhw.sources.read.SpreadsheetFiles;
 import org.hhw.sources.table.SheetRow;
 import org.hhw.sources.table.TableReader;
+import org.hhw.sources.validate.Outcome;
+import org.hhw.sources.validate.RowValidator;
 import org.hhw.warehouse.SheetSummary;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Streams a department file's table rows into the ingest job. Restartable: it remembers how many
- * rows it handed out, and after a crash skips that many (reading is deterministic), so the rows
- * of committed chunks are never read twice.
+ * Streams a department file's table rows into the ingest job, each validated into its outcome
+ * (loaded, rejected or non-data). Restartable: it remembers how many rows it handed out, and after
+ * a crash skips that many (reading is deterministic), so the rows of committed chunks are never
+ * read twice.
  *
- * <p>The file is parsed ahead on a thread of its own, in batches through a small bounded queue,
- * so parsing (the largest single cost of a large workbook) runs on one core while the step cleans
- * and writes the rows on another. Only rows handed out count as read; rows parsed ahead of a
- * failure are simply parsed again by the restart. A failure of the parse reaches the step at the
- * row where it happened, as the same exception.
+ * <p>Parsing and validating run ahead of the step, each on a thread of its own, in batches through
+ * small bounded queues: so parsing, validating and the step writing the lake go on side by side.
+ * Done one after the other on the step's thread, validating and writing took longer than parsing,
+ * and the second core idled. Only rows handed out count as read; rows parsed ahead of a failure are
+ * simply parsed again by the restart. A failure of the parse (or of the validation) reaches the step
+ * at the row where it happened, as the same exception.
  */
-public class SheetRowReader implements ItemStreamReader<SheetRow> {
+public class ValidatedRowReader implements ItemStreamReader<Outcome> {
 
     static final String ROWS_READ = "reader.rows";
     static final String SHEETS_READ = "reader.sheetsRead";
     static final String SHEETS_SKIPPED = "reader.sheetsSkipped";
     static final String UNKNOWN_COLUMNS = "reader.unknownColumns";
 
-    /** Rows passed to the step at a time: few hand-overs between the threads, little held in memory. */
+    /** Rows passed between the threads at a time: few hand-overs, little held in memory. */
     static final int BATCH_ROWS = 256;
     /**
-     * Batches parsed ahead at most: about a chunk of rows (some 10 MB), so the parse goes on while
-     * the step writes a chunk to the lake instead of stalling after a few batches.
+     * Batches held ahead at most, in each queue: about a chunk of rows (some 10 MB), so parsing and
+     * validating go on while the step writes a chunk to the lake instead of stalling after a few
+     * batches.
      */
     static final int BATCHES_AHEAD = 40;
 
     private final Path file;
     private final Contract contract;
+    private final RowValidator validator;
     /** Held while the parse thread advances the table by a row, so the summary of the sheets is read whole. */
     private final Object tableLock = new Object();
-    private final BlockingQueue<Batch> parsed = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+    private final BlockingQueue<Batch<SheetRow>> parsed = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+    private final BlockingQueue<Batch<Outcome>> validated = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     private TableReader table;
-    private Thread parser;
-    private Iterator<SheetRow> batch = List.<SheetRow>of().iterator();
+    private final List<Thread> threads = new ArrayList<>();
+    private Iterator<Outcome> batch = List.<Outcome>of().iterator();
     private boolean finished;
     private Throwable failure;
     private long rows;
 
-    public SheetRowReader(Path file, Contract contract) {
+    public ValidatedRowReader(Path file, Contract contract, RowValidator validator) {
         this.file = file;
         this.contract = contract;
+        this.validator = validator;
     }
 
-    /** Rows parsed ahead; the last batch says so, or carries what stopped the parse after its rows. */
-    private record Batch(List<SheetRow> rows, boolean last, Throwable failure) {
+    /** Rows worked on ahead; the last batch says so, or carries what stopped the work after its rows. */
+    private record Batch<T>(List<T> rows, boolean last, Throwable failure) {
     }
 
     @Override
@@ -77,9 +85,15 @@ public class SheetRowReader implements ItemStreamReader<SheetRow> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        parser = new Thread(this::parseAhead, "hhw-parse " + file.getFileName());
-        parser.setDaemon(true);
-        parser.start();
+        start("hhw-parse ", this::parseAhead);
+        start("hhw-validate ", this::validateAhead);
+    }
+
+    private void start(String name, Runnable work) {
+        Thread thread = new Thread(work, name + file.getFileName());
+        thread.setDaemon(true);
+        threads.add(thread);
+        thread.start();
     }
 
     private void parseAhead() {
@@ -98,23 +112,46 @@ public class SheetRowReader implements ItemStreamReader<SheetRow> {
                         pending.add(row);
                     }
                 }
-                parsed.put(new Batch(pending, last, null));
+                parsed.put(new Batch<>(pending, last, null));
                 pending = new ArrayList<>(BATCH_ROWS);
             }
         } catch (InterruptedException e) {
             // the step closes the reader before the end of the file
         } catch (Throwable t) {
             // anything, even an Error: the step must learn of it instead of waiting for rows forever
-            try {
-                parsed.put(new Batch(pending, true, t));
-            } catch (InterruptedException e) {
-                // the step closes the reader anyway
-            }
+            handOver(parsed, new Batch<>(pending, true, t));
+        }
+    }
+
+    private void validateAhead() {
+        List<Outcome> outcomes = new ArrayList<>(BATCH_ROWS);
+        try {
+            Batch<SheetRow> next;
+            do {
+                next = parsed.take();
+                for (SheetRow row : next.rows()) {
+                    outcomes.add(validator.validate(row));
+                }
+                validated.put(new Batch<>(outcomes, next.last(), next.failure()));
+                outcomes = new ArrayList<>(BATCH_ROWS);
+            } while (!next.last());
+        } catch (InterruptedException e) {
+            // the step closes the reader before the end of the file
+        } catch (Throwable t) {
+            handOver(validated, new Batch<>(outcomes, true, t));
+        }
+    }
+
+    private static <T> void handOver(BlockingQueue<Batch<T>> queue, Batch<T> last) {
+        try {
+            queue.put(last);
+        } catch (InterruptedException e) {
+            // the step closes the reader anyway
         }
     }
 
     @Override
-    public SheetRow read() throws IOException, InterruptedException {
+    public Outcome read() throws IOException, InterruptedException {
         while (!batch.hasNext()) {
             if (failure != null) {
                 throw rethrow(failure);
@@ -122,7 +159,7 @@ public class SheetRowReader implements ItemStreamReader<SheetRow> {
             if (finished) {
                 return null;
             }
-            Batch next = parsed.take();
+            Batch<Outcome> next = validated.take();
             batch = next.rows().iterator();
             finished = next.last();
             failure = next.failure();
@@ -131,7 +168,7 @@ public class SheetRowReader implements ItemStreamReader<SheetRow> {
         return batch.next();
     }
 
-    /** The parse's failure, thrown as an unthreaded reader would have thrown it. */
+    /** The failure, thrown as an unthreaded reader would have thrown it. */
     private static IOException rethrow(Throwable failure) {
         if (failure instanceof IOException e) {
             return e;
@@ -159,13 +196,15 @@ public class SheetRowReader implements ItemStreamReader<SheetRow> {
 
     @Override
     public void close() {
-        if (parser != null) {
-            parser.interrupt();
+        for (Thread thread : threads) {
+            thread.interrupt();
+        }
+        for (Thread thread : threads) {
             try {
-                parser.join();
+                thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ItemStreamException("interrupted while stopping the parse of " + file, e);
+                throw new ItemStreamException("interrupted while stopping the reading of " + file, e);
             }
         }
         if (table != null) {

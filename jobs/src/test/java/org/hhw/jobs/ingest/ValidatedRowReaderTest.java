@@ -10,19 +10,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.hhw.sources.clean.Gazetteer;
+import org.hhw.sources.clean.Pseudonyms;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.read.UnusableFileException;
-import org.hhw.sources.table.DataRow;
-import org.hhw.sources.table.SheetRow;
+import org.hhw.sources.validate.Finding;
+import org.hhw.sources.validate.Outcome;
+import org.hhw.sources.validate.RowValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * The reader parses ahead on its own thread, in batches; these files are several batches long, and
- * longer than the queue holds, so rows cross every hand-over between the threads.
+ * The reader parses and validates ahead, each on its own thread, in batches; these files are
+ * several batches long, and longer than the queues hold, so rows cross every hand-over between the
+ * threads.
  */
-class SheetRowReaderTest {
+class ValidatedRowReaderTest {
 
     private static final int ROWS = 12_000;
 
@@ -33,23 +37,24 @@ class SheetRowReaderTest {
     void handsOutEveryRowInFileOrderAndCountsThem() throws Exception {
         // given a csv registry of 12,000 persons under a header on line 1
         Path file = registry("花名册.csv", ROWS, -1);
-        SheetRowReader reader = new SheetRowReader(file, Contracts.load("registry"));
+        ValidatedRowReader reader = reader(file);
         ExecutionContext context = new ExecutionContext();
 
         // when it is read to the end
         reader.open(context);
-        List<SheetRow> rows = readAll(reader);
+        List<Outcome> rows = readAll(reader);
         reader.update(context);
         reader.close();
 
-        // then every data row comes once, in order, and the context records them and the sheet
+        // then every data row comes once, in order, validated (a name with digits is rejected), and the context
+        // records them and the sheet
         assertThat(rows).hasSize(ROWS);
-        assertThat(rows).allMatch(r -> r instanceof DataRow);
-        assertThat(rows.stream().map(SheetRow::rowNumber).toList())
+        assertThat(rows).allMatch(Outcome::rejected);
+        assertThat(rows.stream().map(Outcome::rowNumber).toList())
                 .isEqualTo(IntStream.rangeClosed(2, ROWS + 1).boxed().toList());
-        assertThat(((DataRow) rows.get(41)).raw()[3]).isEqualTo("居民00042");
-        assertThat(context.getLong(SheetRowReader.ROWS_READ)).isEqualTo(ROWS);
-        assertThat(context.getString(SheetRowReader.SHEETS_READ)).isEqualTo("花名册");
+        assertThat(rows.get(41).findings()).extracting(Finding::rawValue).containsExactly("居民00042");
+        assertThat(context.getLong(ValidatedRowReader.ROWS_READ)).isEqualTo(ROWS);
+        assertThat(context.getString(ValidatedRowReader.SHEETS_READ)).isEqualTo("花名册");
     }
 
     @Test
@@ -57,12 +62,12 @@ class SheetRowReaderTest {
         // given a reader that handed out 1,234 rows before the step stopped
         Path file = registry("花名册.csv", ROWS, -1);
         ExecutionContext context = new ExecutionContext();
-        context.putLong(SheetRowReader.ROWS_READ, 1_234);
-        SheetRowReader reader = new SheetRowReader(file, Contracts.load("registry"));
+        context.putLong(ValidatedRowReader.ROWS_READ, 1_234);
+        ValidatedRowReader reader = reader(file);
 
         // when the restarted step opens it again
         reader.open(context);
-        List<SheetRow> rows = readAll(reader);
+        List<Outcome> rows = readAll(reader);
         reader.update(context);
         reader.close();
 
@@ -70,22 +75,22 @@ class SheetRowReaderTest {
         assertThat(rows).hasSize(ROWS - 1_234);
         assertThat(rows.get(0).rowNumber()).isEqualTo(1_236);
         assertThat(rows.get(rows.size() - 1).rowNumber()).isEqualTo(ROWS + 1);
-        assertThat(context.getLong(SheetRowReader.ROWS_READ)).isEqualTo(ROWS);
+        assertThat(context.getLong(ValidatedRowReader.ROWS_READ)).isEqualTo(ROWS);
     }
 
     @Test
     void aFailureOfTheParseReachesTheStepAfterTheRowsBeforeIt() throws Exception {
         // given a csv whose line 11,500 opens a quote that never closes
         Path file = registry("花名册.csv", ROWS, 11_500);
-        SheetRowReader reader = new SheetRowReader(file, Contracts.load("registry"));
+        ValidatedRowReader reader = reader(file);
         ExecutionContext context = new ExecutionContext();
         reader.open(context);
 
         // when it is read
-        List<SheetRow> rows = new ArrayList<>();
+        List<Outcome> rows = new ArrayList<>();
         Throwable failure = null;
         try {
-            for (SheetRow row = reader.read(); row != null; row = reader.read()) {
+            for (Outcome row = reader.read(); row != null; row = reader.read()) {
                 rows.add(row);
             }
         } catch (UnusableFileException e) {
@@ -100,7 +105,7 @@ class SheetRowReaderTest {
         assertThat(((UnusableFileException) failure).code()).isEqualTo(UnusableFileException.Code.CORRUPT);
         assertThat(((UnusableFileException) failure).explanation()).startsWith("第11500行有一个以英文双引号开头的单元格");
         assertThatThrownBy(reader::read).isSameAs(failure);
-        assertThat(context.getLong(SheetRowReader.ROWS_READ)).isEqualTo(11_498);
+        assertThat(context.getLong(ValidatedRowReader.ROWS_READ)).isEqualTo(11_498);
         reader.close();
     }
 
@@ -108,7 +113,7 @@ class SheetRowReaderTest {
     void closingBeforeTheEndStopsTheParse() throws Exception {
         // given a reader that has handed out ten rows, the parse blocked with the queue full
         Path file = registry("花名册.csv", ROWS, -1);
-        SheetRowReader reader = new SheetRowReader(file, Contracts.load("registry"));
+        ValidatedRowReader reader = reader(file);
         reader.open(new ExecutionContext());
         for (int i = 0; i < 10; i++) {
             reader.read();
@@ -117,14 +122,19 @@ class SheetRowReaderTest {
         // when the step closes it
         reader.close();
 
-        // then no parse thread is left behind
+        // then no parse or validation thread is left behind
         assertThat(Thread.getAllStackTraces().keySet())
-                .noneMatch(t -> t.getName().equals("hhw-parse 花名册.csv") && t.isAlive());
+                .noneMatch(t -> t.getName().endsWith(" 花名册.csv") && t.isAlive());
     }
 
-    private static List<SheetRow> readAll(SheetRowReader reader) throws Exception {
-        List<SheetRow> rows = new ArrayList<>();
-        for (SheetRow row = reader.read(); row != null; row = reader.read()) {
+    private static ValidatedRowReader reader(Path file) {
+        return new ValidatedRowReader(file, Contracts.load("registry"),
+                new RowValidator(Contracts.load("registry"), Gazetteer.bundled(), new Pseudonyms(new byte[32])));
+    }
+
+    private static List<Outcome> readAll(ValidatedRowReader reader) throws Exception {
+        List<Outcome> rows = new ArrayList<>();
+        for (Outcome row = reader.read(); row != null; row = reader.read()) {
             rows.add(row);
         }
         return rows;
