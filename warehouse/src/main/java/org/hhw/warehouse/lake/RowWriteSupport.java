@@ -35,6 +35,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     private final LakeType[] types;
     private final long[] primitives;
     private RecordConsumer consumer;
+    private byte[] utf8 = new byte[256];
 
     RowWriteSupport(List<LakeColumn> columns) {
         this.names = new String[columns.size()];
@@ -123,7 +124,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
             if (value != null) {
                 consumer.startField(names[i], i);
                 switch (types[i]) {
-                    case TEXT -> consumer.addBinary(Binary.fromString((String) value));
+                    case TEXT -> consumer.addBinary(utf8((String) value));
                     case INT, DATE -> consumer.addInteger((int) primitives[i]);
                     case BIGINT, DECIMAL_18_2, DECIMAL_18_6, TIMESTAMP -> consumer.addLong(primitives[i]);
                     case BOOLEAN -> consumer.addBoolean((Boolean) value);
@@ -132,6 +133,43 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
             }
         }
         consumer.endMessage();
+    }
+
+    /**
+     * The text as UTF-8, in a buffer reused for every value: {@code Binary.fromString} allocated two
+     * arrays per value (a worst-case one, then the exact copy), the largest single cost of writing
+     * a part. Parquet copies the bytes before the next value (a reused binary says so), and a lone
+     * surrogate becomes {@code ?}, as {@code String.getBytes} makes it.
+     */
+    Binary utf8(String text) {
+        int length = text.length();
+        if (utf8.length < length * 3) {
+            utf8 = new byte[Math.max(length * 3, utf8.length * 2)];
+        }
+        byte[] out = utf8;
+        int at = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out[at++] = (byte) c;
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | c >> 6);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int code = Character.toCodePoint(c, text.charAt(++i));
+                out[at++] = (byte) (0xF0 | code >> 18);
+                out[at++] = (byte) (0x80 | code >> 12 & 0x3F);
+                out[at++] = (byte) (0x80 | code >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | code & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                out[at++] = '?';
+            } else {
+                out[at++] = (byte) (0xE0 | c >> 12);
+                out[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        return Binary.fromReusedByteArray(out, 0, at);
     }
 
     /** The value as its Parquet integer (0 for TEXT and BOOLEAN, which are written as they are). */

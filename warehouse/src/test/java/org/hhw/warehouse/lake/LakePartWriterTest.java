@@ -38,7 +38,7 @@ class LakePartWriterTest {
     void writesEveryTypeSoDuckDbReadsExactValuesAndTypes() throws Exception {
         // given
         Path file = dir.resolve("registry/part-0001.parquet");
-        Object[] full = {"张　三（南河堡乡）", 4, 9_007_199_254_740_993L, LocalDate.of(2018, 6, 1),
+        Object[] full = {"张　三（南河堡乡）王𠀀明", 4, 9_007_199_254_740_993L, LocalDate.of(2018, 6, 1),
                 new BigDecimal("1200.50"), true, LocalDateTime.of(2026, 11, 28, 10, 15, 30, 123_456_000)};
         Object[] extremes = {"", Integer.MIN_VALUE, Long.MAX_VALUE, LocalDate.of(1900, 1, 1),
                 new BigDecimal("-9999999999999999.99"), false, LocalDateTime.of(1970, 1, 1, 0, 0)};
@@ -69,6 +69,21 @@ class LakePartWriterTest {
                 Arrays.asList("李四", 0, -1L, LocalDate.of(2020, 12, 31), new BigDecimal("7.00"), null, null),
                 Arrays.asList(allNull));
         assertThat(Files.exists(dir.resolve("registry/part-0001.parquet.tmp"))).isFalse();
+    }
+
+    @Test
+    void encodesTextAsUtf8ExactlyAsJavaDoes() {
+        // given text of every UTF-8 length: ascii, Latin, CJK (full-width space too), a rare character beyond the
+        // basic plane as rare names have (𠀀, a surrogate pair), and a lone surrogate, which Java writes as "?"
+        RowWriteSupport support = new RowWriteSupport(List.of(new LakeColumn("name", LakeType.TEXT)));
+        List<String> texts = List.of("", "140222198001011234", "Émile", "张　三（南河堡乡）", "王𠀀明", "a\uD800b",
+                "长".repeat(1000));
+
+        // when / then: the same bytes as String.getBytes, also after a longer value grew the buffer
+        for (String text : texts) {
+            assertThat(support.utf8(text).getBytes()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(support.utf8("王𠀀明").getBytes()).isEqualTo("王𠀀明".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
