@@ -1,8 +1,9 @@
 -- links a department file's rows to persons and households; shared by every fact.
 -- a beneficiary the registry does not know gets a person row (is_registered = false), and the unknown household.
--- grain of stage_link: one kept row of the file; key: sheet_index, row_number. placeholders: {file_key},
--- {event_date} (the column dating the row), {valid_from}.
-insert into dim_person
+-- placeholders: {file_key}, {event_date} (the column dating the row), {valid_from}.
+
+-- grain: one person of the file the warehouse does not know yet; key: person_id_hash (person_key: the key they get).
+create or replace temp table link_newcomer as
 with newcomers as (
     select
         person_id_hash,
@@ -19,14 +20,13 @@ with newcomers as (
     group by person_id_hash
 )
 select
-    (select coalesce(max(person_key), 0) from dim_person) + row_number() over (order by first_seen),
-    person_id_hash, id_masked, name, sex, birth_date, false, null, null, null, null, null, null, null,
-    md5(concat_ws('|', id_masked, coalesce(name, ''), sex, cast(birth_date as varchar), 'unregistered')),
-    {valid_from}, null, true, {file_key}, sheet, row_number
+    (select coalesce(max(person_key), 0) from dim_person) + row_number() over (order by first_seen) as person_key,
+    *
 from newcomers;
 
--- the person's version on the event day, else the earliest known one (the registry is often loaded after the
--- events it explains); the household likewise, through the person's household number.
+-- grain of stage_link: one kept row of the file; key: sheet_index, row_number. the person's version on the event
+-- day, else the earliest known one (the registry is often loaded after the events it explains), a newcomer's being
+-- the one it gets; the household likewise, through the person's household number.
 create or replace temp table stage_link as
 with kept as (
     select sheet_index, row_number, person_id_hash, cast({event_date} as timestamp) as event_at
@@ -43,7 +43,11 @@ person_pick as (
                      p.valid_from
         ) as pick
     from kept k
-    join dim_person p on p.person_id_hash = k.person_id_hash
+    join (
+        select person_key, person_id_hash, household_id, is_registered, valid_from, valid_to from dim_person
+        union all
+        select person_key, person_id_hash, null, false, {valid_from}, null from link_newcomer
+    ) p on p.person_id_hash = k.person_id_hash
 ),
 household_pick as (
     select
@@ -62,3 +66,12 @@ select pp.sheet_index, pp.row_number, pp.person_key, pp.is_registered, coalesce(
 from person_pick pp
 left join household_pick hp on hp.sheet_index = pp.sheet_index and hp.row_number = pp.row_number and hp.pick = 1
 where pp.pick = 1;
+
+-- writes, in the load's transaction:
+
+insert into dim_person
+select
+    person_key, person_id_hash, id_masked, name, sex, birth_date, false, null, null, null, null, null, null, null,
+    md5(concat_ws('|', id_masked, coalesce(name, ''), sex, cast(birth_date as varchar), 'unregistered')),
+    {valid_from}, null, true, {file_key}, sheet, row_number
+from link_newcomer;

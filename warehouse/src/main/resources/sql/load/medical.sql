@@ -13,6 +13,8 @@ from stage_rows
 where key_rank = 1
 group by hospital;
 
+-- writes, in the load's transaction:
+
 update dim_hospital set hospital_level = m.hospital_level
 from med_hospital m
 where dim_hospital.hospital = m.hospital
