@@ -24,7 +24,7 @@ with kept as (
     where key_rank = 1
 )
 select
-    (select coalesce(max(aid_key), 0) from fact_education_aid) + row_number() over (order by k.sheet_index, k.row_number),
+    (select coalesce(max(aid_key), 0) from fact_education_aid) + l.seq,
     {file_key}, k.sheet, k.row_number,
     l.person_key, l.household_key, k.person_id_hash, l.is_registered,
     p.programme_key, k.programme, k.stage, s.school_key, k.term, k.amount, k.paid_on,

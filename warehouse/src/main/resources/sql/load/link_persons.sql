@@ -62,7 +62,10 @@ household_pick as (
     join dim_household h on h.household_id = pp.household_id
     where pp.pick = 1
 )
-select pp.sheet_index, pp.row_number, pp.person_key, pp.is_registered, coalesce(hp.household_key, 0) as household_key
+select
+    pp.sheet_index, pp.row_number, pp.person_key, pp.is_registered, coalesce(hp.household_key, 0) as household_key,
+    -- the row's place among the kept rows, which numbers its fact: numbering the facts themselves sorted whole rows
+    row_number() over (order by pp.sheet_index, pp.row_number) as seq
 from person_pick pp
 left join household_pick hp on hp.sheet_index = pp.sheet_index and hp.row_number = pp.row_number and hp.pick = 1
 where pp.pick = 1;

@@ -29,14 +29,14 @@ where not exists (select 1 from dim_hospital d where d.hospital = m.hospital);
 
 insert into fact_medical_claim
 with kept as (
-    select s.*, l.person_key, l.household_key, l.is_registered
+    select s.*, l.person_key, l.household_key, l.is_registered, l.seq
     from stage_rows s
     join stage_link l on l.sheet_index = s.sheet_index and l.row_number = s.row_number
     where s.key_rank = 1
 )
 select
     (select coalesce(max(claim_key), 0) from fact_medical_claim)
-        + row_number() over (order by k.sheet_index, k.row_number),
+        + k.seq,
     {file_key}, k.sheet, k.row_number, k.person_key, k.household_key, k.person_id_hash, k.is_registered,
     h.hospital_key, k.settlement_no, k.hospital, k.hospital_level, k.admitted,
     cast(strftime(k.admitted, '%Y%m%d') as integer), k.discharged, k.settled, k.diagnosis, k.major_disease,

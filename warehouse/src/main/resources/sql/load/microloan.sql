@@ -13,14 +13,14 @@ from named;
 
 insert into fact_microloan
 with kept as (
-    select s.*, l.person_key, l.household_key, l.is_registered
+    select s.*, l.person_key, l.household_key, l.is_registered, l.seq
     from stage_rows s
     join stage_link l on l.sheet_index = s.sheet_index and l.row_number = s.row_number
     where s.key_rank = 1
 )
 select
     (select coalesce(max(microloan_key), 0) from fact_microloan)
-        + row_number() over (order by k.sheet_index, k.row_number),
+        + k.seq,
     {file_key}, k.sheet, k.row_number, k.person_key, k.household_key, k.person_id_hash, k.is_registered,
     b.bank_key, k.contract_number, k.as_of, cast(strftime(k.as_of, '%Y%m%d') as integer), k.household_id,
     k.principal, k.issue_date, cast(strftime(k.issue_date, '%Y%m%d') as integer), k.due_date, k.term_months,

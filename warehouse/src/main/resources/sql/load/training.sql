@@ -54,7 +54,7 @@ with kept as (
 )
 select
     (select coalesce(max(training_key), 0) from fact_training)
-        + row_number() over (order by k.sheet_index, k.row_number),
+        + l.seq,
     {file_key}, k.sheet, k.row_number,
     l.person_key, l.household_key, k.person_id_hash, l.is_registered,
     c.course_key, k.course, t.school_key,
