@@ -10,6 +10,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,9 @@ public final class SqlScript {
 
     /** The line between a load script's preparation and its writes. */
     public static final String WRITES = "-- writes, in the load's transaction:";
+
+    private static final Pattern TEMPORARY =
+            Pattern.compile("create\\s+(or\\s+replace\\s+)?temp(orary)?\\s+(table|view|macro)\\b", Pattern.CASE_INSENSITIVE);
 
     private final String name;
     private final String text;
@@ -55,10 +60,24 @@ public final class SqlScript {
         return new SqlScript(name, text);
     }
 
-    /** The statements above the {@value #WRITES} line; none when the script has no such line. */
+    /**
+     * The statements above the {@value #WRITES} line; none when the script has no such line.
+     *
+     * @throws IllegalStateException when one of them does more than make a temporary table, view or
+     *         macro: run outside the load's transaction, a write there would survive a failed load
+     */
     public SqlScript preparation() {
         int at = writesAt();
-        return new SqlScript(name, at < 0 ? "" : text.substring(0, at));
+        SqlScript preparation = new SqlScript(name, at < 0 ? "" : text.substring(0, at));
+        for (String statement : preparation.statements(Map.of())) {
+            String code = statement.lines().dropWhile(l -> l.isBlank() || l.strip().startsWith("--"))
+                    .collect(Collectors.joining("\n"));
+            if (!TEMPORARY.matcher(code).lookingAt()) {
+                throw new IllegalStateException(name + ": above the line \"" + WRITES + "\" a statement may only make "
+                        + "a temporary table, view or macro, not: " + code.lines().findFirst().orElse(""));
+            }
+        }
+        return preparation;
     }
 
     /** The statements below the {@value #WRITES} line; all of them when the script has no such line. */
