@@ -118,5 +118,4 @@ select
     cast(medical_reimbursed / nullif(members, 0) as decimal(18, 2)) as medical_reimbursed_per_member,
     cast(medical_self_paid / nullif(members, 0) as decimal(18, 2)) as medical_self_paid_per_member,
     cast(loan_principal / nullif(members, 0) as decimal(18, 2)) as loan_principal_per_member
-from measured
-order by household_id, year;
+from measured;
