@@ -62,7 +62,7 @@ final class CellText {
         return value ? "TRUE" : "FALSE";
     }
 
-    private static String date(LocalDateTime value) {
+    static String date(LocalDateTime value) {
         return value.toLocalTime().equals(LocalTime.MIDNIGHT)
                 ? value.toLocalDate().toString()
                 : value.format(DATE_TIME);

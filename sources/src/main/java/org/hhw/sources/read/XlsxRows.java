@@ -1,39 +1,52 @@
 package org.hhw.sources.read;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
-import org.dhatim.fastexcel.reader.Cell;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
-import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.dhatim.fastexcel.reader.SheetVisibility;
 
 /**
- * Streams an xlsx with fastexcel, one sheet at a time. Every exception fastexcel throws comes
- * from the content of the file (XML, zip or number syntax), so it is reported as a corrupt file.
+ * Streams an xlsx one sheet at a time. fastexcel reads the workbook's description (its sheets, their
+ * visibility, the date system and the cells' number formats); the sheets' rows are scanned by
+ * {@link SheetXml}, which is several times faster than fastexcel's row parsing. Every failure
+ * comes from the content of the file (XML, zip or number syntax), so it is reported as a corrupt file.
  */
 final class XlsxRows extends SheetRows {
 
-    /** Cell formats are needed to recognise dates; a malformed number becomes an error cell, not a failure. */
+    /** Cell formats are needed to recognise dates. */
     private static final ReadingOptions OPTIONS = new ReadingOptions(true, true);
 
     private final ReadableWorkbook workbook;
+    private final ZipFile zip;
+    private final XlsxParts.Relationships relationships;
+    private final List<String> sharedStrings;
+    private final List<String> formatIds;
+    private final Map<String, String> formats;
     private final Iterator<Sheet> sheets;
     private final CellText cellText;
     private final List<String> cells = new ArrayList<>();
-    private Stream<Row> rowStream;
-    private Iterator<Row> rows;
+    private SheetXml sheet;
 
-    private XlsxRows(ReadableWorkbook workbook, int maxColumns) {
+    private XlsxRows(ReadableWorkbook workbook, ZipFile zip, int maxColumns) throws IOException {
         super(maxColumns);
         this.workbook = workbook;
+        this.zip = zip;
+        this.relationships = XlsxParts.relationships(zip);
+        this.sharedStrings = XlsxParts.sharedStrings(zip, relationships.sharedStrings());
+        this.formatIds = workbook.getFormats();
+        this.formats = workbook.getNumFmtIdToFormat();
         this.sheets = workbook.getSheets().iterator();
         this.cellText = new CellText(workbook.isDate1904());
     }
@@ -41,11 +54,14 @@ final class XlsxRows extends SheetRows {
     static XlsxRows open(Path file, ReadLimits limits) {
         XlsxPackageCheck.check(file, limits);
         ReadableWorkbook workbook = null;
+        ZipFile zip = null;
         try {
             workbook = new ReadableWorkbook(file.toFile(), OPTIONS);
-            return new XlsxRows(workbook, limits.maxColumns());
+            zip = new ZipFile(file.toFile());
+            return new XlsxRows(workbook, zip, limits.maxColumns());
         } catch (IOException | RuntimeException e) {
             closeQuietly(workbook, e);
+            closeQuietly(zip, e);
             throw Rejections.corrupt(e);
         }
     }
@@ -54,77 +70,109 @@ final class XlsxRows extends SheetRows {
     protected String openNextSheet() {
         closeSheet();
         while (sheets.hasNext()) {
-            Sheet sheet = sheets.next();
-            if (sheet.getVisibility() != SheetVisibility.VISIBLE) {
-                skipHidden(sheet.getName());
+            Sheet next = sheets.next();
+            if (next.getVisibility() != SheetVisibility.VISIBLE) {
+                skipHidden(next.getName());
                 continue;
             }
             try {
-                rowStream = sheet.openStream();
-                rows = rowStream.iterator();
+                String part = relationships.partsById().get(next.getId());
+                ZipEntry entry = part == null ? null : zip.getEntry(part);
+                if (entry == null) {
+                    throw new IOException("sheet " + next.getName() + " has no part in the package");
+                }
+                sheet = new SheetXml(zip.getInputStream(entry), this::text);
             } catch (IOException | RuntimeException e) {
                 throw Rejections.corrupt(e);
             }
-            return sheet.getName();
+            return next.getName();
         }
         return null;
     }
 
     @Override
     protected RawRow nextRowOfSheet() {
-        Row row;
+        int rowNumber;
         try {
-            if (!rows.hasNext()) {
-                closeSheet();
-                return null;
-            }
-            row = rows.next();
-        } catch (RuntimeException e) {
+            rowNumber = sheet.nextRow(cells);
+        } catch (IOException | RuntimeException e) {
             throw Rejections.corrupt(e);
         }
-        cells.clear();
-        for (int i = 0; i < row.getCellCount(); i++) {
-            cells.add(text(row.getCell(i)));
+        if (rowNumber < 0) {
+            closeSheet();
+            return null;
         }
-        return row(row.getRowNum(), cells);
+        return row(rowNumber, cells);
     }
 
-    private String text(Cell cell) {
-        if (cell == null) {
+    /** A cell's text by the conventions of {@link RawRow}; a formula cell's value is its cached result. */
+    private String text(String type, int style, String value) {
+        if (value == null) {
             return "";
         }
-        Object value = cell.getValue();
-        switch (cell.getType()) {
-            case NUMBER:
-            case FORMULA:
-                // a formula's value has the type of its cached result
-                if (value instanceof BigDecimal number) {
-                    return cellText.numeric(number, cell.getDataFormatId(), cell.getDataFormatString());
-                }
-                if (value instanceof Boolean bool) {
-                    return CellText.bool(bool);
-                }
-                return value == null ? "" : value.toString();
-            case BOOLEAN:
-                return value == null ? "" : CellText.bool((Boolean) value);
-            case ERROR:
-                return cell.getRawValue() == null ? "" : cell.getRawValue();
-            case STRING:
-                return value == null ? "" : (String) value;
-            default:
-                return "";
+        if (type == null || type.equals("n")) {
+            BigDecimal number = number(value);
+            if (number == null) {
+                return value;
+            }
+            String formatId = style >= 0 && style < formatIds.size() ? formatIds.get(style) : null;
+            return formatId == null ? CellText.number(number)
+                    : cellText.numeric(number, Integer.valueOf(formatId), formats.get(formatId));
+        }
+        return switch (type) {
+            case "s" -> sharedString(value);
+            case "b" -> "1".equals(value) ? CellText.bool(true) : "0".equals(value) ? CellText.bool(false) : value;
+            case "d" -> isoDate(value);
+            default -> value;
+        };
+    }
+
+    private String sharedString(String index) {
+        if (index.isEmpty()) {
+            return "";
+        }
+        int at;
+        try {
+            at = Integer.parseInt(index.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("a shared string index that is not a number: " + index, e);
+        }
+        if (at < 0 || at >= sharedStrings.size()) {
+            throw new IllegalStateException("shared string " + at + " is not in the table of " + sharedStrings.size());
+        }
+        return sharedStrings.get(at);
+    }
+
+    /** A number cell's value, or null when its text is not a number (it is then given as written). */
+    private static BigDecimal number(String value) {
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** An ISO 8601 date cell ({@code t="d"}, written by some programs instead of a serial number). */
+    static String isoDate(String value) {
+        try {
+            if (value.length() <= 10) {
+                return LocalDate.parse(value).toString();
+            }
+            LocalDateTime time = LocalDateTime.parse(value.endsWith("Z") ? value.substring(0, value.length() - 1) : value);
+            return CellText.date(time);
+        } catch (DateTimeParseException e) {
+            return value;
         }
     }
 
     private void closeSheet() {
-        if (rowStream != null) {
+        if (sheet != null) {
             try {
-                rowStream.close();
-            } catch (UncheckedIOException e) {
+                sheet.close();
+            } catch (IOException e) {
                 // the sheet has been read (or has already failed): a failing close changes nothing
             } finally {
-                rowStream = null;
-                rows = null;
+                sheet = null;
             }
         }
     }
@@ -132,14 +180,18 @@ final class XlsxRows extends SheetRows {
     @Override
     public void close() throws IOException {
         closeSheet();
-        workbook.close();
+        try {
+            zip.close();
+        } finally {
+            workbook.close();
+        }
     }
 
-    private static void closeQuietly(ReadableWorkbook workbook, Exception failure) {
-        if (workbook != null) {
+    private static void closeQuietly(AutoCloseable resource, Exception failure) {
+        if (resource != null) {
             try {
-                workbook.close();
-            } catch (IOException e) {
+                resource.close();
+            } catch (Exception e) {
                 failure.addSuppressed(e);
             }
         }
