@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Streams the rows of one worksheet part of an xlsx: a scanner of the worksheet's XML bytes
@@ -39,6 +40,7 @@ final class SheetXml implements AutoCloseable {
     private int pos;
     private int end;
     private boolean eof;
+    private boolean started;
     private boolean inSheetData;
     private boolean sheetDataDone;
     private int lastRow;
@@ -81,6 +83,10 @@ final class SheetXml implements AutoCloseable {
     int nextRow(List<String> texts) throws IOException {
         texts.clear();
         if (!inSheetData) {
+            if (!started) {
+                started = true;
+                requireUtf8();
+            }
             if (sheetDataDone || !skipTo("sheetData")) {
                 return -1;
             }
@@ -325,6 +331,40 @@ final class SheetXml implements AutoCloseable {
                 depth++;
             } else if (kind == END) {
                 depth--;
+            }
+        }
+    }
+
+    /**
+     * Refuses a sheet in another encoding than UTF-8 (which OOXML allows, UTF-16, and some tools
+     * write anyway): read as UTF-8 its text would be garbled, or the sheet seem empty.
+     */
+    private void requireUtf8() throws IOException {
+        while (end - pos < 100 && !eof) {
+            fill();
+        }
+        int available = end - pos;
+        if (available >= 2 && (buf[pos] == (byte) 0xFE && buf[pos + 1] == (byte) 0xFF
+                || buf[pos] == (byte) 0xFF && buf[pos + 1] == (byte) 0xFE)) {
+            throw malformed("the sheet is in UTF-16, not UTF-8");
+        }
+        int from = pos;
+        if (available >= 3 && buf[pos] == (byte) 0xEF && buf[pos + 1] == (byte) 0xBB && buf[pos + 2] == (byte) 0xBF) {
+            from += 3;
+        }
+        if (end - from < 5 || !regionIs(from, "<?xml")) {
+            return;
+        }
+        int close = from;
+        while (close < end && buf[close] != '>') {
+            close++;
+        }
+        String declaration = new String(buf, from, close - from, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
+        int at = declaration.indexOf("encoding");
+        if (at >= 0) {
+            String rest = declaration.substring(at + "encoding".length()).replaceAll("^\\s*=\\s*[\"']", "");
+            if (!rest.startsWith("utf-8") && !rest.startsWith("utf8")) {
+                throw malformed("the sheet declares an encoding other than UTF-8: " + declaration);
             }
         }
     }

@@ -133,6 +133,18 @@ class SheetXmlTest {
     }
 
     @Test
+    void refusesASheetInAnotherEncodingThanUtf8() {
+        String gbk = "<?xml version=\"1.0\" encoding=\"GBK\"?><worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData></worksheet>";
+        assertThatThrownBy(() -> rows(gbk, 1 << 16))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("an encoding other than UTF-8");
+        byte[] utf16 = "\uFEFF<worksheet><sheetData/></worksheet>".getBytes(StandardCharsets.UTF_16BE);
+        assertThatThrownBy(() -> new SheetXml(new ByteArrayInputStream(utf16), RAW).nextRow(new ArrayList<>()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("UTF-16");
+    }
+
+    @Test
     void givesIsoDateCellsTheSharedDateForm() {
         assertThat(XlsxRows.isoDate("2018-06-01")).isEqualTo("2018-06-01");
         assertThat(XlsxRows.isoDate("2018-06-01T00:00:00")).isEqualTo("2018-06-01");
