@@ -18,6 +18,8 @@ public final class LakeChunkWriter {
     private final Lake lake;
     private final Contract contract;
     private final int fileKey;
+    /** A chunk's parts hold some 10 MB of Parquet buffers at most; twice that covers any chunk size's growth. */
+    private final BufferPool buffers = new BufferPool(32L << 20);
 
     public LakeChunkWriter(Lake lake, Contract contract, int fileKey) {
         this.lake = lake;
@@ -69,7 +71,7 @@ public final class LakeChunkWriter {
             LakePartWriter writer = open.get(part);
             if (writer == null) {
                 writer = LakePartWriter.create(lake.partFile(contract.source(), fileKey, part, partNo),
-                        Lake.columns(part, contract));
+                        Lake.columns(part, contract), buffers);
                 open.put(part, writer);
             }
             return writer;

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.bytes.ByteBufferAllocator;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -45,6 +47,11 @@ public final class LakePartWriter implements AutoCloseable {
 
     /** Opens a part file; the parent directories are created when missing. */
     public static LakePartWriter create(Path file, List<LakeColumn> columns) throws IOException {
+        return create(file, columns, new HeapByteBufferAllocator());
+    }
+
+    /** Opens a part file whose Parquet buffers come from (and go back to) {@code buffers}. */
+    static LakePartWriter create(Path file, List<LakeColumn> columns, ByteBufferAllocator buffers) throws IOException {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("A lake part needs at least one column");
         }
@@ -55,6 +62,7 @@ public final class LakePartWriter implements AutoCloseable {
         Builder builder = new Builder(new LocalOutputFile(tmp), rows)
                 // A plain configuration: no Hadoop XML resources to load for every part.
                 .withConf(new PlainParquetConfiguration())
+                .withAllocator(buffers)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 // Parts are always read whole (by the load and by a rebuild), so the encodings that pay off
