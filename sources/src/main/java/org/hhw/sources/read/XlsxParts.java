@@ -21,18 +21,20 @@ import javax.xml.stream.XMLStreamReader;
 final class XlsxParts {
 
     private static final String RELATIONSHIPS = "xl/_rels/workbook.xml.rels";
-    private static final XMLInputFactory XML = XMLInputFactory.newDefaultFactory();
-
-    static {
-        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    }
 
     /** The entry names of the workbook's parts by relationship id, and the shared strings' entry name (or null). */
     record Relationships(Map<String, String> partsById, String sharedStrings) {
     }
 
     private XlsxParts() {
+    }
+
+    /** A parser per part: a factory is not promised to be safe for files read on several threads at once. */
+    private static XMLStreamReader parser(InputStream in) throws XMLStreamException {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return factory.createXMLStreamReader(in);
     }
 
     static Relationships relationships(ZipFile zip) throws IOException {
@@ -43,7 +45,7 @@ final class XlsxParts {
             throw new IOException("the workbook has no " + RELATIONSHIPS);
         }
         try (InputStream in = zip.getInputStream(entry)) {
-            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            XMLStreamReader xml = parser(in);
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")) {
                     String id = xml.getAttributeValue(null, "Id");
@@ -92,7 +94,7 @@ final class XlsxParts {
             return strings;
         }
         try (InputStream in = zip.getInputStream(entry)) {
-            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            XMLStreamReader xml = parser(in);
             StringBuilder item = null;
             int phonetic = 0;
             boolean inText = false;
