@@ -75,6 +75,5 @@ where pp.pick = 1;
 insert into dim_person
 select
     person_key, person_id_hash, id_masked, name, sex, birth_date, false, null, null, null, null, null, null, null,
-    md5(concat_ws('|', id_masked, coalesce(name, ''), sex, cast(birth_date as varchar), 'unregistered')),
     {valid_from}, null, true, {file_key}, sheet, row_number
 from link_newcomer;

@@ -6,10 +6,7 @@ select
     person_id_hash, id_masked, name, sex, birth_date, household_id,
     township_code as township_key, village_code as village_key,
     relation, labour_capacity, health, schooling, household_size, poverty_status, main_cause,
-    exit_status, exit_year, relocated, township, village, sheet_index, sheet, row_number,
-    md5(concat_ws('|', id_masked, coalesce(name, ''), sex, cast(birth_date as varchar), household_id,
-        cast(township_code as varchar), cast(village_code as varchar), coalesce(relation, ''),
-        coalesce(labour_capacity, ''), coalesce(health, ''), coalesce(schooling, ''))) as row_hash
+    exit_status, exit_year, relocated, township, village, sheet_index, sheet, row_number
 from stage_rows
 where key_rank = 1;
 
@@ -44,24 +41,26 @@ households as (
     from speaking
     group by household_id
 )
-select
-    *,
-    md5(concat_ws('|', cast(township_key as varchar), cast(village_key as varchar), coalesce(poverty_status, ''),
-        coalesce(main_cause, ''), coalesce(exit_status, ''), coalesce(cast(exit_year as varchar), ''),
-        coalesce(cast(relocated as varchar), ''), cast(members as varchar),
-        coalesce(cast(declared_size as varchar), ''))) as row_hash
-from households;
+select * from households;
 
 create or replace temp table covered_township as
 select distinct township_key from reg_person;
 
--- close versions that changed, and current versions in covered townships that the file no longer lists
+-- close versions that changed (a tracked column differs, or a beneficiary the registry did not know is now listed),
+-- and current versions in covered townships that the file no longer lists
 create or replace temp table closing_person as
 select d.person_key
 from dim_person d
 left join reg_person r on r.person_id_hash = d.person_id_hash
 where d.is_current
-  and ((r.person_id_hash is not null and r.row_hash <> d.row_hash)
+  and ((r.person_id_hash is not null
+        and (not d.is_registered
+          or r.id_masked is distinct from d.id_masked or r.name is distinct from d.name
+          or r.sex is distinct from d.sex or r.birth_date is distinct from d.birth_date
+          or r.household_id is distinct from d.household_id or r.township_key is distinct from d.township_key
+          or r.village_key is distinct from d.village_key or r.relation is distinct from d.relation
+          or r.labour_capacity is distinct from d.labour_capacity or r.health is distinct from d.health
+          or r.schooling is distinct from d.schooling))
     or (r.person_id_hash is null and d.is_registered
         and d.township_key in (select township_key from covered_township)));
 
@@ -70,7 +69,12 @@ select d.household_key
 from dim_household d
 left join reg_household r on r.household_id = d.household_id
 where d.is_current
-  and ((r.household_id is not null and r.row_hash <> d.row_hash)
+  and ((r.household_id is not null
+        and (r.township_key is distinct from d.township_key or r.village_key is distinct from d.village_key
+          or r.poverty_status is distinct from d.poverty_status or r.main_cause is distinct from d.main_cause
+          or r.exit_status is distinct from d.exit_status or r.exit_year is distinct from d.exit_year
+          or r.relocated is distinct from d.relocated or r.members is distinct from d.members
+          or r.declared_size is distinct from d.declared_size))
     or (r.household_id is null and d.township_key in (select township_key from covered_township)));
 
 -- the file's versions start when it was received, but never before the versions they replace: a load that failed and
@@ -112,7 +116,7 @@ insert into dim_household
 select
     (select coalesce(max(household_key), 0) from dim_household) + n.seq,
     r.household_id, r.township_key, r.village_key, r.township, r.village, r.poverty_status, r.main_cause,
-    r.exit_status, r.exit_year, r.relocated, r.members, r.declared_size, r.row_hash,
+    r.exit_status, r.exit_year, r.relocated, r.members, r.declared_size,
     (select valid_from from load_time), null, true, {file_key}, r.sheet, r.row_number
 from new_household n
 join reg_household r using (household_id);
@@ -121,7 +125,7 @@ insert into dim_person
 select
     (select coalesce(max(person_key), 0) from dim_person) + n.seq,
     r.person_id_hash, r.id_masked, r.name, r.sex, r.birth_date, true, r.household_id, r.township_key,
-    r.village_key, r.relation, r.labour_capacity, r.health, r.schooling, r.row_hash,
+    r.village_key, r.relation, r.labour_capacity, r.health, r.schooling,
     (select valid_from from load_time), null, true, {file_key}, r.sheet, r.row_number
 from new_person n
 join reg_person r using (sheet_index, row_number);

@@ -50,7 +50,7 @@ class DataTestsTest {
     void secondCurrentVersionOfAPersonIsReportedAndRecorded() throws Exception {
         // given: 李秀英 (person_key 2) gets a second current version
         execute("insert into dim_person select 11, person_id_hash, id_masked, name, sex, birth_date, is_registered, "
-                + "household_id, township_key, village_key, relation, labour_capacity, health, schooling, row_hash, "
+                + "household_id, township_key, village_key, relation, labour_capacity, health, schooling, "
                 + "timestamp '2024-07-01 00:00:00', null, true, file_key, sheet, row_number "
                 + "from dim_person where person_key = 2");
 

@@ -40,7 +40,7 @@ class DataTestFailureIngestFunctionalTest {
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/registry");
     private static final String BROKEN = "insert into dim_household select 9999, household_id, township_key, "
             + "village_key, township, village, poverty_status, main_cause, exit_status, exit_year, relocated, members, "
-            + "declared_size, row_hash, valid_from, null, true, file_key, sheet, row_number "
+            + "declared_size, valid_from, null, true, file_key, sheet, row_number "
             + "from dim_household where household_key = 1";
 
     @DynamicPropertySource
