@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -235,16 +233,17 @@ public class Benchmark {
                 .web(WebApplicationType.NONE).registerShutdownHook(false).run("--hhw.home=" + ingestHome)) {
             Warehouse warehouse = context.getBean(Warehouse.class);
             Ingestor ingestor = context.getBean(Ingestor.class);
-            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
             System.gc();
-            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            long peak;
             long cpuStart = PROCESS.getProcessCpuTime();
             long start = System.nanoTime();
-            Ingestor.Run run = ingestor.ingestCopy(format.source, file);
+            Ingestor.Run run;
+            try (HeapPeak heap = HeapPeak.start()) {
+                run = ingestor.ingestCopy(format.source, file);
+                peak = heap.bytes();
+            }
             long nanos = System.nanoTime() - start;
             long cpu = PROCESS.getProcessCpuTime() - cpuStart;
-            long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             long loaded = warehouse.recentFiles(1).stream().map(EtlFile::rowsLoaded)
                     .filter(n -> n != null).findFirst().orElse(0L);
             return new Result(format, Files.size(file), bareNanos, nanos, cpu, peak, run.status(), loaded,
