@@ -3,6 +3,7 @@ package org.hhw.schedules;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
@@ -33,6 +34,7 @@ import org.hhw.warehouse.DataTestFailure;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.WarehouseException;
+import org.hhw.warehouse.WriterLock;
 import org.hhw.warehouse.lake.Lake;
 import org.quartz.Scheduler;
 import org.springframework.batch.core.job.JobExecution;
@@ -53,7 +55,8 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
               demo [--seed=N]             generate sample files of all five sources for a synthetic Tianzhen, ingest, report
               run                         the service: poll every inbox on schedule and ingest what clerks drop
               ingest [--source=S] FILE…   copy files into the source's inbox and ingest them now (S: registry (default),
-                                          education, medical, microloan, training)
+                                          education, medical, microloan, training); while the service runs, hand
+                                          them to it and wait for their receipts
               status                      recent files and ingest runs, failing data tests
               sql ["select …"]            query the published warehouse (no query: interactive); --csv, --json
               rebuild                     recreate the warehouse from the Parquet lake alone (service stopped)
@@ -63,6 +66,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
             """;
 
     private final ObjectProvider<Warehouse> warehouse;
+    private final ObjectProvider<WriterLock> writerLock;
     private final Ingestor ingestor;
     private final Home home;
     private final JobRepository jobRepository;
@@ -73,9 +77,10 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private int exitCode;
 
-    public Cli(ObjectProvider<Warehouse> warehouse, Ingestor ingestor, Home home, JobRepository jobRepository,
+    public Cli(ObjectProvider<Warehouse> warehouse, ObjectProvider<WriterLock> writerLock, Ingestor ingestor, Home home, JobRepository jobRepository,
                Scheduler scheduler, Gazetteer gazetteer, List<Contract> contracts, Benchmark benchmark) {
         this.warehouse = warehouse;
+        this.writerLock = writerLock;
         this.ingestor = ingestor;
         this.home = home;
         this.jobRepository = jobRepository;
@@ -119,25 +124,34 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    /** Opens the warehouse (failing clearly if another process holds it), then recovers crashed runs. */
+    /** Recovers the runs a crash left behind, then opens the warehouse. */
     private Warehouse openForLoading() {
-        Warehouse w;
-        try {
-            w = warehouse.getObject();
-        } catch (RuntimeException e) {
-            String why = rootMessage(e);
-            if (why != null && why.contains("lock")) {
-                throw new WarehouseException("the warehouse " + home.warehouseDb() + " is in use by another process. "
-                        + "Is the service (hhw run) or another hhw command running? Stop it, or drop the files into "
-                        + home.root().resolve("inbox") + " for the service to pick up. (" + why + ")", e);
-            }
-            throw e;
+        recoverCrashedRuns();
+        Warehouse w = warehouse.getObject();
+        List<Integer> missing = w.behindLake();
+        if (!missing.isEmpty()) {
+            throw new WarehouseException("the warehouse " + home.warehouseDb() + " is behind its lake: files " + missing
+                    + " are recorded as dealt with in " + home.lake() + " but not in the warehouse (its log was lost "
+                    + "or damaged). Nothing was loaded. Run `hhw rebuild` to recreate the warehouse from the lake, then "
+                    + "start again.", null);
         }
-        int recovered = ingestor.recoverInterrupted();
+        return w;
+    }
+
+    /**
+     * Closes the runs a crash left "running". Writing commands hold the home's writer lock, taken by
+     * {@link HhwApplication#main} before this context started, so those runs are truly dead.
+     */
+    private void recoverCrashedRuns() {
+        WriterLock lock = writerLock.getIfAvailable();
+        if (lock == null) {
+            throw new WarehouseException("this command writes to " + home.root() + " and must hold its writer lock; "
+                    + "start it through hhw (HhwApplication.main)", null);
+        }
+        int recovered = ingestor.recoverInterrupted(lock);
         if (recovered > 0) {
             out.println("Recovered " + recovered + " ingest run(s) interrupted by a crash; their files restart now.");
         }
-        return w;
     }
 
     private int demo(long seed) throws Exception {
@@ -211,8 +225,8 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         List<Ingestor.Run> runs = new ArrayList<>();
         for (String f : files) {
             Path file = Path.of(f);
-            if (!Files.isRegularFile(file)) {
-                System.err.println("no such file: " + f);
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                System.err.println("no such file (or not a regular file): " + f);
                 return 2;
             }
             runs.add(ingestor.ingestCopy(source, file));
@@ -332,9 +346,9 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         return 0;
     }
 
+    /** Never opens the current warehouse file: it is replaced whatever state it is in (a damaged log included). */
     private int rebuild() throws Exception {
-        Warehouse current = openForLoading();
-        current.close();
+        recoverCrashedRuns();
         Path target = home.warehouseDb();
         Path fresh = target.resolveSibling("warehouse.rebuild.duckdb");
         Files.deleteIfExists(fresh);

@@ -1,21 +1,88 @@
 package org.hhw.schedules;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 
+import org.hhw.warehouse.WriterLock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The product's one runnable: {@code hhw <command>}. {@code sql} opens only the published
  * analytics copy, without starting the application, so it is quick and never touches a load.
+ *
+ * <p>A command that writes to the home takes the home's {@link WriterLock} here, before the
+ * application (its job repository, its warehouse) starts: a second writer is refused before it
+ * has touched anything, and {@code ingest} while the service runs hands its files to the service.
  */
 @SpringBootApplication(scanBasePackages = "org.hhw")
 public class HhwApplication {
 
+    /** The commands that write to the home; each holds its writer lock for its whole life. */
+    static final Set<String> WRITERS = Set.of("run", "ingest", "rebuild", "demo");
+
+    /** Exit code of a writer refused because another one holds the home (sysexits' EX_TEMPFAIL). */
+    static final int HOME_BUSY = 75;
+
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("sql")) {
+        String command = args.length > 0 ? args[0] : "help";
+        if (command.equals("sql")) {
             System.exit(SqlShell.run(Arrays.copyOfRange(args, 1, args.length)));
         }
-        System.exit(SpringApplication.exit(SpringApplication.run(HhwApplication.class, args)));
+        SpringApplication application = new SpringApplication(HhwApplication.class);
+        if (WRITERS.contains(command)) {
+            Path home = home(args);
+            Optional<WriterLock> lock = acquire(home, command);
+            if (lock.isEmpty()) {
+                System.exit(refuseOrHandOver(home, command, args));
+            }
+            application.addInitializers(context -> context.getBeanFactory().registerSingleton("writerLock", lock.get()));
+        }
+        System.exit(SpringApplication.exit(application.run(args)));
+    }
+
+    /**
+     * The lock, or empty when another process holds it. A holder that has not yet written who it
+     * is (it is starting) or has just ended is asked again for a moment, so the refusal can name it.
+     */
+    private static Optional<WriterLock> acquire(Path home, String command) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            Optional<WriterLock> lock = WriterLock.tryAcquire(home, command);
+            if (lock.isPresent() || WriterLock.holder(home).isPresent() || attempt == 10) {
+                return lock;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static int refuseOrHandOver(Path home, String command, String[] args) throws Exception {
+        Optional<WriterLock.Holder> holder = WriterLock.holder(home);
+        if (command.equals("ingest") && holder.map(WriterLock.Holder::isService).orElse(false)) {
+            return Handoff.run(home, holder.get(), Arrays.copyOfRange(args, 1, args.length));
+        }
+        System.err.println("hhw " + command + ": refused, nothing was changed: another hhw process is writing to "
+                + home.toAbsolutePath() + (holder.map(h -> ": " + h).orElse("")) + ". A home has one writer at a "
+                + "time; run this again once it has ended"
+                + (holder.map(WriterLock.Holder::isService).orElse(false)
+                        ? " (stop the service first), or drop files into " + home.toAbsolutePath().resolve("inbox")
+                                + " for the service to take."
+                        : "."));
+        return HOME_BUSY;
+    }
+
+    /**
+     * The home as the application will bind it ({@code hhw.home}): a {@code --hhw.home=DIR}
+     * argument, else the {@code hhw.home} system property, else {@code HHW_HOME}, else {@code ./home}.
+     */
+    static Path home(String[] args) {
+        for (String a : args) {
+            if (a.startsWith("--hhw.home=")) {
+                return Path.of(a.substring("--hhw.home=".length())).toAbsolutePath().normalize();
+            }
+        }
+        String home = System.getProperty("hhw.home", System.getenv().getOrDefault("HHW_HOME", "home"));
+        return Path.of(home).toAbsolutePath().normalize();
     }
 }

@@ -1,8 +1,8 @@
 package org.hhw.schedules;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
@@ -19,11 +19,13 @@ import org.hhw.jobs.ingest.IngestJobConfiguration;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
+import org.hhw.warehouse.WriterLock;
 import org.hhw.warehouse.intake.Intake;
 import org.hhw.warehouse.receipt.RejectionNote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -72,15 +74,32 @@ public class Ingestor {
     }
 
     /**
-     * Marks ingest runs that a crash left "running" as failed, so their files restart. Call once at
-     * start-up, after the warehouse is open (so no other process is loading).
+     * Closes the ingest runs a crash left "running", so their files restart. Only the holder of the
+     * home's writer lock may: with it held, no other process is running a job, so every run still
+     * marked running is truly dead. A run killed after its last step had completed did all its work
+     * and is closed COMPLETED; any other is marked FAILED (its running step too), and the next
+     * launch of its file restarts it where it stopped.
      */
-    public int recoverInterrupted() {
+    public int recoverInterrupted(WriterLock lock) {
+        if (!lock.isValid()) {
+            throw new IllegalStateException("crash recovery needs the home's writer lock");
+        }
         int recovered = 0;
         for (JobExecution execution : jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)) {
-            log.warn("recovering ingest run {} left running by a crash ({})", execution.getId(),
-                    execution.getJobParameters().getString(IngestJobConfiguration.FILE));
-            jobOperator.recover(execution);
+            String file = execution.getJobParameters().getString(IngestJobConfiguration.FILE);
+            boolean done = execution.getStepExecutions().stream().anyMatch(step -> step.getStatus() == BatchStatus.COMPLETED
+                    && IngestJobConfiguration.LAST_STEPS.contains(step.getStepName()));
+            if (done) {
+                log.warn("closing ingest run {} of {}: a crash came after its last step", execution.getId(), file);
+                execution.setStatus(BatchStatus.COMPLETED);
+                execution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("closed at start-up: the process "
+                        + "ended after the run's last step"));
+                execution.setEndTime(LocalDateTime.now());
+                jobRepository.update(execution);
+            } else {
+                log.warn("recovering ingest run {} left running by a crash ({})", execution.getId(), file);
+                jobOperator.recover(execution);
+            }
             recovered++;
         }
         return recovered;
@@ -118,18 +137,12 @@ public class Ingestor {
         return runs;
     }
 
-    /** Copies a file from anywhere into the source's inbox and ingests it there. */
+    /**
+     * Copies a file from anywhere into the source's inbox and ingests it there; the same file
+     * already waiting there (left by a crash) is resumed, not copied again.
+     */
     public synchronized Run ingestCopy(String source, Path file) {
-        Path target = home.inbox(source).resolve(file.getFileName().toString());
-        try {
-            if (!file.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
-                Files.copy(file, target);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + file + " into " + target.getParent()
-                    + " (a file of that name is waiting there already?)", e);
-        }
-        return ingest(source, target);
+        return ingest(source, new Intake(home).drop(source, file));
     }
 
     /** Runs (or restarts) the ingest job for one inbox file, synchronously. Never throws. */
@@ -159,26 +172,56 @@ public class Ingestor {
 
     /** A file the job keeps failing on: out of the inbox, with a note, so the others go on. */
     private Run setAside(String source, Path file, String why) throws IOException {
-        Path target = new Intake(home).rejectedTarget(source, file);
-        String explanation = "系统处理该文件时出错（" + why + "），文件中的数据均未入库。已通知系统管理员排查；"
-                + "您也可以用Excel或WPS打开后另存为新的xlsx文件再发送一次。";
-        RejectionNote.write(Intake.noteOf(target), file.getFileName().toString(), Contracts.load(source).label(),
-                "INTERNAL_ERROR", explanation, LocalDateTime.now());
-        Intake.move(file, target);
+        moveToRejected(source, file, "INTERNAL_ERROR", "系统处理该文件时出错（" + why + "），文件中的数据均未入库。"
+                + "已通知系统管理员排查；您也可以用Excel或WPS打开后另存为新的xlsx文件再发送一次。");
         log.error("set aside {} after {} failed attempts", file, MAX_ATTEMPTS);
         return new Run(source, file, BatchStatus.ABANDONED, "SET_ASIDE", why);
     }
 
+    private void moveToRejected(String source, Path file, String code, String explanation) throws IOException {
+        Path target = new Intake(home).rejectedTarget(source, file);
+        RejectionNote.write(Intake.noteOf(target), file.getFileName().toString(), Contracts.load(source).label(),
+                code, explanation, LocalDateTime.now());
+        Intake.move(file, target);
+    }
+
+    /** The regular files of an inbox; anything else dropped there is refused unread. */
     private List<Path> inboxFiles(String source) {
         Path inbox = home.inbox(source);
         if (!Files.isDirectory(inbox)) {
             return List.of();
         }
+        List<Path> entries;
         try (Stream<Path> files = Files.list(inbox)) {
-            return files.filter(Files::isRegularFile).filter(Ingestor::isDroppedFile).sorted().toList();
+            entries = files.filter(Ingestor::isDroppedFile).sorted().toList();
         } catch (IOException e) {
             log.error("cannot list {}", inbox, e);
             return List.of();
+        }
+        List<Path> regular = new ArrayList<>();
+        for (Path entry : entries) {
+            if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                regular.add(entry);
+            } else {
+                refuse(source, entry);
+            }
+        }
+        return regular;
+    }
+
+    /**
+     * A symbolic link, a folder or a device in an inbox is never read: a link could name any file
+     * the service can read (it once copied /etc/shadow into the archive). It goes, as it is, to
+     * rejected/ with a note.
+     */
+    private void refuse(String source, Path entry) {
+        try {
+            moveToRejected(source, entry, "NOT_A_FILE", "放入的不是文件本身，而是"
+                    + (Files.isSymbolicLink(entry) ? "一个快捷方式（链接）" : Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                    ? "一个文件夹" : "一个特殊文件") + "，系统不会读取它。请把表格文件本身（xlsx、xls或csv）放入收件箱。");
+            log.warn("refused {}: not a regular file (moved to rejected/ unread)", entry);
+        } catch (IOException | RuntimeException e) {
+            log.error("cannot move the non-file {} out of the inbox", entry, e);
         }
     }
 

@@ -20,11 +20,14 @@ public class JobRepositoryConfiguration {
     @Bean(destroyMethod = "close")
     public DataSource dataSource(Home home) {
         HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl("jdbc:h2:file:" + home.state().resolve("jobs").toAbsolutePath()
-                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE");
+        ds.setJdbcUrl(url(home));
         ds.setUsername("sa");
         ds.setMaximumPoolSize(4);
         ds.setPoolName("jobs");
         return ds;
+    }
+
+    static String url(Home home) {
+        return "jdbc:h2:file:" + home.state().resolve("jobs").toAbsolutePath() + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
     }
 }

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.hhw.sources.clean.CodeList;
@@ -212,19 +213,61 @@ public final class Warehouse implements AutoCloseable {
         return files("order by file_key desc limit ?", limit);
     }
 
-    /** Records a file received, status RUNNING, and returns its key. */
+    /**
+     * Records a file received, status RUNNING, and returns its key. A key is never given twice:
+     * it is above every key the warehouse and the lake have seen, and the file claims its lake
+     * partition before its row is written, so even a warehouse that lost its log hands out a new one.
+     */
     public int register(String source, String fileName, String sha256, LocalDateTime receivedAt) {
-        int[] key = new int[1];
+        int key = Math.max(lake.maxFileKey(), maxFileKey()) + 1;
+        while (!lake.claim(source, key, new Lake.Claim(sha256, fileName, receivedAt))) {
+            key++;
+        }
+        insertRegistration(key, source, fileName, sha256, receivedAt);
+        return key;
+    }
+
+    /**
+     * Makes sure a file's registration is in the warehouse, restoring it from its lake claim when the
+     * warehouse lost it (a truncated or deleted log loses the last commits): the run that registered
+     * the file then goes on instead of failing for ever on a key the warehouse does not know.
+     */
+    public void restoreRegistration(String source, int fileKey) {
+        if (file(fileKey).isPresent()) {
+            return;
+        }
+        Lake.Claim claim = lake.claimOf(source, fileKey).orElseThrow(() -> new WarehouseException("no etl_file "
+                + fileKey + " in the warehouse and no claim of it in the lake " + lake.loadDir(source, fileKey), null));
+        log.warn("etl_file {} was missing from the warehouse (its log lost the commit); restored from the lake", fileKey);
+        insertRegistration(fileKey, source, claim.fileName(), claim.sha256(), claim.receivedAt());
+    }
+
+    /**
+     * The files the lake records as dealt with (their manifest is written) that the warehouse does not
+     * have in a final state: the warehouse is behind its lake, and loading more would build on a hole.
+     */
+    public List<Integer> behindLake() {
+        Set<Integer> finished = files("where status <> ?", EtlFile.RUNNING).stream().map(EtlFile::fileKey)
+                .collect(Collectors.toSet());
+        return lake.manifestKeys().stream().filter(k -> !finished.contains(k)).toList();
+    }
+
+    private int maxFileKey() {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("select coalesce(max(file_key), 0) from etl_file")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot read etl_file: " + e.getMessage(), e);
+        }
+    }
+
+    private void insertRegistration(int key, String source, String fileName, String sha256, LocalDateTime receivedAt) {
         inTransaction(() -> {
-            try (Statement st = connection.createStatement();
-                 ResultSet rs = st.executeQuery("select coalesce(max(file_key), 0) + 1 from etl_file")) {
-                rs.next();
-                key[0] = rs.getInt(1);
-            }
             try (PreparedStatement ps = connection.prepareStatement(
                     "insert into etl_file (file_key, source, file_name, sha256, status, received_at) "
                             + "values (?, ?, ?, ?, 'RUNNING', ?)")) {
-                ps.setInt(1, key[0]);
+                ps.setInt(1, key);
                 ps.setString(2, source);
                 ps.setString(3, fileName);
                 ps.setString(4, sha256);
@@ -232,7 +275,6 @@ public final class Warehouse implements AutoCloseable {
                 ps.executeUpdate();
             }
         });
-        return key[0];
     }
 
     /** Records a file whose content was loaded before: nothing of it is loaded again. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 
 import org.hhw.jobs.HhwProperties;
 import org.hhw.sources.clean.Gazetteer;
@@ -70,6 +71,9 @@ public class IngestJobConfiguration {
     public static final String FILE = "file";
     public static final String SHA256 = "sha256";
     public static final String MODIFIED = "modified";
+
+    /** The steps a run ends with, whichever way it went: once one of them completed, the run's work is done. */
+    public static final Set<String> LAST_STEPS = Set.of("ingestReceiptStep", "ingestDuplicateStep", "ingestUnusableStep");
 
     static final String FILE_KEY = "fileKey";
     static final String DUPLICATE_OF = "duplicateOf";
@@ -160,8 +164,10 @@ public class IngestJobConfiguration {
     @Bean
     @StepScope
     public LakeOutcomeWriter ingestLakeWriter(@Value("#{jobParameters['source']}") String source,
+                                              @Value("#{jobParameters['sha256']}") String sha256,
                                               @Value("#{jobExecutionContext['fileKey']}") Integer fileKey,
                                               Lake lake) {
+        lake.checkClaim(source, fileKey, sha256);
         return new LakeOutcomeWriter(new LakeChunkWriter(lake, Contracts.load(source), fileKey));
     }
 
@@ -179,6 +185,7 @@ public class IngestJobConfiguration {
             SheetSummary sheets = new SheetSummary(job.getString(ValidatedRowReader.SHEETS_READ, ""),
                     job.getString(ValidatedRowReader.SHEETS_SKIPPED, ""), job.getString(ValidatedRowReader.UNKNOWN_COLUMNS, ""));
             int fileKey = job.getInt(FILE_KEY);
+            warehouse.restoreRegistration(source, fileKey);
             warehouse.load(Contracts.load(source), fileKey, sheets);
             warehouse.buildMarts();
             List<DataTestFailure> failures = warehouse.runDataTests();

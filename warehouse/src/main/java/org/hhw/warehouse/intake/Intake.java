@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -24,8 +25,9 @@ public final class Intake {
         this.home = home;
     }
 
+    /** The content's fingerprint; a symbolic link is refused, never followed (it could name any file of the machine). */
     public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
             int n;
@@ -40,6 +42,32 @@ public final class Intake {
         }
     }
 
+    /**
+     * Puts a copy of an operator's file into the source's inbox and returns where it is. A file of
+     * that name already waiting there with the same content is that file (an ingest interrupted
+     * by a crash and asked for again resumes it); with other content the copy takes a free name.
+     * The copy is written under a hidden name first, so no poll ever takes half a file.
+     */
+    public Path drop(String source, Path file) {
+        Path inbox = home.inbox(source);
+        Path target = inbox.resolve(file.getFileName().toString());
+        try {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isSameFile(file, target) || sha256(file).equals(sha256(target))) {
+                    return target;
+                }
+                target = freeName(inbox, file);
+            }
+            Files.createDirectories(inbox);
+            Path tmp = inbox.resolve("." + target.getFileName() + ".part");
+            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + file + " into " + inbox + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Copies the original into the archive under its hash (once: the same content is archived once). */
     public Path archive(Path file, String sha256) {
         Path target = home.archive().resolve(sha256 + extension(file));
@@ -47,7 +75,9 @@ public final class Intake {
             if (!Files.exists(target)) {
                 Files.createDirectories(target.getParent());
                 Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-                Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+                try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                }
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             }
             return target;

@@ -1,12 +1,24 @@
 package org.hhw.warehouse.lake;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.hhw.sources.contract.Contract;
@@ -51,6 +63,8 @@ public final class Lake {
             new LakeColumn("sheet", LakeType.TEXT),
             new LakeColumn("row_number", LakeType.INT),
             new LakeColumn("kind", LakeType.TEXT));
+
+    private static final String CLAIM = "claim.properties";
 
     private final Path root;
 
@@ -102,9 +116,101 @@ public final class Lake {
         };
     }
 
-    /** Removes what an earlier, abandoned attempt at this load left, before it starts afresh. */
-    public void clear(String source, int fileKey) {
-        deleteTree(loadDir(source, fileKey));
+    /**
+     * Who a partition belongs to: written once, when its file_key is given to a file, and never
+     * changed, so a key can never be handed out twice and no file can write into another's
+     * partition. It also records the file's registration, which a warehouse that lost its log can
+     * restore from.
+     */
+    public record Claim(String sha256, String fileName, LocalDateTime receivedAt) {
+    }
+
+    /**
+     * Claims the partition {@code source=…/file_key=…} for a file. Returns false, touching nothing,
+     * when any source's partition of that key exists already: the key is taken.
+     */
+    public boolean claim(String source, int fileKey, Claim claim) {
+        if (keyInUse(fileKey)) {
+            return false;
+        }
+        Path dir = loadDir(source, fileKey);
+        Properties p = new Properties();
+        p.setProperty("sha256", claim.sha256());
+        p.setProperty("file_name", claim.fileName());
+        p.setProperty("received_at", claim.receivedAt().toString());
+        try {
+            Files.createDirectories(dir);
+            try (Writer w = new OutputStreamWriter(Files.newOutputStream(dir.resolve(CLAIM), StandardOpenOption.CREATE_NEW),
+                    StandardCharsets.UTF_8)) {
+                p.store(w, "the file this partition belongs to");
+            }
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot claim " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The claim of a partition, if it was ever claimed. */
+    public Optional<Claim> claimOf(String source, int fileKey) {
+        Path file = loadDir(source, fileKey).resolve(CLAIM);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return Optional.of(new Claim(p.getProperty("sha256"), p.getProperty("file_name"),
+                LocalDateTime.parse(p.getProperty("received_at"))));
+    }
+
+    /**
+     * Refuses to let a file write into a partition that is not its own: the claim must name its
+     * content. (Two writers once gave one key to two files and the second overwrote the first's parts.)
+     */
+    public void checkClaim(String source, int fileKey, String sha256) {
+        Optional<Claim> claim = claimOf(source, fileKey);
+        if (claim.isEmpty() || !claim.get().sha256().equals(sha256)) {
+            throw new IllegalStateException("the lake partition " + loadDir(source, fileKey) + " does not belong to "
+                    + "the file with sha256 " + sha256 + (claim.map(c -> " but to " + c.fileName() + " (" + c.sha256()
+                    + ")").orElse(" (it was never claimed)")) + "; nothing is written into it");
+        }
+    }
+
+    /** The highest file_key any partition of any source was given; 0 for an empty lake. */
+    public int maxFileKey() {
+        return partitions().stream().mapToInt(Lake::keyOf).max().orElse(0);
+    }
+
+    /** The file_keys whose load the lake records as finished (their manifest is written). */
+    public Set<Integer> manifestKeys() {
+        return manifests().stream().map(Manifest::fileKey).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private boolean keyInUse(int fileKey) {
+        return partitions().stream().anyMatch(p -> keyOf(p) == fileKey);
+    }
+
+    /** Every partition directory {@code source=…/file_key=…}, of every source. */
+    private List<Path> partitions() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.find(root, 2, (p, a) -> a.isDirectory()
+                && p.getFileName().toString().startsWith("file_key=")
+                && p.getParent().getFileName().toString().startsWith("source="))) {
+            return dirs.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the lake " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int keyOf(Path partition) {
+        return Integer.parseInt(partition.getFileName().toString().substring("file_key=".length()));
     }
 
     /** Makes sure every kind of part exists (an empty one if need be), so every glob matches. */
@@ -141,22 +247,8 @@ public final class Lake {
     public record Manifest(String source, int fileKey, Path file) {
         static Manifest of(Path file) {
             Path load = file.getParent();
-            String key = load.getFileName().toString().substring("file_key=".length());
             String source = load.getParent().getFileName().toString().substring("source=".length());
-            return new Manifest(source, Integer.parseInt(key), file);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new Manifest(source, keyOf(load), file);
         }
     }
 }
