@@ -1,0 +1,138 @@
+package org.hhw.schedules;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Real {@code hhw} processes on one home, for the tests whose behaviour is about processes: a
+ * service killed with {@code kill -9}, two writers at once. Each process's output goes to its own
+ * log in the home; {@link #close} kills whatever is still running.
+ */
+final class HhwProcesses implements AutoCloseable {
+
+    /** A finished command: its exit code and everything it printed. */
+    record Result(int exitCode, String output) {
+    }
+
+    private final Path home;
+    private final List<Process> started = new ArrayList<>();
+    private int logs;
+
+    HhwProcesses(Path home) {
+        this.home = home;
+    }
+
+    /** The service, polling every second and taking files at once. */
+    Process service() throws IOException {
+        return start("run", "--hhw.poll-interval=1s", "--hhw.settle-time=0s", "--hhw.chunk-size=2000");
+    }
+
+    Process start(String... args) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                HhwApplication.class.getName()));
+        command.addAll(List.of(args));
+        command.add("--hhw.home=" + home);
+        Path log = home.resolve("process-" + ++logs + "-" + args[0] + ".log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        started.add(p);
+        return p;
+    }
+
+    /** Runs a command to its end (at most {@code timeout}) and returns its exit code and output. */
+    Result run(Duration timeout, String... args) throws Exception {
+        Process p = start(args);
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("hhw " + String.join(" ", args) + " did not end within " + timeout + ":\n"
+                    + output(logs));
+        }
+        return new Result(p.exitValue(), output(logs));
+    }
+
+    /** Everything the n-th started process printed so far. */
+    String output(int n) throws IOException {
+        try (var files = Files.list(home)) {
+            Path log = files.filter(f -> f.getFileName().toString().startsWith("process-" + n + "-")).findFirst()
+                    .orElseThrow();
+            return Files.readString(log, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Every process's output, for a failure's message. */
+    String allOutput() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= logs; i++) {
+            sb.append("--- process ").append(i).append(":\n").append(output(i));
+        }
+        return sb.toString();
+    }
+
+    void waitFor(BooleanSupplier condition, Duration timeout, String what) throws Exception {
+        Instant end = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("timed out waiting for " + what + "; output:\n" + allOutput());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The job history's runs, oldest first, as {@code status|exit_code}. */
+    List<String> jobHistory() {
+        try {
+            return query(home.resolve("state/jobs"),
+                    "select status, exit_code from batch_job_execution order by job_execution_id");
+        } catch (SQLException e) {
+            return List.of();
+        }
+    }
+
+    /** Rows of a query, cells joined by {@code |}: a DuckDB file read-only, or the H2 job repository. */
+    static List<String> query(Path db, String sql) throws SQLException {
+        String url;
+        Properties props = new Properties();
+        if (db.getFileName().toString().endsWith(".duckdb")) {
+            url = "jdbc:duckdb:" + db;
+            props.setProperty("duckdb.read_only", "true");
+        } else {
+            url = "jdbc:h2:file:" + db + ";AUTO_SERVER=TRUE";
+            props.setProperty("user", "sa");
+        }
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, props); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    cells.add(rs.getString(i));
+                }
+                rows.add(String.join("|", cells));
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Process p : started) {
+            p.destroyForcibly().waitFor();
+        }
+    }
+}
