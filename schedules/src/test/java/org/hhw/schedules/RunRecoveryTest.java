@@ -1,0 +1,138 @@
+package org.hhw.schedules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.hhw.jobs.ingest.IngestJobConfiguration;
+import org.hhw.sources.clean.ResidentIds;
+import org.hhw.warehouse.Home;
+import org.hhw.warehouse.WriterLock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Start-up recovery closes every run a crash left "running": one killed after its last step as
+ * COMPLETED (its work is done), one killed in a step as FAILED, so its file restarts. The job
+ * history is set as a {@code kill -9} leaves it, since the moment after the last step is too
+ * short to hit with a real kill in a test.
+ */
+@SpringBootTest(classes = HhwApplication.class)
+class RunRecoveryTest {
+
+    private static final Path HOME = createHome();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("hhw.home", HOME::toString);
+    }
+
+    @Autowired
+    Ingestor ingestor;
+    @Autowired
+    Home home;
+    @Autowired
+    JobRepository jobRepository;
+    @Autowired
+    DataSource jobs;
+
+    @Test
+    void runsLeftRunningByACrashAreClosedOnlyUnderTheLock() throws Exception {
+        // given two completed runs; the job history then altered as kills leave it: the first killed after its
+        // last step, the second in its read step
+        ingestor.ingest("registry", registryFile("南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖",
+                "14022219800101017"));
+        long afterLastStep = lastExecutionId();
+        ingestor.ingest("registry", registryFile("米薪关镇.csv", "14022210001000001", "米薪关镇", "胡家屯",
+                "14022219700101023"));
+        long inReadStep = lastExecutionId();
+        try (Connection c = jobs.getConnection(); Statement st = c.createStatement()) {
+            st.execute("update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null "
+                    + "where job_execution_id in (" + afterLastStep + ", " + inReadStep + ")");
+            st.execute("update batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', end_time = null "
+                    + "where job_execution_id = " + inReadStep + " and step_name = 'ingestReadStep'");
+            st.execute("delete from batch_step_execution_context where step_execution_id in (select step_execution_id "
+                    + "from batch_step_execution where job_execution_id = " + inReadStep
+                    + " and step_name in ('ingestLoadStep', 'ingestPublishStep', 'ingestReceiptStep'))");
+            st.execute("delete from batch_step_execution where job_execution_id = " + inReadStep
+                    + " and step_name in ('ingestLoadStep', 'ingestPublishStep', 'ingestReceiptStep')");
+        }
+        assertThat(jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)).hasSize(2);
+
+        // when recovery runs without the writer lock, it refuses
+        WriterLock lock = WriterLock.tryAcquire(home.root(), "test").orElseThrow();
+        lock.close();
+        assertThatThrownBy(() -> ingestor.recoverInterrupted(lock)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("crash recovery needs the home's writer lock");
+        assertThat(jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)).hasSize(2);
+
+        // when it runs holding the lock
+        int recovered;
+        try (WriterLock held = WriterLock.tryAcquire(home.root(), "test").orElseThrow()) {
+            recovered = ingestor.recoverInterrupted(held);
+        }
+
+        // then both are closed: the first COMPLETED, the second FAILED with its read step
+        assertThat(recovered).isEqualTo(2);
+        assertThat(jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)).isEmpty();
+        JobExecution done = jobRepository.getJobExecution(afterLastStep);
+        assertThat(done.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(done.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
+        assertThat(done.getEndTime()).isNotNull();
+        JobExecution interrupted = jobRepository.getJobExecution(inReadStep);
+        assertThat(interrupted.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(interrupted.getStepExecutions()).filteredOn(s -> s.getStepName().equals("ingestReadStep"))
+                .extracting(s -> s.getStatus()).containsExactly(BatchStatus.FAILED);
+    }
+
+    private long lastExecutionId() throws Exception {
+        try (Connection c = jobs.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select max(job_execution_id) from batch_job_execution")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Path registryFile(String name, String household, String township, String village, String first17)
+            throws IOException {
+        Path file = home.inbox("registry").resolve(name);
+        Files.writeString(file, "户编号,乡镇,行政村,姓名,证件号码,与户主关系\r\n" + household + "," + township + "," + village
+                + ",白一," + first17 + ResidentIds.checkChar(first17) + ",户主\r\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static Path createHome() {
+        try {
+            return Files.createTempDirectory("hhw-run-recovery");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void deleteHome() throws IOException {
+        try (Stream<Path> paths = Files.walk(HOME)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
