@@ -69,6 +69,38 @@ class InboxPollTest {
         assertThat(ingestor.poll()).isEmpty();
     }
 
+    @Test
+    void aSymbolicLinkOrAFolderInAnInboxIsRefusedUnread() throws Exception {
+        // given a secret outside the inbox, a link to it and a folder dropped into the medical inbox
+        Path secret = Files.writeString(HOME.resolveSibling(HOME.getFileName() + ".secret"), "root:$6$secret",
+                StandardCharsets.UTF_8);
+        Path link = Files.createSymbolicLink(home.inbox("medical").resolve("结算明细.csv"), secret);
+        Path folder = Files.createDirectories(home.inbox("medical").resolve("十月"));
+
+        // when the inbox is polled
+        List<Ingestor.Run> runs = ingestor.poll();
+
+        // then neither is ingested: both are in rejected/ as they were, each with a note, and nothing was archived
+        assertThat(runs).isEmpty();
+        assertThat(link).doesNotExist();
+        assertThat(folder).doesNotExist();
+        Path rejectedLink = home.rejected("medical").resolve("结算明细.csv");
+        assertThat(Files.isSymbolicLink(rejectedLink)).isTrue();
+        assertThat(Files.readString(home.rejected("medical").resolve("结算明细.csv.说明.txt")))
+                .contains("NOT_A_FILE", "一个快捷方式（链接）");
+        assertThat(Files.readString(home.rejected("medical").resolve("十月.说明.txt"))).contains("一个文件夹");
+        try (Stream<Path> archived = Files.list(home.archive())) {
+            assertThat(archived.filter(f -> {
+                try {
+                    return Files.readString(f, StandardCharsets.ISO_8859_1).contains("root:$6$secret");
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            })).isEmpty();
+        }
+        Files.delete(secret);
+    }
+
     private static Path createHome() {
         try {
             return Files.createTempDirectory("hhw-poll");
