@@ -22,6 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      {@code <home>/state/pseudonym.key}. Never commit it
  * @param gazetteerExtra an operator's CSV of extra villages and aliases (same columns as the bundled
  *                      gazetteer); default none
+ * @param clerksGroup   the OS group of the clerks: the inboxes are its to write, processed/ and rejected/
+ *                      its to read; default none (the service's user alone)
+ * @param analystsGroup the OS group that may read the published copy {@code analytics.duckdb}; default
+ *                      {@code analysts} (a machine without that group: the service's user alone)
  */
 @ConfigurationProperties("hhw")
 public record HhwProperties(
@@ -30,5 +34,7 @@ public record HhwProperties(
         @DefaultValue("10s") Duration settleTime,
         @DefaultValue("10000") int chunkSize,
         String pseudonymKey,
-        Path gazetteerExtra) {
+        Path gazetteerExtra,
+        String clerksGroup,
+        @DefaultValue("analysts") String analystsGroup) {
 }

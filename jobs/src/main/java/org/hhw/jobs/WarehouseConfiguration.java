@@ -26,7 +26,8 @@ public class WarehouseConfiguration {
 
     @Bean
     public Home home(HhwProperties properties) {
-        return new Home(properties.home().toAbsolutePath().normalize()).create(Contracts.SOURCES);
+        return new Home(properties.home().toAbsolutePath().normalize(), properties.clerksGroup(),
+                properties.analystsGroup()).create(Contracts.SOURCES);
     }
 
     @Bean

@@ -148,6 +148,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
             throw new WarehouseException("this command writes to " + home.root() + " and must hold its writer lock; "
                     + "start it through hhw (HhwApplication.main)", null);
         }
+        home.moveLegacyWarehouse();
         int recovered = ingestor.recoverInterrupted(lock);
         if (recovered > 0) {
             out.println("Recovered " + recovered + " ingest run(s) interrupted by a crash; their files restart now.");
@@ -365,7 +366,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                 failures.forEach(f -> out.println("  " + f.test() + ": " + f.rows() + " rows, e.g. " + f.sample()));
                 return 1;
             }
-            rebuilt.publish(home.analyticsDb());
+            rebuilt.publish(home.analyticsDb(), home.analystsGroup());
             out.println("Rebuilt " + target + " from " + lake.manifests().size() + " files in the lake " + home.lake()
                     + ", and published " + home.analyticsDb() + ".");
         }

@@ -71,7 +71,7 @@ class BenchmarkTest {
                 "select count(*) from dim_person where is_current and is_registered")).isEqualTo(PERSONS);
         assertThat(count(home.resolve("bench/home-county/analytics.duckdb"),
                 "select count(*) from fact_medical_claim where is_current")).isEqualTo(PERSONS);
-        assertThat(home.resolve("warehouse.duckdb")).doesNotExist();
+        assertThat(home.resolve("warehouse/warehouse.duckdb")).doesNotExist();
         assertThat(Files.exists(home.resolve("inbox"))).isFalse();
     }
 

@@ -64,7 +64,7 @@ class TwoWritersTest {
         Files.copy(first, Files.createDirectories(home.resolve("inbox/registry")).resolve("南高崖乡.csv"));
         hhw.waitFor(() -> Files.exists(home.resolve("processed/registry/南高崖乡.csv.回执.xlsx")), Duration.ofSeconds(90),
                 "the service's first file");
-        long warehouseModified = Files.getLastModifiedTime(home.resolve("warehouse.duckdb")).toMillis();
+        long warehouseModified = Files.getLastModifiedTime(home.resolve("warehouse/warehouse.duckdb")).toMillis();
         long analyticsModified = Files.getLastModifiedTime(home.resolve("analytics.duckdb")).toMillis();
 
         // when a second service, a rebuild and a demo start on the same home
@@ -78,7 +78,7 @@ class TwoWritersTest {
         }
         // and nothing of the home changed: no inbox files from the demo, the databases untouched
         assertThat(home.resolve("inbox/registry")).isEmptyDirectory();
-        assertThat(Files.getLastModifiedTime(home.resolve("warehouse.duckdb")).toMillis()).isEqualTo(warehouseModified);
+        assertThat(Files.getLastModifiedTime(home.resolve("warehouse/warehouse.duckdb")).toMillis()).isEqualTo(warehouseModified);
         assertThat(Files.getLastModifiedTime(home.resolve("analytics.duckdb")).toMillis()).isEqualTo(analyticsModified);
         assertThat(hhw.jobHistory()).containsExactly("COMPLETED|COMPLETED");
     }

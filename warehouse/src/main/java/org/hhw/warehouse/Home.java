@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -14,13 +15,25 @@ import java.util.List;
  * rejected/&lt;source&gt;/   unusable files and their explanations (&lt;name&gt;.说明.txt)
  * archive/             every original received, byte for byte, named by its sha256
  * lake/                the Parquet lake: the durable record the warehouse is rebuilt from
- * warehouse.duckdb     the warehouse (one writer: the service)
+ * warehouse/           the warehouse (one writer: the service)
  * analytics.duckdb     the published read-only copy analysts open
- * state/               job repository, pseudonym key
+ * state/               job repository, pseudonym key, writer lock
  * reports/             leaders' reports
  * </pre>
+ * Every folder is its owner's alone ({@code rwx------}) but the home itself, which others may pass
+ * through but not list ({@code rwx--x--x}), so that clerks reach their folders and analysts the
+ * published copy. With a clerks' group, the inboxes are that group's to write and the processed
+ * and rejected folders its to read; with an analysts' group, the published copy is its to read.
+ *
+ * @param clerksGroup   the OS group of the clerks, or null: then only the owner reaches the clerks' folders
+ * @param analystsGroup the OS group that may read the published copy, or null: then only the owner
  */
-public record Home(Path root) {
+public record Home(Path root, String clerksGroup, String analystsGroup) {
+
+    /** A home whose every file is its owner's (tests, the benchmark's homes). */
+    public Home(Path root) {
+        this(root, null, null);
+    }
 
     public Path inbox(String source) {
         return root.resolve("inbox").resolve(source);
@@ -43,7 +56,7 @@ public record Home(Path root) {
     }
 
     public Path warehouseDb() {
-        return root.resolve("warehouse.duckdb");
+        return root.resolve("warehouse").resolve("warehouse.duckdb");
     }
 
     public Path analyticsDb() {
@@ -58,21 +71,50 @@ public record Home(Path root) {
         return root.resolve("reports");
     }
 
-    /** Creates every folder of the layout for these sources; existing ones are kept. */
+    /**
+     * Creates every folder of the layout for these sources and gives each its permissions; existing
+     * ones are kept, and their permissions set, so a home made before is closed too.
+     */
     public Home create(List<String> sources) {
         try {
-            for (String s : sources) {
-                Files.createDirectories(inbox(s));
-                Files.createDirectories(processed(s));
-                Files.createDirectories(rejected(s));
+            Files.createDirectories(root);
+            FileModes.set(root, "rwx--x--x");
+            for (String folder : List.of("inbox", "processed", "rejected")) {
+                Files.createDirectories(root.resolve(folder));
+                FileModes.share(root.resolve(folder), "rwxr-x---", clerksGroup);
             }
-            Files.createDirectories(archive());
-            Files.createDirectories(lake());
-            Files.createDirectories(state());
-            Files.createDirectories(reports());
+            for (String s : sources) {
+                FileModes.share(Files.createDirectories(inbox(s)), "rwxrwx---", clerksGroup);
+                FileModes.share(Files.createDirectories(processed(s)), "rwxr-x---", clerksGroup);
+                FileModes.share(Files.createDirectories(rejected(s)), "rwxr-x---", clerksGroup);
+            }
+            for (Path own : List.of(archive(), lake(), state(), reports(), warehouseDb().getParent())) {
+                FileModes.ownerOnly(Files.createDirectories(own));
+            }
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the home layout under " + root, e);
+        }
+    }
+
+    /**
+     * Moves a warehouse of the earlier layout ({@code <home>/warehouse.duckdb}, where the home's
+     * passers-by could open it) into its own folder. Only a holder of the writer lock may call it.
+     */
+    public void moveLegacyWarehouse() {
+        Path legacy = root.resolve("warehouse.duckdb");
+        if (!Files.exists(legacy) || Files.exists(warehouseDb())) {
+            return;
+        }
+        try {
+            Files.move(legacy, warehouseDb(), StandardCopyOption.ATOMIC_MOVE);
+            Path legacyLog = root.resolve("warehouse.duckdb.wal");
+            if (Files.exists(legacyLog)) {
+                Files.move(legacyLog, warehouseDb().resolveSibling("warehouse.duckdb.wal"), StandardCopyOption.ATOMIC_MOVE);
+            }
+            FileModes.ownerOnly(warehouseDb());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + legacy + " to " + warehouseDb() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -61,6 +61,7 @@ public final class Warehouse implements AutoCloseable {
         try {
             Files.createDirectories(db.toAbsolutePath().getParent());
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+            FileModes.ownerOnly(db.toAbsolutePath());
             Warehouse w = new Warehouse(db.toAbsolutePath(), c, lake);
             w.migrate();
             w.seed(gazetteer, contracts);
@@ -389,6 +390,7 @@ public final class Warehouse implements AutoCloseable {
                 st.execute("copy (select * from etl_file where file_key = " + fileKey + ") to '"
                         + tmp.toString().replace("'", "''") + "' (format parquet)");
             }
+            FileModes.ownerOnly(tmp);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (SQLException e) {
             throw new WarehouseException("cannot write the lake manifest of file " + fileKey, e);
@@ -469,9 +471,10 @@ public final class Warehouse implements AutoCloseable {
      * <p>The copy is the warehouse file itself, checkpointed: with every committed change written
      * into it, none left in its log, and this connection its only writer, the file is a consistent
      * database. Copying it takes a fraction of a second, where exporting into a fresh database took
-     * seconds for every million rows.
+     * seconds for every million rows. The copy is readable by {@code readerGroup} (null: its owner
+     * only) before it takes the published name, so it is never visible with other permissions.
      */
-    public void publish(Path target) {
+    public void publish(Path target, String readerGroup) {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             try (Statement st = connection.createStatement()) {
@@ -483,6 +486,7 @@ public final class Warehouse implements AutoCloseable {
                         + "changes in " + log, null);
             }
             Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            FileModes.share(tmp, "rw-r-----", readerGroup);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (SQLException e) {
             throw new WarehouseException("cannot publish the analytics copy " + target + ": " + e.getMessage(), e);

@@ -210,7 +210,7 @@ public class IngestJobConfiguration {
     @StepScope
     public Tasklet ingestPublishTasklet(Home home, Warehouse warehouse) {
         return (contribution, chunk) -> {
-            warehouse.publish(home.analyticsDb());
+            warehouse.publish(home.analyticsDb(), home.analystsGroup());
             return RepeatStatus.FINISHED;
         };
     }
@@ -251,7 +251,7 @@ public class IngestJobConfiguration {
             int fileKey = job.getInt(FILE_KEY);
             warehouse.markDuplicate(fileKey, job.getInt(DUPLICATE_OF));
             warehouse.buildMarts();
-            warehouse.publish(home.analyticsDb());
+            warehouse.publish(home.analyticsDb(), home.analystsGroup());
             receiptThenMove(home, warehouse, source, Path.of(file), fileKey);
             return RepeatStatus.FINISHED;
         };
@@ -275,7 +275,7 @@ public class IngestJobConfiguration {
             String explanation = job.getString(UNUSABLE_EXPLANATION);
             warehouse.markRejected(job.getInt(FILE_KEY), code, explanation);
             warehouse.buildMarts();
-            warehouse.publish(home.analyticsDb());
+            warehouse.publish(home.analyticsDb(), home.analystsGroup());
             Path original = Path.of(file);
             Path target = new Intake(home).rejectedTarget(source, original);
             RejectionNote.write(Intake.noteOf(target), original.getFileName().toString(),

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.hhw.warehouse.FileModes;
 import org.hhw.warehouse.Home;
 
 /**
@@ -61,6 +62,7 @@ public final class Intake {
             Files.createDirectories(inbox);
             Path tmp = inbox.resolve("." + target.getFileName() + ".part");
             Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            FileModes.asFolder(tmp);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
@@ -78,6 +80,7 @@ public final class Intake {
                 try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
                     Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
                 }
+                FileModes.ownerOnly(tmp);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             }
             return target;

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.hhw.sources.contract.Contract;
+import org.hhw.warehouse.FileModes;
 import org.hhw.sources.contract.OutputColumn;
 
 /**
@@ -144,6 +145,8 @@ public final class Lake {
                     StandardCharsets.UTF_8)) {
                 p.store(w, "the file this partition belongs to");
             }
+            FileModes.ownerOnly(dir);
+            FileModes.ownerOnly(dir.resolve(CLAIM));
             return true;
         } catch (FileAlreadyExistsException e) {
             return false;

@@ -16,6 +16,7 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
+import org.hhw.warehouse.FileModes;
 
 /**
  * Writes one Parquet part file of the lake (snappy, every column nullable).
@@ -116,6 +117,7 @@ public final class LakePartWriter implements AutoCloseable {
             Files.deleteIfExists(tmp);
             return;
         }
+        FileModes.ownerOnly(tmp);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import org.hhw.warehouse.FileModes;
+
 /**
  * Writes a file under a temporary name and renames it into place, so the clerk never opens a
  * half-written receipt and a rerun replaces the earlier one.
@@ -26,6 +28,7 @@ final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
             }
+            FileModes.asFolder(tmp);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
