@@ -32,6 +32,7 @@ import org.hhw.sources.sample.MicroloanSample;
 import org.hhw.sources.sample.TrainingSample;
 import org.hhw.warehouse.DataTestFailure;
 import org.hhw.warehouse.Home;
+import org.hhw.warehouse.NoSpace;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.WarehouseException;
 import org.hhw.warehouse.WriterLock;
@@ -119,7 +120,13 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                 }
             };
         } catch (WarehouseException e) {
-            System.err.println("error: " + e.getMessage());
+            System.err.println("error: " + NoSpace.message(e, home.root()));
+            exitCode = 1;
+        } catch (RuntimeException e) {
+            if (NoSpace.explain(e, home.root()).isEmpty()) {
+                throw e;
+            }
+            System.err.println("error: " + NoSpace.message(e, home.root()));
             exitCode = 1;
         }
     }
@@ -305,6 +312,8 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private int status() throws Exception {
+        out.println("Writer: " + WriterLock.holder(home.root()).map(Object::toString)
+                .orElse("none (no hhw process is writing to " + home.root() + ")"));
         Path db = home.analyticsDb();
         if (Files.exists(db)) {
             Properties ro = new Properties();

@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.hhw.jobs.HhwProperties;
+import org.hhw.jobs.ingest.DataTestsFailedException;
 import org.hhw.jobs.ingest.IngestJobConfiguration;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.Home;
+import org.hhw.warehouse.NoSpace;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.WriterLock;
 import org.hhw.warehouse.intake.Intake;
@@ -150,14 +152,18 @@ public class Ingestor {
         try {
             JobParameters parameters = IngestJobConfiguration.parameters(source, file);
             JobInstance instance = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
-            if (instance != null && jobRepository.getJobExecutions(instance).size() >= MAX_ATTEMPTS
-                    && warehouse.getObject().loadedWithSha(parameters.getString(IngestJobConfiguration.SHA256))
-                    .isEmpty()) {
-                return setAside(source, file, "已尝试处理" + MAX_ATTEMPTS + "次均未成功");
+            List<JobExecution> attempts = instance == null ? List.of() : jobRepository.getJobExecutions(instance);
+            if (attempts.size() >= MAX_ATTEMPTS) {
+                if (warehouse.getObject().loadedWithSha(parameters.getString(IngestJobConfiguration.SHA256)).isEmpty()) {
+                    return setAside(source, file, "已尝试处理" + MAX_ATTEMPTS + "次均未成功");
+                }
+                if (attempts.stream().noneMatch(Ingestor::failedOnDataTests)) {
+                    return deliverWithoutReceipt(source, file, attempts.get(0).getExitStatus().getExitDescription());
+                }
             }
             JobExecution execution = jobOperator.start(ingestJob, parameters);
-            String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
-                    .orElse(null);
+            String failure = execution.getAllFailureExceptions().stream().map(t -> NoSpace.message(t, home.root()))
+                    .findFirst().orElse(null);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 log.error("ingest of {} ended {}: {}", file, execution.getStatus(), failure);
             } else {
@@ -166,7 +172,8 @@ public class Ingestor {
             return new Run(source, file, execution.getStatus(), execution.getExitStatus().getExitCode(), failure);
         } catch (Exception e) {
             log.error("ingest of {} could not run", file, e);
-            return new Run(source, file, BatchStatus.FAILED, "FAILED", e.toString());
+            return new Run(source, file, BatchStatus.FAILED, "FAILED", NoSpace.explain(e, home.root())
+                    .orElse(e.toString()));
         }
     }
 
@@ -176,6 +183,30 @@ public class Ingestor {
                 + "已通知系统管理员排查；您也可以用Excel或WPS打开后另存为新的xlsx文件再发送一次。");
         log.error("set aside {} after {} failed attempts", file, MAX_ATTEMPTS);
         return new Run(source, file, BatchStatus.ABANDONED, "SET_ASIDE", why);
+    }
+
+    /**
+     * A loaded file whose later steps (publish, receipt) keep failing: retrying a step that failed
+     * the same way three times only fails again at every poll, so the original goes to processed/
+     * with a note saying its data is loaded and the receipt could not be made. (A run failing on
+     * its data tests is the operator's to repair and keeps waiting: see the class comment.)
+     */
+    private Run deliverWithoutReceipt(String source, Path file, String why) throws IOException {
+        Path target = new Intake(home).processedTarget(source, file);
+        RejectionNote.write(Intake.noteOf(target), file.getFileName().toString(), Contracts.load(source).label(),
+                "RECEIPT_FAILED", "文件中的数据已入库，但系统" + MAX_ATTEMPTS + "次都未能生成回执。已通知系统管理员排查，"
+                        + "请勿重复发送该文件。", LocalDateTime.now());
+        Intake.move(file, target);
+        log.error("delivered {} without a receipt after {} failed attempts: {}", file, MAX_ATTEMPTS,
+                why == null ? "" : why.lines().findFirst().orElse(""));
+        return new Run(source, file, BatchStatus.ABANDONED, "NO_RECEIPT", why);
+    }
+
+    private static boolean failedOnDataTests(JobExecution attempt) {
+        return Stream.concat(Stream.of(attempt.getExitStatus()), attempt.getStepExecutions().stream()
+                        .map(step -> step.getExitStatus()))
+                .map(ExitStatus::getExitDescription)
+                .anyMatch(d -> d != null && d.contains(DataTestsFailedException.class.getName()));
     }
 
     private void moveToRejected(String source, Path file, String code, String explanation) throws IOException {

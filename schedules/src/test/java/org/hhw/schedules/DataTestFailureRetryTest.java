@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -13,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.hhw.sources.clean.ResidentIds;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
@@ -74,10 +72,7 @@ class DataTestFailureRetryTest {
 
     private Path registryFile(String name, String household, String township, String village, String first17)
             throws IOException {
-        Path file = home.inbox("registry").resolve(name);
-        Files.writeString(file, "户编号,乡镇,行政村,姓名,证件号码,与户主关系\r\n" + household + "," + township + "," + village
-                + ",白一," + first17 + ResidentIds.checkChar(first17) + ",户主\r\n", StandardCharsets.UTF_8);
-        return file;
+        return OnePersonRegistry.write(home.inbox("registry"), name, household, township, village, first17);
     }
 
     private static Path createHome() {

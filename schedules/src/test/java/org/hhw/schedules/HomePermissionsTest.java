@@ -2,7 +2,6 @@ package org.hhw.schedules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.hhw.sources.clean.ResidentIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,10 +32,8 @@ class HomePermissionsTest {
     void identifiedDataIsTheOwnersAndThePublishedCopyTheAnalystsGroups() throws Exception {
         // given a group this machine has (the user's own), named as the clerks' and the analysts' group
         String group = Files.readAttributes(outside, PosixFileAttributes.class).group().getName();
-        String first17 = "14022219800101017";
-        Path file = Files.writeString(outside.resolve("南高崖乡.csv"), "户编号,乡镇,行政村,姓名,证件号码,与户主关系\r\n"
-                + "14022203001000001,南高崖乡,南高崖,白一," + first17 + ResidentIds.checkChar(first17) + ",户主\r\n",
-                StandardCharsets.UTF_8);
+        Path file = OnePersonRegistry.write(outside, "南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖",
+                "14022219800101017");
         hhw = new HhwProcesses(home);
 
         // when a file is ingested

@@ -70,6 +70,30 @@ class InboxPollTest {
     }
 
     @Test
+    void aFileWithALongNameIsLoadedAndItsReceiptNamedWithinTheLimit() throws Exception {
+        // given a registry file whose name is 80 Chinese characters (legal; with .回执.xlsx it would not be)
+        String stem = "天镇县".repeat(26) + "名册";
+        String first17 = "14022219800101025";
+        Path file = home.inbox("registry").resolve(stem + ".csv");
+        Files.writeString(file, "户编号,乡镇,行政村,姓名,证件号码,与户主关系\r\n14022203001000002,南高崖乡,南高崖,白二,"
+                + first17 + ResidentIds.checkChar(first17) + ",户主\r\n", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(3600)));
+
+        // when the inbox is polled
+        List<Ingestor.Run> runs = ingestor.poll();
+
+        // then it is loaded, moved to processed/ under its own name, and its receipt is there under a shortened one
+        assertThat(runs).extracting(Ingestor.Run::status).containsExactly(BatchStatus.COMPLETED);
+        assertThat(home.processed("registry").resolve(stem + ".csv")).exists();
+        try (Stream<Path> receipts = Files.list(home.processed("registry"))) {
+            assertThat(receipts.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".回执.xlsx"))
+                    .filter(n -> n.startsWith(stem.substring(0, 60)))).singleElement()
+                    .satisfies(n -> assertThat(n).endsWith("….回执.xlsx"));
+        }
+        assertThat(ingestor.poll()).isEmpty();
+    }
+
+    @Test
     void aSymbolicLinkOrAFolderInAnInboxIsRefusedUnread() throws Exception {
         // given a secret outside the inbox, a link to it and a folder dropped into the medical inbox
         Path secret = Files.writeString(HOME.resolveSibling(HOME.getFileName() + ".secret"), "root:$6$secret",

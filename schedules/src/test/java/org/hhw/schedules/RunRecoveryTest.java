@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +15,6 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import org.hhw.jobs.ingest.IngestJobConfiguration;
-import org.hhw.sources.clean.ResidentIds;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.WriterLock;
 import org.junit.jupiter.api.AfterAll;
@@ -113,10 +111,7 @@ class RunRecoveryTest {
 
     private Path registryFile(String name, String household, String township, String village, String first17)
             throws IOException {
-        Path file = home.inbox("registry").resolve(name);
-        Files.writeString(file, "户编号,乡镇,行政村,姓名,证件号码,与户主关系\r\n" + household + "," + township + "," + village
-                + ",白一," + first17 + ResidentIds.checkChar(first17) + ",户主\r\n", StandardCharsets.UTF_8);
-        return file;
+        return OnePersonRegistry.write(home.inbox("registry"), name, household, township, village, first17);
     }
 
     private static Path createHome() {

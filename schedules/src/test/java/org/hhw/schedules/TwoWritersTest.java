@@ -3,13 +3,11 @@ package org.hhw.schedules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hhw.schedules.HhwProcesses.query;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.hhw.sources.clean.ResidentIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,10 +83,7 @@ class TwoWritersTest {
 
     private Path registryFile(String name, String household, String township, String village, String first17)
             throws Exception {
-        Path file = outside.resolve(name);
-        Files.writeString(file, "户编号,乡镇,行政村,姓名,证件号码,与户主关系\r\n" + household + "," + township + "," + village
-                + ",白一," + first17 + ResidentIds.checkChar(first17) + ",户主\r\n", StandardCharsets.UTF_8);
-        return file;
+        return OnePersonRegistry.write(outside, name, household, township, village, first17);
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -29,6 +30,8 @@ public final class FileModes {
     public static final String OWNER_FILE = "rw-------";
 
     private static final Logger log = LoggerFactory.getLogger(FileModes.class);
+    /** Groups found missing, each warned about once per process rather than at every publish. */
+    private static final Set<String> MISSING_GROUPS = ConcurrentHashMap.newKeySet();
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private FileModes() {
@@ -100,7 +103,10 @@ public final class FileModes {
             Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setGroup(principal);
             set(path, permissions);
         } catch (UserPrincipalNotFoundException e) {
-            log.warn("no group {} on this machine: {} stays readable by its owner only", group, path);
+            if (MISSING_GROUPS.add(group)) {
+                log.warn("no group {} on this machine: {} and what follows it stay readable by their owner only",
+                        group, path.getFileName());
+            }
             ownerOnly(path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot give " + path + " to the group " + group + ": " + e.getMessage(), e);

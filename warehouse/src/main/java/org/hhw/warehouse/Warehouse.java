@@ -548,20 +548,32 @@ public final class Warehouse implements AutoCloseable {
         void run() throws SQLException;
     }
 
+    /**
+     * Runs work in one transaction. When it fails, the rollback and the return to auto-commit are
+     * tried but may fail too (after a write failed for a full disk DuckDB has no transaction left to
+     * roll back): the work's own failure is the one reported, a full disk named as such.
+     */
     private void inTransaction(SqlWork work) {
         try {
             connection.setAutoCommit(false);
-            try {
-                work.run();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+            work.run();
+            connection.commit();
+            connection.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            attempt(connection::rollback, e);
+            attempt(() -> connection.setAutoCommit(true), e);
+            if (e instanceof RuntimeException r && NoSpace.explain(r, file).isEmpty()) {
+                throw r;
             }
-        } catch (SQLException e) {
-            throw new WarehouseException(e.getMessage(), e);
+            throw new WarehouseException(NoSpace.message(e, file), e);
+        }
+    }
+
+    private static void attempt(SqlWork cleanup, Exception failure) {
+        try {
+            cleanup.run();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.hhw.warehouse.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,6 +20,9 @@ import org.hhw.warehouse.Home;
  * the inbox once it is dealt with.
  */
 public final class Intake {
+
+    /** The longest file name, in bytes, that Linux file systems (ext4, xfs, btrfs) accept. */
+    private static final int NAME_BYTES = 255;
 
     private final Home home;
 
@@ -60,7 +64,7 @@ public final class Intake {
                 target = freeName(inbox, file);
             }
             Files.createDirectories(inbox);
-            Path tmp = inbox.resolve("." + target.getFileName() + ".part");
+            Path tmp = inbox.resolve(".hhw-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".part");
             Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
             FileModes.asFolder(tmp);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -112,23 +116,56 @@ public final class Intake {
         }
     }
 
-    /** Where the receipt of a processed file goes: {@code <name>.回执.xlsx} beside it. */
+    /**
+     * Where the receipt of a processed file goes: {@code <name>.回执.xlsx} beside it, the name
+     * shortened when it would be too long for the file system (the receipt names the file in full).
+     */
     public static Path receiptOf(Path processedFile) {
-        return processedFile.resolveSibling(processedFile.getFileName() + ".回执.xlsx");
+        return processedFile.resolveSibling(fit(processedFile.getFileName().toString(), ".回执.xlsx"));
     }
 
-    /** Where the explanation of a rejected file goes: {@code <name>.说明.txt} beside it. */
+    /** Where the explanation of a rejected file goes: {@code <name>.说明.txt} beside it, shortened likewise. */
     public static Path noteOf(Path rejectedFile) {
-        return rejectedFile.resolveSibling(rejectedFile.getFileName() + ".说明.txt");
+        return rejectedFile.resolveSibling(fit(rejectedFile.getFileName().toString(), ".说明.txt"));
+    }
+
+    /**
+     * {@code stem + tail}, with the stem cut (and marked …) so that the name and the {@code .tmp}
+     * it is first written under stay within the 255 bytes a Linux file name may have: 80 Chinese
+     * characters are a legal name, and the same name with {@code .回执.xlsx} is not.
+     */
+    static String fit(String stem, String tail) {
+        int budget = NAME_BYTES - ".tmp".length() - utf8(tail);
+        if (utf8(stem) <= budget) {
+            return stem + tail;
+        }
+        StringBuilder cut = new StringBuilder();
+        int used = utf8("…");
+        for (int i = 0; i < stem.length(); ) {
+            int cp = stem.codePointAt(i);
+            int bytes = utf8(new String(Character.toChars(cp)));
+            if (used + bytes > budget) {
+                break;
+            }
+            cut.appendCodePoint(cp);
+            used += bytes;
+            i += Character.charCount(cp);
+        }
+        return cut.append('…').append(tail).toString();
+    }
+
+    private static int utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static Path freeName(Path dir, Path file) {
         String name = file.getFileName().toString();
         String ext = extension(file);
+        String stem = name.substring(0, name.length() - ext.length());
         Path target = dir.resolve(name);
         int n = 2;
-        while (Files.exists(target)) {
-            target = dir.resolve(name.substring(0, name.length() - ext.length()) + " (" + n++ + ")" + ext);
+        while (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            target = dir.resolve(fit(stem, " (" + n++ + ")" + ext));
         }
         return target;
     }
