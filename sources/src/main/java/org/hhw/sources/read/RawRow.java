@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One physical row of a department file, before any interpretation: the cells as strings
  * (blank = ""), in column order, with the sheet it came from and its 1-based row number as
- * Excel, WPS or a text editor shows it.
+ * Excel, WPS or a text editor shows it, and whether the sheet hides it (clerks hide rows they have
+ * checked rather than delete them, so a hidden row is read like any other, and the clerk told).
  *
  * <p>Cell conventions shared by every reader, so that cleaning sees one shape whatever the format:
  * <ul>
@@ -18,7 +19,12 @@ import java.util.List;
  *   <li>booleans: "TRUE" / "FALSE".</li>
  * </ul>
  */
-public record RawRow(String sheet, int rowNumber, List<String> cells) {
+public record RawRow(String sheet, int rowNumber, List<String> cells, boolean hidden) {
+
+    /** A row as a sheet shows it. */
+    public RawRow(String sheet, int rowNumber, List<String> cells) {
+        this(sheet, rowNumber, cells, false);
+    }
 
     public String cell(int column) {
         return column < cells.size() ? cells.get(column) : "";

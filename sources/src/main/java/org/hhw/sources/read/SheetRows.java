@@ -59,11 +59,16 @@ abstract class SheetRows implements RowStream {
         skipped.add(new SkippedSheet(name, SkippedSheet.Reason.HIDDEN));
     }
 
+    /** A row of the current sheet that is not hidden (text has no hidden rows), by {@link #row(int, List, boolean)}. */
+    protected final RawRow row(int rowNumber, List<String> cells) {
+        return row(rowNumber, cells, false);
+    }
+
     /**
      * A row of the current sheet from its cells in column order. Trailing blank cells are dropped,
      * so a blank row has no cells and a stray formatted cell far to the right costs nothing.
      */
-    protected final RawRow row(int rowNumber, List<String> cells) {
+    protected final RawRow row(int rowNumber, List<String> cells, boolean hidden) {
         int size = cells.size();
         while (size > 0 && cells.get(size - 1).isBlank()) {
             size--;
@@ -71,6 +76,6 @@ abstract class SheetRows implements RowStream {
         if (size > maxColumns) {
             throw Rejections.tooManyColumns(sheet, rowNumber, maxColumns);
         }
-        return new RawRow(sheet, rowNumber, List.copyOf(cells.subList(0, size)));
+        return new RawRow(sheet, rowNumber, List.copyOf(cells.subList(0, size)), hidden);
     }
 }

@@ -44,6 +44,7 @@ final class SheetXml implements AutoCloseable {
     private boolean inSheetData;
     private boolean sheetDataDone;
     private int lastRow;
+    private boolean lastRowHidden;
 
     /* The tag last read by nextTag(): its kind, its local name's bytes and where its attributes lie. */
     private static final int START = 1;
@@ -54,10 +55,11 @@ final class SheetXml implements AutoCloseable {
     private int nameEnd;
     private int attrStart;
     private int attrEnd;
-    /* Value ranges (start, end) in the buffer of the attributes r, t and s of the tag last read. */
+    /* Value ranges (start, end) in the buffer of the attributes r, t, s and hidden of the tag last read. */
     private final int[] r = new int[2];
     private final int[] t = new int[2];
     private final int[] s = new int[2];
+    private final int[] hidden = new int[2];
 
     /** Turns a cell's XML into its text by the conventions of {@link RawRow}. */
     interface Cells {
@@ -106,6 +108,7 @@ final class SheetXml implements AutoCloseable {
                 readAttributes();
                 int number = intAttribute(r, "r", lastRow + 1);
                 lastRow = number;
+                lastRowHidden = hidden[0] >= 0 && (valueIs(hidden, "1") || valueIs(hidden, "true"));
                 if (kind == START) {
                     readCells(texts);
                 }
@@ -115,6 +118,11 @@ final class SheetXml implements AutoCloseable {
                 skipElement();
             }
         }
+    }
+
+    /** Whether the row last read by {@link #nextRow} is hidden ({@code hidden="1"}). */
+    boolean hidden() {
+        return lastRowHidden;
     }
 
     private void readCells(List<String> texts) throws IOException {
@@ -387,14 +395,15 @@ final class SheetXml implements AutoCloseable {
     }
 
     /**
-     * Finds the tag's attributes {@code r}, {@code t} and {@code s} in one pass (all that rows and
-     * cells carry that matters); each one's value range is left in {@link #r}, {@link #t} and
-     * {@link #s}, start -1 when absent.
+     * Finds the tag's attributes {@code r}, {@code t}, {@code s} and {@code hidden} in one pass (all
+     * that rows and cells carry that matters); each one's value range is left in {@link #r},
+     * {@link #t}, {@link #s} and {@link #hidden}, start -1 when absent.
      */
     private void readAttributes() throws IOException {
         r[0] = -1;
         t[0] = -1;
         s[0] = -1;
+        hidden[0] = -1;
         int i = attrStart;
         while (true) {
             while (i < attrEnd && isSpace(buf[i])) {
@@ -429,17 +438,20 @@ final class SheetXml implements AutoCloseable {
             if (i >= attrEnd) {
                 throw malformed("an attribute value without its closing quote");
             }
+            int[] range = null;
             if (nameLength == 1) {
-                int[] range = switch (buf[nameFrom]) {
+                range = switch (buf[nameFrom]) {
                     case 'r' -> r;
                     case 't' -> t;
                     case 's' -> s;
                     default -> null;
                 };
-                if (range != null) {
-                    range[0] = valueFrom;
-                    range[1] = i;
-                }
+            } else if (nameLength == 6 && regionIs(nameFrom, "hidden")) {
+                range = hidden;
+            }
+            if (range != null) {
+                range[0] = valueFrom;
+                range[1] = i;
             }
             i++;
         }
@@ -492,7 +504,7 @@ final class SheetXml implements AutoCloseable {
             return null;
         }
         for (String known : CELL_TYPES) {
-            if (t[1] - t[0] == known.length() && regionIs(t[0], known)) {
+            if (valueIs(t, known)) {
                 return known;
             }
         }
@@ -614,6 +626,10 @@ final class SheetXml implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    private boolean valueIs(int[] range, String ascii) {
+        return range[1] - range[0] == ascii.length() && regionIs(range[0], ascii);
     }
 
     private boolean nameIs(String ascii) {

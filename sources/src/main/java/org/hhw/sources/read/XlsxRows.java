@@ -106,7 +106,7 @@ final class XlsxRows extends SheetRows {
             closeSheet();
             return null;
         }
-        return row(rowNumber, cells);
+        return row(rowNumber, cells, sheet.hidden());
     }
 
     /** A cell's text by the conventions of {@link RawRow}; a formula cell's value is its cached result. */

@@ -293,7 +293,7 @@ public final class TableReader implements AutoCloseable {
         for (int i = 0; i < raw.length; i++) {
             raw[i] = columns[i] < 0 ? null : row.cell(columns[i]);
         }
-        return new DataRow(current.sheetIndex(), row.sheet(), row.rowNumber(), raw, current);
+        return new DataRow(current.sheetIndex(), row.sheet(), row.rowNumber(), raw, current, row.hidden());
     }
 
     private NonDataRow.Kind nonDataKind(RawRow row) {

@@ -37,14 +37,19 @@ import org.hhw.sources.table.SheetRow;
  * contract type, then the cross-field rules run. The raw resident ID leaves this class only as its
  * pseudonym ({@code person_id_hash}) and masked form.
  *
- * <p>Cross-field rules shared by every source:
+ * <p>Rules beyond one cell, shared by every source:
  * <ul>
  *   <li>a village is resolved within the row's township (赵家夭 exists in two townships);</li>
- *   <li>a declared sex ({@code sex_declared}) that contradicts the ID is a warning (the ID wins).</li>
+ *   <li>a declared sex ({@code sex_declared}) that contradicts the ID is a warning (the ID wins);</li>
+ *   <li>a row the sheet hides is loaded like the others, with a warning: clerks hide rows they have
+ *       checked, and one they meant to leave out should be deleted instead.</li>
  * </ul>
  * and then the contract's own {@link org.hhw.sources.contract.Check}s, on rows that nothing has rejected yet.
  */
 public final class RowValidator {
+
+    private static final Issue HIDDEN_ROW = Issue.warning(Reason.HIDDEN_ROW,
+            "该行在表格中被隐藏，已照常读取，请核对：如果这一行不应入库，请删除它（而不是隐藏）后重新发送。");
 
     private final Contract contract;
     private final Gazetteer gazetteer;
@@ -87,6 +92,9 @@ public final class RowValidator {
         }
         DataRow data = (DataRow) row;
         Cells cells = new Cells(data);
+        if (data.hidden()) {
+            cells.addForRow(HIDDEN_ROW);
+        }
         List<Field> fields = contract.fields();
         Object[] values = new Object[outputWidth];
         Township township = null;
@@ -234,9 +242,17 @@ public final class RowValidator {
             Field f = contract.fields().get(field);
             String header = row.header().fieldHeaders()[field];
             String raw = row.raw()[field];
-            findings.add(new Finding(row.sheet(), row.rowNumber(), f.name(), header == null ? f.label() : header,
+            record(new Finding(row.sheet(), row.rowNumber(), f.name(), header == null ? f.label() : header,
                     raw == null ? "" : raw, issue));
-            rejected |= issue.rejects();
+        }
+
+        void addForRow(Issue issue) {
+            record(new Finding(row.sheet(), row.rowNumber(), null, null, "", issue));
+        }
+
+        private void record(Finding finding) {
+            findings.add(finding);
+            rejected |= finding.issue().rejects();
         }
 
         Outcome outcome(Object[] values) {

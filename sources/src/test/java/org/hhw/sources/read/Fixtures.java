@@ -71,6 +71,10 @@ final class Fixtures {
         return new RawRow(sheet, rowNumber, List.of(cells));
     }
 
+    static RawRow hiddenRow(String sheet, int rowNumber, String... cells) {
+        return new RawRow(sheet, rowNumber, List.of(cells), true);
+    }
+
     /**
      * A medical-reimbursement roll as townships send it: a merged title, a two-row header with a
      * merged parent cell, IDs as text and as a number, dates, formulas, a gap, a blank formatted

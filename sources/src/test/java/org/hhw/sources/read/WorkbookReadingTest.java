@@ -51,6 +51,31 @@ class WorkbookReadingTest {
 
     @ParameterizedTest
     @EnumSource(Format.class)
+    void readsTheRowsASheetHidesAndTellsThem(Format format) throws IOException {
+        // given: the clerk hid the row of 李四, checked
+        Path file = Fixtures.write(dir, "hidden." + format.name().toLowerCase(), format, workbook -> {
+            var sheet = workbook.createSheet("名单");
+            sheet.createRow(0).createCell(0).setCellValue("姓名");
+            sheet.createRow(1).createCell(0).setCellValue("张三");
+            var checked = sheet.createRow(2);
+            checked.createCell(0).setCellValue("李四");
+            checked.setZeroHeight(true);
+            sheet.createRow(3).createCell(0).setCellValue("王五");
+        });
+
+        // when
+        Content content = Fixtures.readAll(file);
+
+        // then
+        assertThat(content.rows()).containsExactly(
+                Fixtures.row("名单", 1, "姓名"),
+                Fixtures.row("名单", 2, "张三"),
+                Fixtures.hiddenRow("名单", 3, "李四"),
+                Fixtures.row("名单", 4, "王五"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
     void detectsTheFormatByContentNotByExtension(Format format) throws IOException {
         // given
         Path file = Fixtures.write(dir, "register.csv", format, Fixtures::register);

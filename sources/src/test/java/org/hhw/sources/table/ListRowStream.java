@@ -27,6 +27,11 @@ public final class ListRowStream implements RowStream {
         return new RawRow(sheet, rowNumber, List.of(cells));
     }
 
+    /** A row the sheet hides. */
+    public static RawRow hiddenRow(String sheet, int rowNumber, String... cells) {
+        return new RawRow(sheet, rowNumber, List.of(cells), true);
+    }
+
     @Override
     public RawRow next() {
         if (closed) {

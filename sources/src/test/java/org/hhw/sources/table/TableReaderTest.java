@@ -3,6 +3,7 @@ package org.hhw.sources.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hhw.sources.table.ListRowStream.hiddenRow;
 import static org.hhw.sources.table.ListRowStream.row;
 
 import java.io.IOException;
@@ -232,6 +233,26 @@ class TableReaderTest {
                 nonData("Sheet1", 14, NonDataRow.Kind.BLANK),
                 nonData("Sheet1", 15, NonDataRow.Kind.FOOTER));
         assertThat(read.rows()).allSatisfy(r -> assertThat(r.sheetIndex()).isZero());
+    }
+
+    @Test
+    void carriesTheHiddenFlagOfADataRowButAHiddenNonDataRowStaysNonData() throws IOException {
+        // given: rows 1 (the header), 3 and 4 are hidden
+        List<RawRow> rows = List.of(
+                hiddenRow("Sheet1", 1, HEADER),
+                row("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
+                hiddenRow("Sheet1", 3, "1402220701002", "南河堡乡", "南河堡", "李四", "140222198503120028", "户主"),
+                hiddenRow("Sheet1", 4, "小计", "2户"));
+
+        // when
+        Read read = readAll(rows);
+
+        // then
+        assertThat(read.shown()).containsExactly(
+                data("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
+                data("Sheet1", 3, "1402220701002", "南河堡乡", "南河堡", "李四", "140222198503120028", "户主") + " hidden",
+                nonData("Sheet1", 4, NonDataRow.Kind.TOTAL));
+        assertThat(read.headers().get(0).firstHeaderRow()).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -577,14 +598,17 @@ class TableReaderTest {
         });
     }
 
-    /** "sheet!row KIND" for a non-data row, "sheet!row a|b|…" for a data row (null shown as ∅). */
+    /**
+     * "sheet!row KIND" for a non-data row, "sheet!row a|b|…" for a data row (null shown as ∅,
+     * " hidden" after a hidden one).
+     */
     static String show(SheetRow row) {
         if (row instanceof NonDataRow n) {
             return nonData(n.sheet(), n.rowNumber(), n.kind());
         }
         DataRow d = (DataRow) row;
         return d.sheet() + "!" + d.rowNumber() + " " + Arrays.stream(d.raw())
-                .map(v -> v == null ? "∅" : v).collect(Collectors.joining("|"));
+                .map(v -> v == null ? "∅" : v).collect(Collectors.joining("|")) + (d.hidden() ? " hidden" : "");
     }
 
     static String nonData(String sheet, int rowNumber, NonDataRow.Kind kind) {

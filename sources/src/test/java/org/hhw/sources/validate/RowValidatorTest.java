@@ -20,6 +20,7 @@ import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.contract.Field;
 import org.hhw.sources.contract.FieldType;
+import org.hhw.sources.read.RawRow;
 import org.hhw.sources.table.DataRow;
 import org.hhw.sources.table.ListRowStream;
 import org.hhw.sources.table.NonDataRow;
@@ -202,6 +203,26 @@ class RowValidatorTest {
     }
 
     @Test
+    void loadsARowTheSheetHidesWithAWarning() {
+        // given: a valid row the clerk hid, and a hidden row with a wrong relation
+        DataRow valid = hiddenRegistryRow("1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主");
+        DataRow wrong = hiddenRegistryRow("1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "干儿子");
+
+        // when
+        Outcome loaded = VALIDATOR.validate(valid);
+        Outcome rejected = VALIDATOR.validate(wrong);
+
+        // then
+        assertThat(loaded.loaded()).isTrue();
+        assertThat(loaded.values()).startsWith("1402220701001", "南河堡乡", 7, "南河堡", 60, "张三", HASH_0013);
+        assertThat(loaded.findings()).containsExactly(new Finding("Sheet1", 2, null, null, "",
+                Issue.warning(Reason.HIDDEN_ROW, "该行在表格中被隐藏，已照常读取，请核对：如果这一行不应入库，请删除它（而不是隐藏）后重新发送。")));
+        assertThat(rejected.rejected()).isTrue();
+        assertThat(rejected.findings()).extracting(Finding::field, f -> f.issue().reason())
+                .containsExactly(tuple("relation", Reason.CODE_UNKNOWN));
+    }
+
+    @Test
     void aRejectedRowCarriesOnlyItsRejectingFindings() {
         // given: the 15-digit ID and the sex mismatch would be warnings, the relation rejects
         DataRow row = registryRow("1402220701001", "南河堡乡", "南河堡", "张三", "140222800101001", "干儿子", "女");
@@ -341,10 +362,18 @@ class RowValidatorTest {
         return row(REGISTRY, HEADER, cells);
     }
 
+    private static DataRow hiddenRegistryRow(String... cells) {
+        return row(REGISTRY, HEADER, ListRowStream.hiddenRow("Sheet1", 2, cells));
+    }
+
     /** The data row below {@code header}, as TableReader gives it. */
     private static DataRow row(Contract contract, String[] header, String... cells) {
+        return row(contract, header, ListRowStream.row("Sheet1", 2, cells));
+    }
+
+    private static DataRow row(Contract contract, String[] header, RawRow second) {
         try (TableReader reader = new TableReader(new ListRowStream(List.of(
-                ListRowStream.row("Sheet1", 1, header), ListRowStream.row("Sheet1", 2, cells))), contract)) {
+                ListRowStream.row("Sheet1", 1, header), second)), contract)) {
             SheetRow row = reader.next();
             assertThat(row).isInstanceOf(DataRow.class);
             return (DataRow) row;
