@@ -23,7 +23,12 @@ public enum Reason {
     DUPLICATE_IN_FILE("文件内重复"),
     INCONSISTENT("前后矛盾"),
     /** Warning: the sheet hides the row, which is loaded all the same (clerks hide rows they have checked). */
-    HIDDEN_ROW("该行在表格中被隐藏，已照常读取");
+    HIDDEN_ROW("该行在表格中被隐藏，已照常读取"),
+    /**
+     * A formula cell saved without its result: rejects the row when the field is required, else a
+     * warning (the row is loaded without the value).
+     */
+    FORMULA_NOT_CALCULATED("公式没有计算结果");
 
     private final String labelZh;
 

@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,9 @@ final class SheetXml implements AutoCloseable {
     private boolean sheetDataDone;
     private int lastRow;
     private boolean lastRowHidden;
+    private final List<Integer> uncalculated = new ArrayList<>();
+    /** Whether the cell whose value {@link #readCellValue} read last has a formula ({@code <f>}). */
+    private boolean cellHasFormula;
 
     /* The tag last read by nextTag(): its kind, its local name's bytes and where its attributes lie. */
     private static final int START = 1;
@@ -84,6 +88,7 @@ final class SheetXml implements AutoCloseable {
      */
     int nextRow(List<String> texts) throws IOException {
         texts.clear();
+        uncalculated.clear();
         if (!inSheetData) {
             if (!started) {
                 started = true;
@@ -125,6 +130,11 @@ final class SheetXml implements AutoCloseable {
         return lastRowHidden;
     }
 
+    /** The columns of the row last read whose formula was saved without a result ({@code <f>} and no {@code <v>}). */
+    List<Integer> uncalculated() {
+        return uncalculated;
+    }
+
     private void readCells(List<String> texts) throws IOException {
         int column = 0;
         while (true) {
@@ -148,7 +158,13 @@ final class SheetXml implements AutoCloseable {
             int at = cellColumn(column);
             String type = cellType();
             int style = intAttribute(s, "s", -1);
-            String value = kind == START ? readCellValue(type) : null;
+            String value = null;
+            if (kind == START) {
+                value = readCellValue(type);
+                if (value == null && cellHasFormula) {
+                    uncalculated.add(at);
+                }
+            }
             while (texts.size() <= at) {
                 texts.add("");
             }
@@ -157,9 +173,13 @@ final class SheetXml implements AutoCloseable {
         }
     }
 
-    /** The text of the cell's {@code <v>}, or of its inline string; null when it has neither. */
+    /**
+     * The text of the cell's {@code <v>}, or of its inline string; null when it has neither. Notes
+     * in {@link #cellHasFormula} whether the cell has a formula.
+     */
     private String readCellValue(String type) throws IOException {
         String value = null;
+        cellHasFormula = false;
         while (true) {
             int kind = nextTag();
             if (kind == TEXT_EOF) {
@@ -171,7 +191,15 @@ final class SheetXml implements AutoCloseable {
                 }
                 throw malformed("unexpected end tag in a cell");
             }
+            if (nameIs("f")) {
+                // <f t="shared" si="0"/> is a formula too: the other cells of a shared one
+                cellHasFormula = true;
+            }
             if (kind == EMPTY) {
+                if (nameIs("v")) {
+                    // a result that is empty text, not a missing result
+                    value = "";
+                }
                 continue;
             }
             if (nameIs("v")) {

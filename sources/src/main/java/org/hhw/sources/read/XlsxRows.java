@@ -106,10 +106,10 @@ final class XlsxRows extends SheetRows {
             closeSheet();
             return null;
         }
-        return row(rowNumber, cells, sheet.hidden());
+        return row(rowNumber, cells, sheet.hidden(), sheet.uncalculated());
     }
 
-    /** A cell's text by the conventions of {@link RawRow}; a formula cell's value is its cached result. */
+    /** A cell's text by the conventions of {@link RawRow}; a formula cell's value is its cached result, if any. */
     private String text(String type, int style, String value) {
         if (value == null) {
             return "";

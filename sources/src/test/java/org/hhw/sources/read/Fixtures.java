@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -72,7 +73,7 @@ final class Fixtures {
     }
 
     static RawRow hiddenRow(String sheet, int rowNumber, String... cells) {
-        return new RawRow(sheet, rowNumber, List.of(cells), true);
+        return new RawRow(sheet, rowNumber, List.of(cells), true, Set.of());
     }
 
     /**

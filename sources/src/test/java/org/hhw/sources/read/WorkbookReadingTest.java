@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
@@ -72,6 +74,26 @@ class WorkbookReadingTest {
                 Fixtures.row("名单", 2, "张三"),
                 Fixtures.hiddenRow("名单", 3, "李四"),
                 Fixtures.row("名单", 4, "王五"));
+    }
+
+    @Test
+    void tellsTheColumnsOfFormulasSavedWithoutAResult() throws IOException {
+        // given: a program wrote the total as a formula and never calculated it
+        Path plain = Fixtures.write(dir, "plain.xlsx", Format.XLSX, Fixtures::register);
+        Path file = Fixtures.replaceEntry(plain, dir.resolve("uncalculated.xlsx"), "xl/worksheets/sheet1.xml",
+                out -> out.write(Fixtures.utf8(SHEET_HEAD
+                        + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>姓名</t></is></c>"
+                        + "<c r=\"B1\" t=\"inlineStr\"><is><t>补贴金额</t></is></c></row>"
+                        + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>张三</t></is></c><c r=\"B2\"><f>SUM(C2:E2)</f></c>"
+                        + "</row>" + SHEET_TAIL)));
+
+        // when
+        Content content = Fixtures.readAll(file);
+
+        // then
+        assertThat(content.rows()).startsWith(
+                Fixtures.row("南河堡乡", 1, "姓名", "补贴金额"),
+                new RawRow("南河堡乡", 2, List.of("张三"), false, Set.of(1)));
     }
 
     @ParameterizedTest

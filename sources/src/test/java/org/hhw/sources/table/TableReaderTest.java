@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.hhw.sources.contract.Contract;
@@ -253,6 +254,22 @@ class TableReaderTest {
                 data("Sheet1", 3, "1402220701002", "南河堡乡", "南河堡", "李四", "140222198503120028", "户主") + " hidden",
                 nonData("Sheet1", 4, NonDataRow.Kind.TOTAL));
         assertThat(read.headers().get(0).firstHeaderRow()).isEqualTo(1);
+    }
+
+    @Test
+    void tellsWhichFieldsHoldAFormulaSavedWithoutAResult() throws IOException {
+        // given: 姓名 (column 3) and an unnamed column 7 are formulas without a result
+        List<RawRow> rows = List.of(
+                row("Sheet1", 1, HEADER),
+                new RawRow("Sheet1", 2, List.of("1402220701001", "南河堡乡", "南河堡", "", "140222198001010013", "户主"),
+                        false, Set.of(3, 7)),
+                row("Sheet1", 3, "1402220701002", "南河堡乡", "南河堡", "李四", "140222198503120028", "户主"));
+
+        // when
+        Read read = readAll(rows);
+
+        // then
+        assertThat(read.rows()).extracting(r -> ((DataRow) r).uncalculated()).containsExactly(Set.of(3), Set.of());
     }
 
     @ParameterizedTest
