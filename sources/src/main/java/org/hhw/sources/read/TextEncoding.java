@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The encoding of a text file: UTF-8 (a byte order mark decides) or, without one, whichever of
+ * The encoding of a text file: UTF-8 when a byte order mark says so; without one, whichever of
  * UTF-8 and GB18030 (which includes GBK, the default of Chinese Excel and WPS) the whole file
  * decodes in. Nothing is ever decoded into replacement characters: a name with a "?" in it would
  * be loaded as a different person. UTF-16 is told apart first ({@link #isUtf16}), to be refused

@@ -300,11 +300,12 @@ public final class TableReader implements AutoCloseable {
 
     private static Set<Integer> uncalculatedFields(RawRow row, int[] columns) {
         if (row.uncalculated().isEmpty()) {
+            // nearly every row: no set is made for it
             return Set.of();
         }
         Set<Integer> fields = new HashSet<>();
         for (int i = 0; i < columns.length; i++) {
-            if (columns[i] >= 0 && row.uncalculated().contains(columns[i])) {
+            if (row.uncalculated().contains(columns[i])) {
                 fields.add(i);
             }
         }
