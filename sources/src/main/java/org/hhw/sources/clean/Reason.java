@@ -21,7 +21,14 @@ public enum Reason {
     VILLAGE_UNKNOWN("行政村名称无法识别"),
     CODE_UNKNOWN("填写的值不在规定选项中"),
     DUPLICATE_IN_FILE("文件内重复"),
-    INCONSISTENT("前后矛盾");
+    INCONSISTENT("前后矛盾"),
+    /** Warning: the sheet hides the row, which is loaded all the same (clerks hide rows they have checked). */
+    HIDDEN_ROW("该行在表格中被隐藏，已照常读取"),
+    /**
+     * A formula cell saved without its result: rejects the row when the field is required, else a
+     * warning (the row is loaded without the value).
+     */
+    FORMULA_NOT_CALCULATED("公式没有计算结果");
 
     private final String labelZh;
 

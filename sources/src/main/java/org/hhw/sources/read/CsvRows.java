@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a text export (CSV, or Excel's tab-separated "Unicode text") as a single sheet named
- * after the file. RFC 4180 quoting, parsed leniently the way Excel does: quotes inside an
+ * Reads a text export (CSV, or tab- or semicolon-separated text) as a single sheet named after
+ * the file. RFC 4180 quoting, parsed leniently the way Excel does: quotes inside an
  * unquoted cell are kept, text after a closing quote is appended. Cells are kept as written.
  */
 final class CsvRows extends SheetRows {
@@ -45,17 +45,17 @@ final class CsvRows extends SheetRows {
     }
 
     static CsvRows open(Path file, ReadLimits limits, byte[] head) throws IOException {
-        TextEncoding byteOrderMark = TextEncoding.fromByteOrderMark(head);
-        if (byteOrderMark == null || !byteOrderMark.isUtf16()) {
-            rejectNonText(head, byteOrderMark == null ? 0 : byteOrderMark.bomLength());
+        if (TextEncoding.isUtf16(head)) {
+            throw Rejections.utf16();
         }
+        TextEncoding byteOrderMark = TextEncoding.fromByteOrderMark(head);
+        rejectNonText(head, byteOrderMark == null ? 0 : byteOrderMark.bomLength());
         TextEncoding encoding = TextEncoding.detect(file, head);
         InputStream in = Files.newInputStream(file);
         try {
             in.skipNBytes(encoding.bomLength());
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, encoding.strictDecoder()), BUFFER_CHARS);
-            char delimiter = encoding.isUtf16() ? '\t' : detectDelimiter(reader);
-            return new CsvRows(reader, baseName(file), delimiter, limits.maxColumns());
+            return new CsvRows(reader, baseName(file), detectDelimiter(reader), limits.maxColumns());
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;

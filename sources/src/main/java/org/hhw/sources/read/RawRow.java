@@ -1,11 +1,13 @@
 package org.hhw.sources.read;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One physical row of a department file, before any interpretation: the cells as strings
  * (blank = ""), in column order, with the sheet it came from and its 1-based row number as
- * Excel, WPS or a text editor shows it.
+ * Excel, WPS or a text editor shows it, and whether the sheet hides it (clerks hide rows they have
+ * checked rather than delete them, so a hidden row is read like any other, and the clerk told).
  *
  * <p>Cell conventions shared by every reader, so that cleaning sees one shape whatever the format:
  * <ul>
@@ -14,11 +16,21 @@ import java.util.List;
  *       given in scientific form ("1.40222199001011E17") because its trailing digits are not
  *       trustworthy (Excel keeps 15 significant digits);</li>
  *   <li>date-formatted numeric cells: ISO "yyyy-MM-dd" (or "yyyy-MM-dd HH:mm:ss" with a time);</li>
- *   <li>formula cells: their cached value, by the rules above;</li>
+ *   <li>formula cells: their cached value, by the rules above; a formula saved without one (a
+ *       program that writes formulas without calculating them) is "", its column in
+ *       {@code uncalculated}, so that the clerk is told why the cell is empty;</li>
  *   <li>booleans: "TRUE" / "FALSE".</li>
  * </ul>
+ *
+ * @param uncalculated the 0-based columns of formula cells without a calculated result (only an
+ *                     xlsx can have them: an xls stores a result with every formula)
  */
-public record RawRow(String sheet, int rowNumber, List<String> cells) {
+public record RawRow(String sheet, int rowNumber, List<String> cells, boolean hidden, Set<Integer> uncalculated) {
+
+    /** A row as a sheet shows it, every formula with its result. */
+    public RawRow(String sheet, int rowNumber, List<String> cells) {
+        this(sheet, rowNumber, cells, false, Set.of());
+    }
 
     public String cell(int column) {
         return column < cells.size() ? cells.get(column) : "";

@@ -5,9 +5,11 @@ package org.hhw.sources.read;
  * memory or the time of a batch run.
  *
  * @param maxFileBytes         size of the file on disk
- * @param maxUncompressedBytes total declared size of all entries of an xlsx package
+ * @param maxUncompressedBytes the most an xlsx package may hold uncompressed: the sizes all its
+ *                             entries declare, and the bytes actually inflated from its parts as
+ *                             they are read
  * @param minInflateRatio      smallest accepted compressed/uncompressed ratio of a sizable xlsx
- *                             entry (POI's zip-bomb default is 0.01)
+ *                             entry, as declared and as inflated (POI's zip-bomb default is 0.01)
  * @param maxColumns           a row with content beyond this many columns is refused
  */
 public record ReadLimits(long maxFileBytes, long maxUncompressedBytes, double minInflateRatio, int maxColumns) {

@@ -69,6 +69,12 @@ final class Rejections {
                 line, byteOffset + 1));
     }
 
+    static UnusableFileException utf16() {
+        return new UnusableFileException(Code.ENCODING_UNKNOWN,
+                "文件的文字编码是UTF-16（Excel另存为“Unicode文本”时的编码），无法读取：只能读取UTF-8或GBK/GB18030编码的CSV文件。"
+                        + "请用Excel或WPS打开文件，另存为.xlsx格式或“CSV UTF-8（逗号分隔）”格式后再发送。");
+    }
+
     static UnusableFileException unclosedQuote(int line) {
         return new UnusableFileException(Code.CORRUPT, String.format(
                 "第%d行有一个以英文双引号开头的单元格，引号一直没有结束，后面的内容无法正确分列。"

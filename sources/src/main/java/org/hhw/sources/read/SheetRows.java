@@ -3,6 +3,7 @@ package org.hhw.sources.read;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Walks a file sheet after sheet and gives the non-blank rows. Blank rows are never emitted (a
@@ -59,11 +60,18 @@ abstract class SheetRows implements RowStream {
         skipped.add(new SkippedSheet(name, SkippedSheet.Reason.HIDDEN));
     }
 
+    /** A row of text, which has neither hidden rows nor formulas, by {@link #row(int, List, boolean, List)}. */
+    protected final RawRow row(int rowNumber, List<String> cells) {
+        return row(rowNumber, cells, false, List.of());
+    }
+
     /**
      * A row of the current sheet from its cells in column order. Trailing blank cells are dropped,
      * so a blank row has no cells and a stray formatted cell far to the right costs nothing.
+     *
+     * @param uncalculated the columns of formula cells saved without a result
      */
-    protected final RawRow row(int rowNumber, List<String> cells) {
+    protected final RawRow row(int rowNumber, List<String> cells, boolean hidden, List<Integer> uncalculated) {
         int size = cells.size();
         while (size > 0 && cells.get(size - 1).isBlank()) {
             size--;
@@ -71,6 +79,7 @@ abstract class SheetRows implements RowStream {
         if (size > maxColumns) {
             throw Rejections.tooManyColumns(sheet, rowNumber, maxColumns);
         }
-        return new RawRow(sheet, rowNumber, List.copyOf(cells.subList(0, size)));
+        return new RawRow(sheet, rowNumber, List.copyOf(cells.subList(0, size)), hidden,
+                uncalculated.isEmpty() ? Set.of() : Set.copyOf(uncalculated));
     }
 }

@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,10 @@ final class SheetXml implements AutoCloseable {
     private boolean inSheetData;
     private boolean sheetDataDone;
     private int lastRow;
+    private boolean lastRowHidden;
+    private final List<Integer> uncalculated = new ArrayList<>();
+    /** Whether the cell whose value {@link #readCellValue} read last has a formula ({@code <f>}). */
+    private boolean cellHasFormula;
 
     /* The tag last read by nextTag(): its kind, its local name's bytes and where its attributes lie. */
     private static final int START = 1;
@@ -54,10 +59,11 @@ final class SheetXml implements AutoCloseable {
     private int nameEnd;
     private int attrStart;
     private int attrEnd;
-    /* Value ranges (start, end) in the buffer of the attributes r, t and s of the tag last read. */
+    /* Value ranges (start, end) in the buffer of the attributes r, t, s and hidden of the tag last read. */
     private final int[] r = new int[2];
     private final int[] t = new int[2];
     private final int[] s = new int[2];
+    private final int[] hidden = new int[2];
 
     /** Turns a cell's XML into its text by the conventions of {@link RawRow}. */
     interface Cells {
@@ -82,6 +88,7 @@ final class SheetXml implements AutoCloseable {
      */
     int nextRow(List<String> texts) throws IOException {
         texts.clear();
+        uncalculated.clear();
         if (!inSheetData) {
             if (!started) {
                 started = true;
@@ -106,6 +113,7 @@ final class SheetXml implements AutoCloseable {
                 readAttributes();
                 int number = intAttribute(r, "r", lastRow + 1);
                 lastRow = number;
+                lastRowHidden = hidden[0] >= 0 && (valueIs(hidden, "1") || valueIs(hidden, "true"));
                 if (kind == START) {
                     readCells(texts);
                 }
@@ -115,6 +123,16 @@ final class SheetXml implements AutoCloseable {
                 skipElement();
             }
         }
+    }
+
+    /** Whether the row last read by {@link #nextRow} is hidden ({@code hidden="1"}). */
+    boolean hidden() {
+        return lastRowHidden;
+    }
+
+    /** The columns of the row last read whose formula was saved without a result ({@code <f>} and no {@code <v>}). */
+    List<Integer> uncalculated() {
+        return uncalculated;
     }
 
     private void readCells(List<String> texts) throws IOException {
@@ -140,7 +158,13 @@ final class SheetXml implements AutoCloseable {
             int at = cellColumn(column);
             String type = cellType();
             int style = intAttribute(s, "s", -1);
-            String value = kind == START ? readCellValue(type) : null;
+            String value = null;
+            if (kind == START) {
+                value = readCellValue(type);
+                if (value == null && cellHasFormula) {
+                    uncalculated.add(at);
+                }
+            }
             while (texts.size() <= at) {
                 texts.add("");
             }
@@ -149,9 +173,13 @@ final class SheetXml implements AutoCloseable {
         }
     }
 
-    /** The text of the cell's {@code <v>}, or of its inline string; null when it has neither. */
+    /**
+     * The text of the cell's {@code <v>}, or of its inline string; null when it has neither. Notes
+     * in {@link #cellHasFormula} whether the cell has a formula.
+     */
     private String readCellValue(String type) throws IOException {
         String value = null;
+        cellHasFormula = false;
         while (true) {
             int kind = nextTag();
             if (kind == TEXT_EOF) {
@@ -163,7 +191,15 @@ final class SheetXml implements AutoCloseable {
                 }
                 throw malformed("unexpected end tag in a cell");
             }
+            if (nameIs("f")) {
+                // <f t="shared" si="0"/> is a formula too: the other cells of a shared one
+                cellHasFormula = true;
+            }
             if (kind == EMPTY) {
+                if (nameIs("v")) {
+                    // a result that is empty text, not a missing result
+                    value = "";
+                }
                 continue;
             }
             if (nameIs("v")) {
@@ -387,14 +423,15 @@ final class SheetXml implements AutoCloseable {
     }
 
     /**
-     * Finds the tag's attributes {@code r}, {@code t} and {@code s} in one pass (all that rows and
-     * cells carry that matters); each one's value range is left in {@link #r}, {@link #t} and
-     * {@link #s}, start -1 when absent.
+     * Finds the tag's attributes {@code r}, {@code t}, {@code s} and {@code hidden} in one pass (all
+     * that rows and cells carry that matters); each one's value range is left in {@link #r},
+     * {@link #t}, {@link #s} and {@link #hidden}, start -1 when absent.
      */
     private void readAttributes() throws IOException {
         r[0] = -1;
         t[0] = -1;
         s[0] = -1;
+        hidden[0] = -1;
         int i = attrStart;
         while (true) {
             while (i < attrEnd && isSpace(buf[i])) {
@@ -429,17 +466,20 @@ final class SheetXml implements AutoCloseable {
             if (i >= attrEnd) {
                 throw malformed("an attribute value without its closing quote");
             }
+            int[] range = null;
             if (nameLength == 1) {
-                int[] range = switch (buf[nameFrom]) {
+                range = switch (buf[nameFrom]) {
                     case 'r' -> r;
                     case 't' -> t;
                     case 's' -> s;
                     default -> null;
                 };
-                if (range != null) {
-                    range[0] = valueFrom;
-                    range[1] = i;
-                }
+            } else if (nameLength == 6 && regionIs(nameFrom, "hidden")) {
+                range = hidden;
+            }
+            if (range != null) {
+                range[0] = valueFrom;
+                range[1] = i;
             }
             i++;
         }
@@ -492,7 +532,7 @@ final class SheetXml implements AutoCloseable {
             return null;
         }
         for (String known : CELL_TYPES) {
-            if (t[1] - t[0] == known.length() && regionIs(t[0], known)) {
+            if (valueIs(t, known)) {
                 return known;
             }
         }
@@ -614,6 +654,10 @@ final class SheetXml implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    private boolean valueIs(int[] range, String ascii) {
+        return range[1] - range[0] == ascii.length() && regionIs(range[0], ascii);
     }
 
     private boolean nameIs(String ascii) {

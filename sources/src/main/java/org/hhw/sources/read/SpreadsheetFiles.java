@@ -12,7 +12,7 @@ import java.util.Arrays;
  * <ul>
  *   <li>a zip package: xlsx, streamed with fastexcel after a zip-bomb check;</li>
  *   <li>a compound (OLE2) file: a legacy .xls, or a password-protected xlsx (refused);</li>
- *   <li>anything else that is text: CSV (UTF-8, GB18030/GBK or UTF-16 with a byte order mark).</li>
+ *   <li>anything else that is text: CSV (UTF-8 or GB18030/GBK; UTF-16 is refused with advice).</li>
  * </ul>
  * Every problem that comes from the file itself, when opening or later while streaming, is an
  * {@link UnusableFileException} with an explanation for the clerk. An {@link IOException} means

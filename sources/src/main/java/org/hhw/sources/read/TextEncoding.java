@@ -12,20 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The encoding of a text file: a byte order mark decides; without one, the file must decode
- * completely as UTF-8 or else as GB18030 (which includes GBK, the default of Chinese Excel and
- * WPS). Nothing is ever decoded into replacement characters: a name with a "?" in it would be
- * loaded as a different person.
+ * The encoding of a text file: UTF-8 when a byte order mark says so; without one, whichever of
+ * UTF-8 and GB18030 (which includes GBK, the default of Chinese Excel and WPS) the whole file
+ * decodes in. Nothing is ever decoded into replacement characters: a name with a "?" in it would
+ * be loaded as a different person. UTF-16 is told apart first ({@link #isUtf16}), to be refused
+ * with its own advice rather than read as a table of one column or as binary.
  */
 record TextEncoding(Charset charset, int bomLength) {
 
     static final Charset GB18030 = Charset.forName("GB18030");
 
     private static final int CHUNK = 64 * 1024;
-
-    boolean isUtf16() {
-        return charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE);
-    }
 
     CharsetDecoder strictDecoder() {
         return strictDecoder(charset);
@@ -56,18 +53,49 @@ record TextEncoding(Charset charset, int bomLength) {
         throw Rejections.unknownEncoding(later.byteOffset(), later.line());
     }
 
-    /** The encoding a byte order mark announces, or null without one. */
+    /** UTF-8 when a UTF-8 byte order mark says so, else null. */
     static TextEncoding fromByteOrderMark(byte[] head) {
-        if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
-            return new TextEncoding(StandardCharsets.UTF_8, 3);
+        return startsWith(head, 0xEF, 0xBB, 0xBF) ? new TextEncoding(StandardCharsets.UTF_8, 3) : null;
+    }
+
+    /**
+     * Whether the text is UTF-16 (Excel's "Unicode text", and some systems' exports): by its byte
+     * order mark, or without one by its NUL bytes. Every ASCII character (digits, commas, line
+     * breaks: much of any table) has a NUL as its high byte, on the same side of each pair; a few
+     * Chinese characters have one on the other side (一 is U+4E00). Then the bytes must decode as
+     * UTF-16 into text without control characters, which a binary file's do not.
+     */
+    static boolean isUtf16(byte[] head) {
+        if (startsWith(head, 0xFF, 0xFE) || startsWith(head, 0xFE, 0xFF)) {
+            return true;
         }
-        if (startsWith(head, 0xFF, 0xFE)) {
-            return new TextEncoding(StandardCharsets.UTF_16LE, 2);
+        int[] nuls = new int[2];
+        for (int i = 0; i < head.length; i++) {
+            if (head[i] == 0) {
+                nuls[i & 1]++;
+            }
         }
-        if (startsWith(head, 0xFE, 0xFF)) {
-            return new TextEncoding(StandardCharsets.UTF_16BE, 2);
+        boolean bigEndian = nuls[0] > nuls[1];
+        int highBytes = nuls[bigEndian ? 0 : 1];
+        int lowBytes = nuls[bigEndian ? 1 : 0];
+        return highBytes * 8 >= head.length / 2 && lowBytes * 8 < highBytes
+                && decodesToText(head, bigEndian ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
+    }
+
+    /** Whether the bytes decode into text without control characters; a character cut off at the end is fine. */
+    private static boolean decodesToText(byte[] bytes, Charset charset) {
+        CharBuffer text = CharBuffer.allocate(bytes.length);
+        if (strictDecoder(charset).decode(ByteBuffer.wrap(bytes), text, false).isError()) {
+            return false;
         }
-        return null;
+        text.flip();
+        while (text.hasRemaining()) {
+            char c = text.get();
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {

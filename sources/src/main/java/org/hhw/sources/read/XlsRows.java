@@ -97,7 +97,7 @@ final class XlsRows extends SheetRows {
         for (int i = 0; i < row.getLastCellNum(); i++) {
             cells.add(text(row.getCell(i)));
         }
-        return row(row.getRowNum() + 1, cells);
+        return row(row.getRowNum() + 1, cells, row.getZeroHeight(), List.of());
     }
 
     private String text(HSSFCell cell) {

@@ -16,7 +16,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * The parts of an xlsx package that {@link SheetXml} needs besides a sheet: where each sheet's
  * part is (the workbook's relationships) and the shared strings. Small, so read with the JDK's
- * StAX parser, document type declarations refused.
+ * StAX parser, document type declarations refused; {@link XlsxPackageCheck} has inflated them once
+ * already, counting, so what they inflate to here is known to be within the limits.
  */
 final class XlsxParts {
 

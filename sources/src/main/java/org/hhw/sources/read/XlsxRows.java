@@ -30,6 +30,7 @@ final class XlsxRows extends SheetRows {
 
     private final ReadableWorkbook workbook;
     private final ZipFile zip;
+    private final XlsxPackageCheck guard;
     private final XlsxParts.Relationships relationships;
     private final List<String> sharedStrings;
     private final List<String> formatIds;
@@ -39,10 +40,11 @@ final class XlsxRows extends SheetRows {
     private final List<String> cells = new ArrayList<>();
     private SheetXml sheet;
 
-    private XlsxRows(ReadableWorkbook workbook, ZipFile zip, int maxColumns) throws IOException {
+    private XlsxRows(ReadableWorkbook workbook, ZipFile zip, XlsxPackageCheck guard, int maxColumns) throws IOException {
         super(maxColumns);
         this.workbook = workbook;
         this.zip = zip;
+        this.guard = guard;
         this.relationships = XlsxParts.relationships(zip);
         this.sharedStrings = XlsxParts.sharedStrings(zip, relationships.sharedStrings());
         this.formatIds = workbook.getFormats();
@@ -52,13 +54,13 @@ final class XlsxRows extends SheetRows {
     }
 
     static XlsxRows open(Path file, ReadLimits limits) {
-        XlsxPackageCheck.check(file, limits);
+        XlsxPackageCheck guard = XlsxPackageCheck.check(file, limits);
         ReadableWorkbook workbook = null;
         ZipFile zip = null;
         try {
             workbook = new ReadableWorkbook(file.toFile(), OPTIONS);
             zip = new ZipFile(file.toFile());
-            return new XlsxRows(workbook, zip, limits.maxColumns());
+            return new XlsxRows(workbook, zip, guard, limits.maxColumns());
         } catch (IOException | RuntimeException e) {
             closeQuietly(workbook, e);
             closeQuietly(zip, e);
@@ -81,7 +83,7 @@ final class XlsxRows extends SheetRows {
                 if (entry == null) {
                     throw new IOException("sheet " + next.getName() + " has no part in the package");
                 }
-                sheet = new SheetXml(zip.getInputStream(entry), this::text);
+                sheet = new SheetXml(guard.open(zip, entry), this::text);
             } catch (IOException | RuntimeException e) {
                 throw Rejections.corrupt(e);
             }
@@ -95,6 +97,8 @@ final class XlsxRows extends SheetRows {
         int rowNumber;
         try {
             rowNumber = sheet.nextRow(cells);
+        } catch (UnusableFileException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw Rejections.corrupt(e);
         }
@@ -102,10 +106,10 @@ final class XlsxRows extends SheetRows {
             closeSheet();
             return null;
         }
-        return row(rowNumber, cells);
+        return row(rowNumber, cells, sheet.hidden(), sheet.uncalculated());
     }
 
-    /** A cell's text by the conventions of {@link RawRow}; a formula cell's value is its cached result. */
+    /** A cell's text by the conventions of {@link RawRow}; a formula cell's value is its cached result, if any. */
     private String text(String type, int style, String value) {
         if (value == null) {
             return "";

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -293,7 +294,22 @@ public final class TableReader implements AutoCloseable {
         for (int i = 0; i < raw.length; i++) {
             raw[i] = columns[i] < 0 ? null : row.cell(columns[i]);
         }
-        return new DataRow(current.sheetIndex(), row.sheet(), row.rowNumber(), raw, current);
+        return new DataRow(current.sheetIndex(), row.sheet(), row.rowNumber(), raw, current, row.hidden(),
+                uncalculatedFields(row, columns));
+    }
+
+    private static Set<Integer> uncalculatedFields(RawRow row, int[] columns) {
+        if (row.uncalculated().isEmpty()) {
+            // nearly every row: no set is made for it
+            return Set.of();
+        }
+        Set<Integer> fields = new HashSet<>();
+        for (int i = 0; i < columns.length; i++) {
+            if (row.uncalculated().contains(columns[i])) {
+                fields.add(i);
+            }
+        }
+        return Set.copyOf(fields);
     }
 
     private NonDataRow.Kind nonDataKind(RawRow row) {

@@ -37,14 +37,24 @@ import org.hhw.sources.table.SheetRow;
  * contract type, then the cross-field rules run. The raw resident ID leaves this class only as its
  * pseudonym ({@code person_id_hash}) and masked form.
  *
- * <p>Cross-field rules shared by every source:
+ * <p>Rules beyond one cell, shared by every source:
  * <ul>
  *   <li>a village is resolved within the row's township (赵家夭 exists in two townships);</li>
- *   <li>a declared sex ({@code sex_declared}) that contradicts the ID is a warning (the ID wins).</li>
+ *   <li>a declared sex ({@code sex_declared}) that contradicts the ID is a warning (the ID wins);</li>
+ *   <li>a row the sheet hides is loaded like the others, with a warning: clerks hide rows they have
+ *       checked, and one they meant to leave out should be deleted instead.</li>
  * </ul>
  * and then the contract's own {@link org.hhw.sources.contract.Check}s, on rows that nothing has rejected yet.
  */
 public final class RowValidator {
+
+    private static final Issue HIDDEN_ROW = Issue.warning(Reason.HIDDEN_ROW,
+            "该行在表格中被隐藏，已照常读取，请核对：如果这一行不应入库，请删除它（而不是隐藏）后重新发送。");
+    private static final String RECALCULATE = "公式没有计算结果，请在Excel中重新计算后保存。";
+    private static final Issue UNCALCULATED_REQUIRED = Issue.reject(Reason.FORMULA_NOT_CALCULATED, RECALCULATE);
+    private static final Issue UNCALCULATED_OPTIONAL = Issue.warning(Reason.FORMULA_NOT_CALCULATED,
+            RECALCULATE + "本行已入库，这一项暂为空。");
+    private static final String ID_MISSING_MESSAGE = "身份证号为空。请填写该人员18位公民身份号码。";
 
     private final Contract contract;
     private final Gazetteer gazetteer;
@@ -53,6 +63,8 @@ public final class RowValidator {
     private final int sexDeclaredOutput;
     private final int outputWidth;
     private final Map<String, Integer> fieldIndex = new HashMap<>();
+    /** Per field, the message of its blank cell when it is required: made once, not per row. */
+    private final String[] requiredMissing;
     private final RowChecks checks;
     /** The latest possible birth date: a validator serves one file, and asking the clock per row cost more than the ID check. */
     private final LocalDate today = LocalDate.now();
@@ -66,8 +78,10 @@ public final class RowValidator {
         this.sexDeclaredField = contract.fields().stream().map(Field::name).toList().indexOf("sex_declared");
         this.sexDeclaredOutput = contract.outputColumns().stream().map(c -> c.name()).toList().indexOf("sex_declared");
         this.outputWidth = contract.outputColumns().size();
+        this.requiredMissing = new String[contract.fields().size()];
         for (int i = 0; i < contract.fields().size(); i++) {
             fieldIndex.put(contract.fields().get(i).name(), i);
+            requiredMissing[i] = contract.fields().get(i).label() + "为空。这是必填项，请补填。";
         }
         this.checks = new RowChecks(contract);
     }
@@ -87,6 +101,9 @@ public final class RowValidator {
         }
         DataRow data = (DataRow) row;
         Cells cells = new Cells(data);
+        if (data.hidden()) {
+            cells.addForRow(HIDDEN_ROW);
+        }
         List<Field> fields = contract.fields();
         Object[] values = new Object[outputWidth];
         Township township = null;
@@ -99,9 +116,7 @@ public final class RowValidator {
                 case RESIDENT_ID -> {
                     Cleaned<ResidentId> id = ResidentIds.clean(raw, today);
                     if (id.isBlank()) {
-                        if (f.required()) {
-                            cells.blank(i, Reason.ID_MISSING, "身份证号为空。请填写该人员18位公民身份号码。");
-                        }
+                        cells.blank(i, Reason.ID_MISSING, ID_MISSING_MESSAGE);
                         out += 4;
                         continue;
                     }
@@ -214,10 +229,7 @@ public final class RowValidator {
 
         <T> T take(int field, Cleaned<T> cleaned) {
             if (cleaned.isBlank()) {
-                Field f = contract.fields().get(field);
-                if (f.required()) {
-                    blank(field, Reason.REQUIRED_MISSING, f.label() + "为空。这是必填项，请补填。");
-                }
+                blank(field, Reason.REQUIRED_MISSING, requiredMissing[field]);
                 return null;
             }
             if (cleaned.issue() != null) {
@@ -226,17 +238,35 @@ public final class RowValidator {
             return cleaned.value();
         }
 
+        /**
+         * A blank cell: rejected with {@code reason} when the field is required. A formula saved
+         * without its result is told as such instead, since Excel calculates it on opening and
+         * shows the clerk a value there, not a blank; it rejects only a required field.
+         */
         void blank(int field, Reason reason, String message) {
-            add(field, Issue.reject(reason, message));
+            boolean required = contract.fields().get(field).required();
+            if (row.uncalculated().contains(field)) {
+                add(field, required ? UNCALCULATED_REQUIRED : UNCALCULATED_OPTIONAL);
+            } else if (required) {
+                add(field, Issue.reject(reason, message));
+            }
         }
 
         void add(int field, Issue issue) {
             Field f = contract.fields().get(field);
             String header = row.header().fieldHeaders()[field];
             String raw = row.raw()[field];
-            findings.add(new Finding(row.sheet(), row.rowNumber(), f.name(), header == null ? f.label() : header,
+            record(new Finding(row.sheet(), row.rowNumber(), f.name(), header == null ? f.label() : header,
                     raw == null ? "" : raw, issue));
-            rejected |= issue.rejects();
+        }
+
+        void addForRow(Issue issue) {
+            record(new Finding(row.sheet(), row.rowNumber(), null, null, "", issue));
+        }
+
+        private void record(Finding finding) {
+            findings.add(finding);
+            rejected |= finding.issue().rejects();
         }
 
         Outcome outcome(Object[] values) {

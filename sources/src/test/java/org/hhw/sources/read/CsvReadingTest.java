@@ -18,10 +18,14 @@ import org.hhw.sources.read.RowStream.SkippedSheet;
 import org.hhw.sources.read.UnusableFileException.Code;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CsvReadingTest {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
+    private static final String UTF16_EXPLANATION = "文件的文字编码是UTF-16（Excel另存为“Unicode文本”时的编码），无法读取："
+            + "只能读取UTF-8或GBK/GB18030编码的CSV文件。请用Excel或WPS打开文件，另存为.xlsx格式或“CSV UTF-8（逗号分隔）”格式后再发送。";
 
     @TempDir
     Path dir;
@@ -82,18 +86,26 @@ class CsvReadingTest {
                 row("花名册", 3, "1402220102", "闫　五", "滹沱村"));
     }
 
+    @ParameterizedTest
+    @CsvSource({"UTF-16LE, true", "UTF-16BE, true", "UTF-16LE, false", "UTF-16BE, false"})
+    void refusesUtf16WithOrWithoutAByteOrderMarkAsAnEncodingToSaveAgain(String charset, boolean byteOrderMark)
+            throws IOException {
+        // given: a registry as a system exports it, 一 (U+4E00) putting a NUL on the other side of its pair
+        Path file = write("花名册.csv", Charset.forName(charset), (byteOrderMark ? "\uFEFF" : "")
+                + "户编号,乡镇,行政村,姓名,身份证号,与户主关系,贫困户属性\r\n"
+                + "1402220701001,南河堡乡,南河堡,张三,140222198001010013,户主,一般贫困户\r\n");
+
+        // when / then
+        assertUnusable(file, Code.ENCODING_UNKNOWN, UTF16_EXPLANATION);
+    }
+
     @Test
-    void readsExcelUnicodeTextAsTabSeparatedUtf16() throws IOException {
+    void refusesExcelUnicodeTextWhichIsTabSeparatedUtf16() throws IOException {
         // given
         Path file = write("培训.txt", StandardCharsets.UTF_16LE, "\uFEFF姓名\t补贴金额\r\n张三\t1,500\r\n");
 
-        // when
-        Content content = Fixtures.readAll(file);
-
-        // then
-        assertThat(content.rows()).containsExactly(
-                row("培训", 1, "姓名", "补贴金额"),
-                row("培训", 2, "张三", "1,500"));
+        // when / then
+        assertUnusable(file, Code.ENCODING_UNKNOWN, UTF16_EXPLANATION);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.hhw.sources.read;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -11,6 +12,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -66,6 +70,10 @@ final class Fixtures {
 
     static RawRow row(String sheet, int rowNumber, String... cells) {
         return new RawRow(sheet, rowNumber, List.of(cells));
+    }
+
+    static RawRow hiddenRow(String sheet, int rowNumber, String... cells) {
+        return new RawRow(sheet, rowNumber, List.of(cells), true, Set.of());
     }
 
     /**
@@ -176,23 +184,95 @@ final class Fixtures {
     }
 
     /**
-     * Rewrites the central directory record of one entry so that it declares twice its compressed
-     * size as its uncompressed size: a plausible ratio, far less than the real content.
+     * A copy of an xlsx in which one part is {@code mebibytes} MiB of blanks between {@code head}
+     * and {@code tail}, deflated to about a thousandth of that, while the zip headers declare the
+     * part holds {@code declaredBytes}. Deflating gigabytes would make the test slow, so one
+     * mebibyte is deflated once with a full flush (which makes the block independent of what came
+     * before) and the block repeated; ZipOutputStream takes such ready-made bytes only as a STORED
+     * entry, so the entry is then marked DEFLATED in its headers. Its CRC is the stored bytes', which
+     * no reader gets to check: it is refused long before the end.
      */
-    static void understateSize(Path xlsx, String entryName) throws IOException {
+    static Path deflateBomb(Path xlsx, Path target, String entryName, String head, int mebibytes, String tail,
+                            long declaredBytes) throws IOException {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        deflated.write(deflate(deflater, utf8(head), Deflater.FULL_FLUSH));
+        byte[] blanks = new byte[1 << 20];
+        Arrays.fill(blanks, (byte) ' ');
+        byte[] block = deflate(deflater, blanks, Deflater.FULL_FLUSH);
+        for (int i = 0; i < mebibytes; i++) {
+            deflated.write(block);
+        }
+        deflater.setInput(utf8(tail));
+        deflater.finish();
+        byte[] buffer = new byte[4096];
+        while (!deflater.finished()) {
+            deflated.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        byte[] raw = deflated.toByteArray();
+        CRC32 crc = new CRC32();
+        crc.update(raw);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(xlsx));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                ZipEntry copy = new ZipEntry(entry.getName());
+                if (entry.getName().equals(entryName)) {
+                    copy.setMethod(ZipEntry.STORED);
+                    copy.setSize(raw.length);
+                    copy.setCompressedSize(raw.length);
+                    copy.setCrc(crc.getValue());
+                    out.putNextEntry(copy);
+                    out.write(raw);
+                } else {
+                    out.putNextEntry(copy);
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        declare(target, entryName, ZipEntry.DEFLATED, declaredBytes);
+        return target;
+    }
+
+    private static byte[] deflate(Deflater deflater, byte[] input, int flush) {
+        deflater.setInput(input);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        int n;
+        do {
+            n = deflater.deflate(buffer, 0, buffer.length, flush);
+            out.write(buffer, 0, n);
+        } while (n == buffer.length || !deflater.needsInput());
+        return out.toByteArray();
+    }
+
+    /**
+     * Rewrites what the zip headers of one entry declare, in its local header and in the central
+     * directory: its compression method and its uncompressed size.
+     */
+    static void declare(Path xlsx, String entryName, int method, long size) throws IOException {
         byte[] bytes = Files.readAllBytes(xlsx);
         byte[] name = entryName.getBytes(StandardCharsets.UTF_8);
         ByteBuffer zip = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int patched = 0;
+        int local = 0;
+        int central = 0;
         for (int i = 0; i + 46 + name.length <= bytes.length; i++) {
-            boolean centralRecord = zip.getInt(i) == 0x02014b50 && zip.getShort(i + 28) == name.length;
-            if (centralRecord && Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
-                zip.putInt(i + 24, zip.getInt(i + 20) * 2);
-                patched++;
+            int signature = zip.getInt(i);
+            if (signature == 0x04034b50 && zip.getShort(i + 26) == name.length
+                    && Arrays.equals(bytes, i + 30, i + 30 + name.length, name, 0, name.length)) {
+                zip.putShort(i + 8, (short) method);
+                zip.putInt(i + 22, (int) size);
+                local++;
+            } else if (signature == 0x02014b50 && zip.getShort(i + 28) == name.length
+                    && Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
+                zip.putShort(i + 10, (short) method);
+                zip.putInt(i + 24, (int) size);
+                central++;
             }
         }
-        if (patched != 1) {
-            throw new IllegalArgumentException(entryName + " found " + patched + " times in " + xlsx);
+        if (local != 1 || central != 1) {
+            throw new IllegalArgumentException(entryName + " found " + local + " and " + central + " times in " + xlsx);
         }
         Files.write(xlsx, bytes);
     }

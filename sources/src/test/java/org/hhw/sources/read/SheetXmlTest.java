@@ -23,13 +23,19 @@ class SheetXmlTest {
     /** Each cell as type|style|value, so the test sees exactly what the scanner hands over. */
     private static final SheetXml.Cells RAW = (type, style, value) -> type + "|" + style + "|" + value;
 
-    /** The rows as "number: cells", read through a stream that gives {@code chunk} bytes at a time. */
+    /**
+     * The rows as "number: cells" ("number hidden: cells" for a hidden one, "number uncalculated
+     * [columns]: cells" when formulas have no result), read through a stream that gives
+     * {@code chunk} bytes at a time.
+     */
     private static List<String> rows(String xml, int chunk) throws IOException {
         List<String> rows = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         try (SheetXml sheet = new SheetXml(trickle(xml.getBytes(StandardCharsets.UTF_8), chunk), RAW)) {
             for (int number = sheet.nextRow(cells); number > 0; number = sheet.nextRow(cells)) {
-                rows.add(number + ": " + String.join(", ", cells));
+                rows.add(number + (sheet.hidden() ? " hidden" : "")
+                        + (sheet.uncalculated().isEmpty() ? "" : " uncalculated " + sheet.uncalculated())
+                        + ": " + String.join(", ", cells));
             }
         }
         return rows;
@@ -95,6 +101,46 @@ class SheetXmlTest {
                 "1: null|-1|1, null|-1|2",
                 "2: ",
                 "3: , , null|-1|3, null|-1|4");
+    }
+
+    @Test
+    void tellsTheRowsTheSheetHides() throws IOException {
+        // given
+        String xml = HEAD + "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
+                + "<row r=\"2\" spans=\"1:1\" hidden=\"1\"><c r=\"A2\"><v>2</v></c></row>"
+                + "<row r=\"3\" hidden='true' customHeight=\"1\" ht=\"0\"><c r=\"A3\"><v>3</v></c></row>"
+                + "<row r=\"4\" hidden=\"0\"><c r=\"A4\"><v>4</v></c></row>"
+                + "<row r=\"5\" hidden=\"1\"/><row r=\"6\" hidden=\"false\"><c r=\"A6\"><v>6</v></c></row>" + TAIL;
+
+        // when
+        List<String> rows = rows(xml, 3);
+
+        // then
+        assertThat(rows).containsExactly(
+                "1: null|-1|1",
+                "2 hidden: null|-1|2",
+                "3 hidden: null|-1|3",
+                "4: null|-1|4",
+                "5 hidden: ",
+                "6: null|-1|6");
+    }
+
+    @Test
+    void tellsFormulasSavedWithoutAResult() throws IOException {
+        // given: a formula without <v>, one with a result, two whose result is empty text, a
+        // shared formula's other cell without and with a result; then a row without formulas
+        String xml = HEAD + "<row r=\"1\"><c r=\"A1\"><f>SUM(B1:C1)</f></c><c r=\"B1\"><f>A1</f><v>3</v></c>"
+                + "<c r=\"C1\" t=\"str\"><f>\"\"</f><v></v></c><c r=\"D1\" t=\"str\"><f>\"\"</f><v/></c>"
+                + "<c r=\"E1\"><f t=\"shared\" si=\"0\"/></c><c r=\"F1\"><f t=\"shared\" si=\"0\"/><v>2</v></c></row>"
+                + "<row r=\"2\"><c r=\"A2\"><v>1</v></c></row>" + TAIL;
+
+        // when
+        List<String> rows = rows(xml, 5);
+
+        // then
+        assertThat(rows).containsExactly(
+                "1 uncalculated [0, 4]: null|-1|null, null|-1|3, str|-1|, str|-1|, null|-1|null, null|-1|2",
+                "2: null|-1|1");
     }
 
     @Test

@@ -2,12 +2,17 @@ package org.hhw.sources.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -21,8 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WorkbookReadingTest {
+
+    private static final String SHEET_HEAD =
+            "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";
+    private static final String SHEET_TAIL = "</sheetData></worksheet>";
 
     @TempDir
     Path dir;
@@ -39,6 +49,51 @@ class WorkbookReadingTest {
         // then
         assertThat(content.rows()).containsExactlyElementsOf(Fixtures.REGISTER_ROWS);
         assertThat(content.skipped()).containsExactlyElementsOf(Fixtures.REGISTER_SKIPPED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void readsTheRowsASheetHidesAndTellsThem(Format format) throws IOException {
+        // given: the clerk hid the row of 李四, checked
+        Path file = Fixtures.write(dir, "hidden." + format.name().toLowerCase(), format, workbook -> {
+            var sheet = workbook.createSheet("名单");
+            sheet.createRow(0).createCell(0).setCellValue("姓名");
+            sheet.createRow(1).createCell(0).setCellValue("张三");
+            var checked = sheet.createRow(2);
+            checked.createCell(0).setCellValue("李四");
+            checked.setZeroHeight(true);
+            sheet.createRow(3).createCell(0).setCellValue("王五");
+        });
+
+        // when
+        Content content = Fixtures.readAll(file);
+
+        // then
+        assertThat(content.rows()).containsExactly(
+                Fixtures.row("名单", 1, "姓名"),
+                Fixtures.row("名单", 2, "张三"),
+                Fixtures.hiddenRow("名单", 3, "李四"),
+                Fixtures.row("名单", 4, "王五"));
+    }
+
+    @Test
+    void tellsTheColumnsOfFormulasSavedWithoutAResult() throws IOException {
+        // given: a program wrote the total as a formula and never calculated it
+        Path plain = Fixtures.write(dir, "plain.xlsx", Format.XLSX, Fixtures::register);
+        Path file = Fixtures.replaceEntry(plain, dir.resolve("uncalculated.xlsx"), "xl/worksheets/sheet1.xml",
+                out -> out.write(Fixtures.utf8(SHEET_HEAD
+                        + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>姓名</t></is></c>"
+                        + "<c r=\"B1\" t=\"inlineStr\"><is><t>补贴金额</t></is></c></row>"
+                        + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>张三</t></is></c><c r=\"B2\"><f>SUM(C2:E2)</f></c>"
+                        + "</row>" + SHEET_TAIL)));
+
+        // when
+        Content content = Fixtures.readAll(file);
+
+        // then
+        assertThat(content.rows()).startsWith(
+                Fixtures.row("南河堡乡", 1, "姓名", "补贴金额"),
+                new RawRow("南河堡乡", 2, List.of("张三"), false, Set.of(1)));
     }
 
     @ParameterizedTest
@@ -137,13 +192,13 @@ class WorkbookReadingTest {
         // given: a sheet of 50 MB of blanks that compresses to a few dozen KB
         Path plain = Fixtures.write(dir, "plain.xlsx", Format.XLSX, Fixtures::register);
         Path bomb = Fixtures.replaceEntry(plain, dir.resolve("bomb.xlsx"), "xl/worksheets/sheet1.xml", out -> {
-            out.write(Fixtures.utf8("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"));
+            out.write(Fixtures.utf8(SHEET_HEAD));
             byte[] blanks = new byte[1 << 20];
             Arrays.fill(blanks, (byte) ' ');
             for (int i = 0; i < 50; i++) {
                 out.write(blanks);
             }
-            out.write(Fixtures.utf8("</sheetData></worksheet>"));
+            out.write(Fixtures.utf8(SHEET_TAIL));
         });
         assertThat(Files.size(bomb)).isLessThan(200_000);
 
@@ -153,19 +208,52 @@ class WorkbookReadingTest {
     }
 
     @Test
-    void refusesAPartThatInflatesBeyondItsDeclaredSize() throws IOException {
-        // given: a forged directory that understates the shared strings to slip past the size checks
-        Path file = Fixtures.write(dir, "forged.xlsx", Format.XLSX, workbook -> {
-            var sheet = workbook.createSheet("名单");
-            for (int i = 0; i < 3_000; i++) {
-                sheet.createRow(i).createCell(0).setCellValue("农户" + i * 31);
-            }
-        });
-        Fixtures.understateSize(file, "xl/sharedStrings.xml");
+    void countsWhatASheetInflatesToWhateverItsHeadersDeclare() throws IOException {
+        // given: a 2 MB file whose sheet inflates to 1.9 GiB while its headers declare 1 MiB, which
+        // passes every check of the headers; a 64 MiB budget keeps the test fast
+        Path plain = Fixtures.write(dir, "plain.xlsx", Format.XLSX, Fixtures::register);
+        Path bomb = Fixtures.deflateBomb(plain, dir.resolve("bomb.xlsx"), "xl/worksheets/sheet1.xml", SHEET_HEAD,
+                1900, SHEET_TAIL, 1 << 20);
+        assertThat(Files.size(bomb)).isBetween(1_000_000L, 3_000_000L);
+        ReadLimits limits = new ReadLimits(1 << 30, 64L << 20, 0.01, 500);
 
         // when / then
-        assertUnusable(file, Code.TOO_LARGE, "文件的压缩比例异常（解压后会变得极大，可能是损坏或被恶意构造的文件），无法读取。"
-                + "请用Excel或WPS打开后重新保存，再发送。");
+        assertUnusable(bomb, limits, Code.TOO_LARGE,
+                "文件解压后的内容超过上限（64MB），无法读取。请把表格拆分成几个较小的文件后再发送。");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml", "xl/styles.xml"})
+    void stopsAPartWhoseHeadersLieEarlyByTheInflationRatioUnderTheDefaultLimits(String part) throws IOException {
+        // given: the same bomb in any part that is read, under the default limits (4 GiB in all),
+        // which it stays below: only the ratio of what it inflates to its 2 MB can tell it
+        Path plain = Fixtures.write(dir, "plain.xlsx", Format.XLSX, Fixtures::register);
+        Path bomb = Fixtures.deflateBomb(plain, dir.resolve("bomb.xlsx"), part, "<x>", 1900, "</x>", 1 << 20);
+        long start = System.nanoTime();
+
+        // when
+        Throwable thrown = catchThrowable(() -> Fixtures.readAll(bomb));
+
+        // then
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(thrown).isInstanceOfSatisfying(UnusableFileException.class, e -> {
+            assertThat(e.code()).isEqualTo(Code.TOO_LARGE);
+            assertThat(e.explanation()).isEqualTo("文件的压缩比例异常（解压后会变得极大，可能是损坏或被恶意构造的文件），无法读取。"
+                    + "请用Excel或WPS打开后重新保存，再发送。");
+        });
+    }
+
+    @Test
+    void countsWhatTheSharedStringsInflateToWhateverTheirHeadersDeclare() throws IOException {
+        // given: shared strings of about 150 KB declared as 32 KB, against a 1 MB budget of which
+        // shared strings get 64 KB
+        Path file = distinctTexts();
+        Fixtures.declare(file, "xl/sharedStrings.xml", ZipEntry.DEFLATED, 32 << 10);
+        ReadLimits limits = new ReadLimits(1 << 30, 1 << 20, 0.01, 500);
+
+        // when / then
+        assertUnusable(file, limits, Code.TOO_LARGE,
+                "文件解压后的内容超过上限（64KB），无法读取。请把表格拆分成几个较小的文件后再发送。");
     }
 
     @Test
@@ -182,13 +270,8 @@ class WorkbookReadingTest {
 
     @Test
     void refusesSharedStringsBeyondTheirShareOfTheBudget() throws IOException {
-        // given: about 150 KB of distinct texts, against a 1 MB budget of which shared strings get 64 KB
-        Path file = Fixtures.write(dir, "texts.xlsx", Format.XLSX, workbook -> {
-            var sheet = workbook.createSheet("名单");
-            for (int i = 0; i < 2_000; i++) {
-                sheet.createRow(i).createCell(0).setCellValue("天镇县南河堡乡第" + i + "号农户家庭成员名单备注" + (i * 7919L % 100_003));
-            }
-        });
+        // given: shared strings of about 150 KB, against a 1 MB budget of which shared strings get 64 KB
+        Path file = distinctTexts();
         ReadLimits limits = new ReadLimits(1 << 30, 1 << 20, 0.01, 500);
 
         // when / then
@@ -278,6 +361,16 @@ class WorkbookReadingTest {
         // when / then
         assertUnusable(old, Code.NOT_A_SPREADSHEET,
                 "文件是Excel 95或更早的旧格式，无法读取。请用Excel或WPS打开它，另存为.xlsx格式后再发送。");
+    }
+
+    /** About 150 KB of distinct texts, so of shared strings. */
+    private Path distinctTexts() throws IOException {
+        return Fixtures.write(dir, "texts.xlsx", Format.XLSX, workbook -> {
+            var sheet = workbook.createSheet("名单");
+            for (int i = 0; i < 2_000; i++) {
+                sheet.createRow(i).createCell(0).setCellValue("天镇县南河堡乡第" + i + "号农户家庭成员名单备注" + (i * 7919L % 100_003));
+            }
+        });
     }
 
     static void assertUnusable(Path file, Code code, String explanation) {

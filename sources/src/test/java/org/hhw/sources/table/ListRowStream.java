@@ -2,6 +2,7 @@ package org.hhw.sources.table;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 import org.hhw.sources.read.RawRow;
 import org.hhw.sources.read.RowStream;
@@ -25,6 +26,11 @@ public final class ListRowStream implements RowStream {
     /** A row of {@code sheet} at the 1-based {@code rowNumber}. */
     public static RawRow row(String sheet, int rowNumber, String... cells) {
         return new RawRow(sheet, rowNumber, List.of(cells));
+    }
+
+    /** A row the sheet hides. */
+    public static RawRow hiddenRow(String sheet, int rowNumber, String... cells) {
+        return new RawRow(sheet, rowNumber, List.of(cells), true, Set.of());
     }
 
     @Override

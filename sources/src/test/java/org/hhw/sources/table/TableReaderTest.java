@@ -3,6 +3,7 @@ package org.hhw.sources.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hhw.sources.table.ListRowStream.hiddenRow;
 import static org.hhw.sources.table.ListRowStream.row;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.hhw.sources.contract.Contract;
@@ -232,6 +234,42 @@ class TableReaderTest {
                 nonData("Sheet1", 14, NonDataRow.Kind.BLANK),
                 nonData("Sheet1", 15, NonDataRow.Kind.FOOTER));
         assertThat(read.rows()).allSatisfy(r -> assertThat(r.sheetIndex()).isZero());
+    }
+
+    @Test
+    void carriesTheHiddenFlagOfADataRowButAHiddenNonDataRowStaysNonData() throws IOException {
+        // given: rows 1 (the header), 3 and 4 are hidden
+        List<RawRow> rows = List.of(
+                hiddenRow("Sheet1", 1, HEADER),
+                row("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
+                hiddenRow("Sheet1", 3, "1402220701002", "南河堡乡", "南河堡", "李四", "140222198503120028", "户主"),
+                hiddenRow("Sheet1", 4, "小计", "2户"));
+
+        // when
+        Read read = readAll(rows);
+
+        // then
+        assertThat(read.shown()).containsExactly(
+                data("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
+                data("Sheet1", 3, "1402220701002", "南河堡乡", "南河堡", "李四", "140222198503120028", "户主") + " hidden",
+                nonData("Sheet1", 4, NonDataRow.Kind.TOTAL));
+        assertThat(read.headers().get(0).firstHeaderRow()).isEqualTo(1);
+    }
+
+    @Test
+    void tellsWhichFieldsHoldAFormulaSavedWithoutAResult() throws IOException {
+        // given: 姓名 (column 3) and an unnamed column 7 are formulas without a result
+        List<RawRow> rows = List.of(
+                row("Sheet1", 1, HEADER),
+                new RawRow("Sheet1", 2, List.of("1402220701001", "南河堡乡", "南河堡", "", "140222198001010013", "户主"),
+                        false, Set.of(3, 7)),
+                row("Sheet1", 3, "1402220701002", "南河堡乡", "南河堡", "李四", "140222198503120028", "户主"));
+
+        // when
+        Read read = readAll(rows);
+
+        // then
+        assertThat(read.rows()).extracting(r -> ((DataRow) r).uncalculated()).containsExactly(Set.of(3), Set.of());
     }
 
     @ParameterizedTest
@@ -577,14 +615,17 @@ class TableReaderTest {
         });
     }
 
-    /** "sheet!row KIND" for a non-data row, "sheet!row a|b|…" for a data row (null shown as ∅). */
+    /**
+     * "sheet!row KIND" for a non-data row, "sheet!row a|b|…" for a data row (null shown as ∅,
+     * " hidden" after a hidden one).
+     */
     static String show(SheetRow row) {
         if (row instanceof NonDataRow n) {
             return nonData(n.sheet(), n.rowNumber(), n.kind());
         }
         DataRow d = (DataRow) row;
         return d.sheet() + "!" + d.rowNumber() + " " + Arrays.stream(d.raw())
-                .map(v -> v == null ? "∅" : v).collect(Collectors.joining("|"));
+                .map(v -> v == null ? "∅" : v).collect(Collectors.joining("|")) + (d.hidden() ? " hidden" : "");
     }
 
     static String nonData(String sheet, int rowNumber, NonDataRow.Kind kind) {

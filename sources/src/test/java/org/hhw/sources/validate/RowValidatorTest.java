@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.hhw.sources.clean.CodeList;
 import org.hhw.sources.clean.Gazetteer;
@@ -20,6 +21,7 @@ import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.contract.Field;
 import org.hhw.sources.contract.FieldType;
+import org.hhw.sources.read.RawRow;
 import org.hhw.sources.table.DataRow;
 import org.hhw.sources.table.ListRowStream;
 import org.hhw.sources.table.NonDataRow;
@@ -202,6 +204,53 @@ class RowValidatorTest {
     }
 
     @Test
+    void loadsARowTheSheetHidesWithAWarning() {
+        // given: a valid row the clerk hid, and a hidden row with a wrong relation
+        DataRow valid = hiddenRegistryRow("1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主");
+        DataRow wrong = hiddenRegistryRow("1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "干儿子");
+
+        // when
+        Outcome loaded = VALIDATOR.validate(valid);
+        Outcome rejected = VALIDATOR.validate(wrong);
+
+        // then
+        assertThat(loaded.loaded()).isTrue();
+        assertThat(loaded.values()).startsWith("1402220701001", "南河堡乡", 7, "南河堡", 60, "张三", HASH_0013);
+        assertThat(loaded.findings()).containsExactly(new Finding("Sheet1", 2, null, null, "",
+                Issue.warning(Reason.HIDDEN_ROW, "该行在表格中被隐藏，已照常读取，请核对：如果这一行不应入库，请删除它（而不是隐藏）后重新发送。")));
+        assertThat(rejected.rejected()).isTrue();
+        assertThat(rejected.findings()).extracting(Finding::field, f -> f.issue().reason())
+                .containsExactly(tuple("relation", Reason.CODE_UNKNOWN));
+    }
+
+    @Test
+    void saysAFormulaHasNoResultRatherThanThatTheCellIsEmpty() {
+        // given: formulas saved without a result in 姓名 (required), 身份证号 and 家庭人口数 (optional)
+        DataRow requiredName = registryRow(Set.of(3, 7), "1402220701001", "南河堡乡", "南河堡", "", "140222198001010013",
+                "户主", "男", "");
+        DataRow requiredId = registryRow(Set.of(4), "1402220701001", "南河堡乡", "南河堡", "张三", "", "户主");
+        DataRow optionalSize = registryRow(Set.of(7), "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013",
+                "户主", "男", "");
+
+        // when
+        Outcome first = VALIDATOR.validate(requiredName);
+        Outcome second = VALIDATOR.validate(requiredId);
+        Outcome third = VALIDATOR.validate(optionalSize);
+
+        // then
+        assertThat(first.rejected()).isTrue();
+        assertThat(first.findings()).containsExactly(new Finding("Sheet1", 2, "name", "姓名", "",
+                Issue.reject(Reason.FORMULA_NOT_CALCULATED, "公式没有计算结果，请在Excel中重新计算后保存。")));
+        assertThat(second.findings()).containsExactly(new Finding("Sheet1", 2, "id_number", "身份证号", "",
+                Issue.reject(Reason.FORMULA_NOT_CALCULATED, "公式没有计算结果，请在Excel中重新计算后保存。")));
+        assertThat(third.loaded()).isTrue();
+        assertThat(third.values()).startsWith("1402220701001", "南河堡乡", 7, "南河堡", 60, "张三", HASH_0013);
+        assertThat(third.values()[12]).isNull();
+        assertThat(third.findings()).containsExactly(new Finding("Sheet1", 2, "household_size", "家庭人口数", "",
+                Issue.warning(Reason.FORMULA_NOT_CALCULATED, "公式没有计算结果，请在Excel中重新计算后保存。本行已入库，这一项暂为空。")));
+    }
+
+    @Test
     void aRejectedRowCarriesOnlyItsRejectingFindings() {
         // given: the 15-digit ID and the sex mismatch would be warnings, the relation rejects
         DataRow row = registryRow("1402220701001", "南河堡乡", "南河堡", "张三", "140222800101001", "干儿子", "女");
@@ -341,10 +390,23 @@ class RowValidatorTest {
         return row(REGISTRY, HEADER, cells);
     }
 
+    private static DataRow hiddenRegistryRow(String... cells) {
+        return row(REGISTRY, HEADER, ListRowStream.hiddenRow("Sheet1", 2, cells));
+    }
+
+    /** A registry data row whose cells in the {@code uncalculated} columns are formulas without a result. */
+    private static DataRow registryRow(Set<Integer> uncalculated, String... cells) {
+        return row(REGISTRY, HEADER, new RawRow("Sheet1", 2, List.of(cells), false, uncalculated));
+    }
+
     /** The data row below {@code header}, as TableReader gives it. */
     private static DataRow row(Contract contract, String[] header, String... cells) {
+        return row(contract, header, ListRowStream.row("Sheet1", 2, cells));
+    }
+
+    private static DataRow row(Contract contract, String[] header, RawRow second) {
         try (TableReader reader = new TableReader(new ListRowStream(List.of(
-                ListRowStream.row("Sheet1", 1, header), ListRowStream.row("Sheet1", 2, cells))), contract)) {
+                ListRowStream.row("Sheet1", 1, header), second)), contract)) {
             SheetRow row = reader.next();
             assertThat(row).isInstanceOf(DataRow.class);
             return (DataRow) row;
