@@ -1,57 +1,73 @@
 package org.hhw.schedules;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.regex.Pattern;
+
+import org.hhw.warehouse.AnalystConnection;
+import org.hhw.warehouse.Home;
 
 /**
- * {@code hhw sql ["query"]}: SQL against the published analytics copy, read-only, so an analyst
- * never blocks or sees half a load. Without a query it is an interactive prompt (statements end
- * with {@code ;}, {@code .quit} leaves). {@code --csv} and {@code --json} change the output.
+ * {@code hhw sql ["query"]}: SQL against the published analytics copy, so an analyst never blocks or
+ * sees half a load, through an {@link AnalystConnection}: the copy's data and nothing else of the
+ * machine. Without a query it is an interactive prompt (statements end with {@code ;}, {@code .quit}
+ * leaves). {@code --csv} and {@code --json} change the output.
  */
 public final class SqlShell {
 
     enum Format { TABLE, CSV, JSON }
 
+    static final String REFUSED = "refused: hhw sql reads the published warehouse only; "
+            + "files, ATTACH, COPY, SET and extensions are disabled";
+
+    /** How DuckDB's driver wraps the error of a query that failed: the error itself follows. */
+    private static final Pattern PENDING_RESULT = Pattern.compile(
+            "^Invalid Input Error: Attempting to execute an unsuccessful or closed pending query result\\s*Error: ");
+
     private SqlShell() {
     }
 
     public static int run(String[] args) throws Exception {
+        return run(args, System.in, new PrintStream(System.out, true, StandardCharsets.UTF_8), System.err);
+    }
+
+    static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) throws Exception {
         Format format = Format.TABLE;
         List<String> query = new ArrayList<>();
         for (String a : args) {
             switch (a) {
                 case "--csv" -> format = Format.CSV;
                 case "--json" -> format = Format.JSON;
-                default -> query.add(a);
+                default -> {
+                    if (!a.startsWith("--hhw.")) {
+                        query.add(a);
+                    }
+                }
             }
         }
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Path db = analyticsDb();
+        Path db = Home.resolve(args).analyticsDb();
         if (!Files.exists(db)) {
-            System.err.println("No published warehouse at " + db + " yet: run `./hhw demo` or ingest a file first.");
+            err.println("No published warehouse at " + db + " yet: run `./hhw demo` or ingest a file first.");
             return 1;
         }
-        Properties props = new Properties();
-        props.setProperty("duckdb.read_only", "true");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), props)) {
+        try (Connection c = AnalystConnection.open(db)) {
             if (!query.isEmpty()) {
-                return execute(c, String.join(" ", query), format, out) ? 0 : 1;
+                return execute(c, String.join(" ", query), format, out, err) ? 0 : 1;
             }
             out.println("hhw sql on " + db + " (read-only). End statements with ;  .tables lists tables, .quit leaves.");
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
             StringBuilder statement = new StringBuilder();
             out.print("hhw> ");
             for (String line; (line = in.readLine()) != null; ) {
@@ -60,11 +76,11 @@ public final class SqlShell {
                     break;
                 }
                 if (statement.isEmpty() && t.equals(".tables")) {
-                    execute(c, "select table_name from information_schema.tables order by 1", format, out);
+                    execute(c, "select table_name from information_schema.tables order by 1", format, out, err);
                 } else {
                     statement.append(line).append('\n');
                     if (t.endsWith(";")) {
-                        execute(c, statement.toString(), format, out);
+                        execute(c, statement.toString(), format, out, err);
                         statement.setLength(0);
                     }
                 }
@@ -75,12 +91,7 @@ public final class SqlShell {
         }
     }
 
-    static Path analyticsDb() {
-        String home = System.getProperty("hhw.home", System.getenv().getOrDefault("HHW_HOME", "home"));
-        return Path.of(home).resolve("analytics.duckdb");
-    }
-
-    static boolean execute(Connection c, String sql, Format format, PrintStream out) {
+    static boolean execute(Connection c, String sql, Format format, PrintStream out, PrintStream err) {
         try (Statement st = c.createStatement()) {
             if (!st.execute(sql)) {
                 out.println("OK");
@@ -99,7 +110,8 @@ public final class SqlShell {
             }
             return true;
         } catch (SQLException e) {
-            System.err.println("SQL error: " + e.getMessage());
+            err.println(AnalystConnection.refused(e) ? REFUSED
+                    : "SQL error: " + PENDING_RESULT.matcher(String.valueOf(e.getMessage())).replaceFirst(""));
             return false;
         }
     }

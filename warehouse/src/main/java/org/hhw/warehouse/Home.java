@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,6 +22,21 @@ import java.util.List;
  * </pre>
  */
 public record Home(Path root) {
+
+    private static final String ARGUMENT = "--hhw.home=";
+
+    /**
+     * The home that {@code hhw.home} names, for the commands that run without the application (hhw sql,
+     * hhw log), looked up in the application's order: a {@code --hhw.home=DIR} argument, the
+     * {@code hhw.home} system property, the {@code HHW_HOME} environment variable, else {@code ./home}
+     * (an {@code application.properties} is not read). Nothing is created.
+     */
+    public static Home resolve(String... args) {
+        String dir = Arrays.stream(args).filter(a -> a.startsWith(ARGUMENT)).map(a -> a.substring(ARGUMENT.length()))
+                .findFirst()
+                .orElseGet(() -> System.getProperty("hhw.home", System.getenv().getOrDefault("HHW_HOME", "home")));
+        return new Home(Path.of(dir).toAbsolutePath().normalize());
+    }
 
     public Path inbox(String source) {
         return root.resolve("inbox").resolve(source);
