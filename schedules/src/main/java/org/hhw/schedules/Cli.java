@@ -56,6 +56,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                                           education, medical, microloan, training)
               status                      recent files and ingest runs, failing data tests
               sql ["select …"]            query the published warehouse (no query: interactive); --csv, --json
+              log [--limit=N]             the audit log: who ran which query or command, when, what came of it
               rebuild                     recreate the warehouse from the Parquet lake alone (service stopped)
               bench [--persons=N]         time the ingest of a generated registry (default 1,000,000 persons) in xlsx,
                                           csv and of a medical csv as long, against a bare parse, under <home>/bench
@@ -96,7 +97,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         String command = words.isEmpty() ? "help" : words.get(0);
         List<String> rest = words.subList(Math.min(1, words.size()), words.size());
         try {
-            exitCode = switch (command) {
+            exitCode = new AuditLog(home).record(command, args.getSourceArgs(), () -> switch (command) {
                 case "demo" -> demo(args.containsOption("seed") ? Long.parseLong(args.getOptionValues("seed").get(0)) : 2019L);
                 case "run" -> serve();
                 case "ingest" -> ingest(args.containsOption("source") ? args.getOptionValues("source").get(0) : "registry", rest);
@@ -112,7 +113,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                     System.err.print("unknown command: " + command + "\n" + USAGE);
                     yield 2;
                 }
-            };
+            });
         } catch (WarehouseException e) {
             System.err.println("error: " + e.getMessage());
             exitCode = 1;

@@ -1,6 +1,7 @@
 package org.hhw.schedules;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -23,11 +24,15 @@ import org.hhw.warehouse.Home;
  * {@code hhw sql ["query"]}: SQL against the published analytics copy, so an analyst never blocks or
  * sees half a load, through an {@link AnalystConnection}: the copy's data and nothing else of the
  * machine. Without a query it is an interactive prompt (statements end with {@code ;}, {@code .quit}
- * leaves). {@code --csv} and {@code --json} change the output.
+ * leaves). {@code --csv} and {@code --json} change the output. Every statement goes into the audit log.
  */
 public final class SqlShell {
 
     enum Format { TABLE, CSV, JSON }
+
+    /** A statement's result as the audit log records it; {@code ok} is false for an error or a refusal. */
+    record Outcome(boolean ok, String result) {
+    }
 
     static final String REFUSED = "refused: hhw sql reads the published warehouse only; "
             + "files, ATTACH, COPY, SET and extensions are disabled";
@@ -57,14 +62,22 @@ public final class SqlShell {
                 }
             }
         }
-        Path db = Home.resolve(args).analyticsDb();
+        Home home = Home.resolve(args);
+        Path db = home.analyticsDb();
         if (!Files.exists(db)) {
             err.println("No published warehouse at " + db + " yet: run `./hhw demo` or ingest a file first.");
             return 1;
         }
+        AuditLog audit = new AuditLog(home);
+        try {
+            audit.ensureWritable();
+        } catch (IOException e) {
+            err.println("hhw sql logs every statement and cannot write its audit log " + audit.file() + ": " + e);
+            return 1;
+        }
         try (Connection c = AnalystConnection.open(db)) {
             if (!query.isEmpty()) {
-                return execute(c, String.join(" ", query), format, out, err) ? 0 : 1;
+                return logged(audit, c, String.join(" ", query), format, out, err) ? 0 : 1;
             }
             out.println("hhw sql on " + db + " (read-only). End statements with ;  .tables lists tables, .quit leaves.");
             BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
@@ -76,11 +89,11 @@ public final class SqlShell {
                     break;
                 }
                 if (statement.isEmpty() && t.equals(".tables")) {
-                    execute(c, "select table_name from information_schema.tables order by 1", format, out, err);
+                    logged(audit, c, "select table_name from information_schema.tables order by 1", format, out, err);
                 } else {
                     statement.append(line).append('\n');
                     if (t.endsWith(";")) {
-                        execute(c, statement.toString(), format, out, err);
+                        logged(audit, c, statement.toString().strip(), format, out, err);
                         statement.setLength(0);
                     }
                 }
@@ -91,38 +104,51 @@ public final class SqlShell {
         }
     }
 
-    static boolean execute(Connection c, String sql, Format format, PrintStream out, PrintStream err) {
+    private static boolean logged(AuditLog audit, Connection c, String sql, Format format, PrintStream out,
+                                  PrintStream err) throws IOException {
+        Outcome outcome = execute(c, sql, format, out, err);
+        audit.append("sql", sql, outcome.result());
+        return outcome.ok();
+    }
+
+    static Outcome execute(Connection c, String sql, Format format, PrintStream out, PrintStream err) {
         try (Statement st = c.createStatement()) {
             if (!st.execute(sql)) {
                 out.println("OK");
-                return true;
+                return new Outcome(true, "OK");
             }
             try (ResultSet rs = st.getResultSet()) {
-                switch (format) {
+                int rows = switch (format) {
                     case TABLE -> {
                         TextTable table = TextTable.of(rs);
                         table.print(out);
                         out.println("(" + table.size() + " rows)");
+                        yield table.size();
                     }
                     case CSV -> printCsv(rs, out);
                     case JSON -> printJson(rs, out);
-                }
+                };
+                return new Outcome(true, rows + " rows");
             }
-            return true;
         } catch (SQLException e) {
-            err.println(AnalystConnection.refused(e) ? REFUSED
-                    : "SQL error: " + PENDING_RESULT.matcher(String.valueOf(e.getMessage())).replaceFirst(""));
-            return false;
+            String message = PENDING_RESULT.matcher(String.valueOf(e.getMessage())).replaceFirst("");
+            if (AnalystConnection.refused(e)) {
+                err.println(REFUSED);
+                return new Outcome(false, "refused: " + message);
+            }
+            err.println("SQL error: " + message);
+            return new Outcome(false, "error: " + message);
         }
     }
 
-    private static void printCsv(ResultSet rs, PrintStream out) throws SQLException {
+    private static int printCsv(ResultSet rs, PrintStream out) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         List<String> cells = new ArrayList<>();
         for (int i = 1; i <= md.getColumnCount(); i++) {
             cells.add(csv(md.getColumnLabel(i)));
         }
         out.println(String.join(",", cells));
+        int rows = 0;
         while (rs.next()) {
             cells.clear();
             for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -130,19 +156,21 @@ public final class SqlShell {
                 cells.add(v == null ? "" : csv(v));
             }
             out.println(String.join(",", cells));
+            rows++;
         }
+        return rows;
     }
 
     private static String csv(String v) {
         return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
-    private static void printJson(ResultSet rs, PrintStream out) throws SQLException {
+    private static int printJson(ResultSet rs, PrintStream out) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         out.println("[");
-        boolean first = true;
+        int rows = 0;
         while (rs.next()) {
-            StringBuilder sb = new StringBuilder(first ? "  {" : ",\n  {");
+            StringBuilder sb = new StringBuilder(rows == 0 ? "  {" : ",\n  {");
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 Object v = rs.getObject(i);
                 sb.append(i == 1 ? "" : ", ").append(json(md.getColumnLabel(i))).append(": ")
@@ -150,9 +178,10 @@ public final class SqlShell {
                                 : json(v.toString()));
             }
             out.print(sb.append('}'));
-            first = false;
+            rows++;
         }
-        out.println(first ? "]" : "\n]");
+        out.println(rows == 0 ? "]" : "\n]");
+        return rows;
     }
 
     private static String json(String s) {

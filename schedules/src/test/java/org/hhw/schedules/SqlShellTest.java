@@ -1,6 +1,7 @@
 package org.hhw.schedules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -29,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What an analyst gets from {@code hhw sql}: aligned tables (Chinese counts double), CSV and JSON; the
- * published copy's data and nothing else of the machine.
+ * published copy's data and nothing else of the machine; every statement in the audit log.
  */
 class SqlShellTest {
 
@@ -91,15 +93,16 @@ class SqlShellTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         // when
-        boolean ok;
+        SqlShell.Outcome outcome;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            ok = SqlShell.execute(c, "select * from no_such_table", SqlShell.Format.TABLE,
+            outcome = SqlShell.execute(c, "select * from no_such_table", SqlShell.Format.TABLE,
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
         }
 
         // then
-        assertThat(ok).isFalse();
+        assertThat(outcome.ok()).isFalse();
+        assertThat(outcome.result()).startsWith("error: Catalog Error: Table with name no_such_table does not exist!");
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .startsWith("SQL error: Catalog Error: Table with name no_such_table does not exist!");
     }
@@ -195,6 +198,49 @@ class SqlShellTest {
     }
 
     @Test
+    void logsEveryStatementWithItsUserAndResult(@TempDir Path own) throws Exception {
+        // given a home of its own, with the published copy
+        Files.copy(home.resolve("analytics.duckdb"), own.resolve("analytics.duckdb"));
+        OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
+
+        // when
+        shell("--hhw.home=" + own, "select * from (values (1), (2)) t(x)");
+        shell("--hhw.home=" + own, "select content from read_text('" + own.resolve("state/pseudonym.key") + "')");
+        shell("--hhw.home=" + own, "select nothing");
+
+        // then
+        List<AuditLog.Entry> entries = new AuditLog(new Home(own)).entries();
+        assertThat(entries).extracting(AuditLog.Entry::user, AuditLog.Entry::command, AuditLog.Entry::statement)
+                .containsExactly(
+                        tuple(System.getProperty("user.name"), "sql",
+                                "select * from (values (1), (2)) t(x)"),
+                        tuple(System.getProperty("user.name"), "sql",
+                                "select content from read_text('" + own.resolve("state/pseudonym.key") + "')"),
+                        tuple(System.getProperty("user.name"), "sql", "select nothing"));
+        assertThat(entries.get(0).result()).isEqualTo("2 rows");
+        assertThat(entries.get(1).result()).startsWith("refused: ").contains("file system operations are disabled");
+        assertThat(entries.get(2).result()).startsWith("error: Binder Error: Referenced column \"nothing\" was not found");
+        assertThat(entries).allSatisfy(e -> assertThat(OffsetDateTime.parse(e.time()))
+                .isBetween(before, OffsetDateTime.now()));
+    }
+
+    @Test
+    void doesNotRunUnlogged(@TempDir Path own) throws Exception {
+        // given a published copy, and a directory where the audit log should be
+        Files.copy(home.resolve("analytics.duckdb"), own.resolve("analytics.duckdb"));
+        Files.createDirectories(own.resolve("state/audit.log"));
+
+        // when
+        Shell shell = shell("--hhw.home=" + own, "select 1");
+
+        // then
+        assertThat(shell.exit()).isEqualTo(1);
+        assertThat(shell.out()).isEmpty();
+        assertThat(shell.err()).startsWith("hhw sql logs every statement and cannot write its audit log "
+                + own.resolve("state/audit.log") + ": ");
+    }
+
+    @Test
     void findsTheHomeFromTheArgumentAndSaysWhenNothingIsPublished(@TempDir Path empty) throws Exception {
         // given / when
         Shell shell = shell("--hhw.home=" + empty, "select 1");
@@ -224,7 +270,7 @@ class SqlShellTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
             PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-            assertThat(SqlShell.execute(c, sql, format, out, out)).isTrue();
+            assertThat(SqlShell.execute(c, sql, format, out, out).ok()).isTrue();
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }

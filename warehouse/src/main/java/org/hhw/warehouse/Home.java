@@ -17,7 +17,7 @@ import java.util.List;
  * lake/                the Parquet lake: the durable record the warehouse is rebuilt from
  * warehouse.duckdb     the warehouse (one writer: the service)
  * analytics.duckdb     the published read-only copy analysts open
- * state/               job repository, pseudonym key
+ * state/               job repository, pseudonym key, audit log
  * reports/             leaders' reports
  * </pre>
  */
@@ -68,6 +68,11 @@ public record Home(Path root) {
 
     public Path state() {
         return root.resolve("state");
+    }
+
+    /** Who ran which command or query, and what came of it (hhw log prints it). */
+    public Path auditLog() {
+        return state().resolve("audit.log");
     }
 
     public Path reports() {
