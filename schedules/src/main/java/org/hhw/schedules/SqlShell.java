@@ -41,6 +41,9 @@ public final class SqlShell {
     private static final Pattern PENDING_RESULT = Pattern.compile(
             "^Invalid Input Error: Attempting to execute an unsuccessful or closed pending query result\\s*Error: ");
 
+    /** What a spreadsheet would take as the start of a formula (OWASP, CSV injection). */
+    private static final String FORMULA_START = "=+-@\t\r";
+
     private SqlShell() {
     }
 
@@ -141,19 +144,28 @@ public final class SqlShell {
         }
     }
 
+    /**
+     * CSV for a spreadsheet. A text cell that starts with {@code = + - @}, a tab or a carriage return gets
+     * a leading {@code '}, so that the spreadsheet shows it instead of running it as a formula; the
+     * header too, since a query names its columns. A number column is left alone: its {@code -5} is a
+     * number to the spreadsheet, not a formula, and must stay one.
+     */
     private static int printCsv(ResultSet rs, PrintStream out) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
+        int columns = md.getColumnCount();
+        boolean[] text = new boolean[columns + 1];
         List<String> cells = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            cells.add(csv(md.getColumnLabel(i)));
+        for (int i = 1; i <= columns; i++) {
+            text[i] = !isNumber(md, i);
+            cells.add(csv(md.getColumnLabel(i), true));
         }
         out.println(String.join(",", cells));
         int rows = 0;
         while (rs.next()) {
             cells.clear();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
+            for (int i = 1; i <= columns; i++) {
                 String v = rs.getString(i);
-                cells.add(v == null ? "" : csv(v));
+                cells.add(v == null ? "" : csv(v, text[i]));
             }
             out.println(String.join(",", cells));
             rows++;
@@ -161,8 +173,19 @@ public final class SqlShell {
         return rows;
     }
 
-    private static String csv(String v) {
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    private static String csv(String value, boolean text) {
+        String v = text && !value.isEmpty() && FORMULA_START.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    /** By the Java class DuckDB gives the column: its HUGEINT, the type of sum(bigint), has no JDBC number type. */
+    private static boolean isNumber(ResultSetMetaData md, int column) throws SQLException {
+        try {
+            return Number.class.isAssignableFrom(Class.forName(md.getColumnClassName(column)));
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static int printJson(ResultSet rs, PrintStream out) throws SQLException {

@@ -30,8 +30,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What an analyst gets from {@code hhw sql}: aligned tables (Chinese counts double), CSV and JSON; the
- * published copy's data and nothing else of the machine; every statement in the audit log.
+ * What an analyst gets from {@code hhw sql}: aligned tables (Chinese counts double), CSV safe to open in a
+ * spreadsheet, JSON; the published copy's data and nothing else of the machine; every statement in the
+ * audit log.
  */
 class SqlShellTest {
 
@@ -85,6 +86,32 @@ class SqlShellTest {
                 "  {\"township\": \"南河堡乡\", \"households\": 12, \"note\": \"ok\"},",
                 "  {\"township\": \"玉泉镇\", \"households\": 3, \"note\": \"a,\\\"b\\\"\"}",
                 "]");
+    }
+
+    @Test
+    void prefixesCsvTextCellsASpreadsheetWouldRunAsFormulas() throws Exception {
+        // given text that starts like a formula, and numbers (a sum is a HUGEINT) that are negative
+        String sql = """
+                select * from (values
+                    ('=1+1', -5, '-5', 'ok'),
+                    ('+cmd|'' /C calc''!A0', 3, '@SUM(A1)', 'a-b'),
+                    (chr(9) || 'tab', 0, chr(13) || 'cr', '')
+                ) t("@who", n, text, plain)""";
+        String withSum = "select \"@who\", (select sum(-5::bigint)) as total, n, text, plain from (" + sql + ")";
+
+        // when
+        String csv = run(SqlShell.Format.CSV, withSum);
+        String json = run(SqlShell.Format.JSON, withSum);
+
+        // then text cells and the header are prefixed, numbers are not; JSON keeps the values as they are
+        assertThat(csv).isEqualTo(String.join("\n",
+                "'@who,total,n,text,plain",
+                "'=1+1,-5,-5,'-5,ok",
+                "'+cmd|' /C calc'!A0,-5,3,'@SUM(A1),a-b",
+                "'\ttab,-5,0,\"'\rcr\",",
+                ""));
+        assertThat(json.lines().toList()).element(1).isEqualTo(
+                "  {\"@who\": \"=1+1\", \"total\": -5, \"n\": -5, \"text\": \"-5\", \"plain\": \"ok\"},");
     }
 
     @Test
