@@ -7,7 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,7 +16,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -30,6 +28,7 @@ import org.hhw.sources.sample.Manifest;
 import org.hhw.sources.sample.MedicalSample;
 import org.hhw.sources.sample.MicroloanSample;
 import org.hhw.sources.sample.TrainingSample;
+import org.hhw.warehouse.AnalystConnection;
 import org.hhw.warehouse.DataTestFailure;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.NoSpace;
@@ -60,6 +59,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                                           them to it and wait for their receipts
               status                      recent files and ingest runs, failing data tests
               sql ["select …"]            query the published warehouse (no query: interactive); --csv, --json
+              log [--limit=N]             the audit log: who ran which query or command, when, what came of it
               rebuild                     recreate the warehouse from the Parquet lake alone (service stopped)
               bench [--persons=N]         time the ingest of a generated registry (default 1,000,000 persons) in xlsx,
                                           csv and of a medical csv as long, against a bare parse, under <home>/bench
@@ -102,7 +102,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         String command = words.isEmpty() ? "help" : words.get(0);
         List<String> rest = words.subList(Math.min(1, words.size()), words.size());
         try {
-            exitCode = switch (command) {
+            exitCode = new AuditLog(home).record(command, args.getSourceArgs(), () -> switch (command) {
                 case "demo" -> demo(args.containsOption("seed") ? Long.parseLong(args.getOptionValues("seed").get(0)) : 2019L);
                 case "run" -> serve();
                 case "ingest" -> ingest(args.containsOption("source") ? args.getOptionValues("source").get(0) : "registry", rest);
@@ -118,7 +118,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                     System.err.print("unknown command: " + command + "\n" + USAGE);
                     yield 2;
                 }
-            };
+            });
         } catch (WarehouseException e) {
             System.err.println("error: " + NoSpace.message(e, home.root()));
             exitCode = 1;
@@ -316,9 +316,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                 .orElse("none (no hhw process is writing to " + home.root() + ")"));
         Path db = home.analyticsDb();
         if (Files.exists(db)) {
-            Properties ro = new Properties();
-            ro.setProperty("duckdb.read_only", "true");
-            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db, ro)) {
+            try (Connection c = AnalystConnection.open(db)) {
                 out.println("Recent files (" + db + "):");
                 print(c, """
                         select file_key, source, file_name, status, rows_read as read, rows_loaded as loaded,

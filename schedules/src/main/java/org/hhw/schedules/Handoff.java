@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import org.hhw.sources.contract.Contracts;
+import org.hhw.warehouse.AnalystConnection;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.WriterLock;
 import org.hhw.warehouse.intake.Intake;
@@ -139,9 +140,10 @@ final class Handoff {
 
     /** What the published copy says of a file that has left the inbox. */
     private Outcome published(String source, Path dropped) throws SQLException {
-        Properties ro = new Properties();
-        ro.setProperty("duckdb.read_only", "true");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + home.analyticsDb(), ro);
+        if (!Files.exists(home.analyticsDb())) {
+            return setAside(source);
+        }
+        try (Connection c = AnalystConnection.open(home.analyticsDb());
              PreparedStatement ps = c.prepareStatement("""
                      select status, rows_read, rows_loaded, rows_rejected, rows_non_data, coalesce(error_code, '')
                      from etl_file where file_name = ? and sha256 = ? order by file_key desc limit 1""")) {
@@ -158,6 +160,10 @@ final class Handoff {
                 }
             }
         }
+        return setAside(source);
+    }
+
+    private Outcome setAside(String source) {
         return new Outcome("SET_ASIDE", "", home.rejected(source) + " (the service could not load it; see its 说明 "
                 + "and hhw status)", true);
     }

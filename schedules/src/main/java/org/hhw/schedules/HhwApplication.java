@@ -1,17 +1,21 @@
 package org.hhw.schedules;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
+import org.hhw.warehouse.Home;
 import org.hhw.warehouse.WriterLock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The product's one runnable: {@code hhw <command>}. {@code sql} opens only the published
- * analytics copy, without starting the application, so it is quick and never touches a load.
+ * analytics copy and {@code log} reads only the audit log, both without starting the application,
+ * so they are quick and never touch a load.
  *
  * <p>A command that writes to the home takes the home's {@link WriterLock} here, before the
  * application (its job repository, its warehouse) starts: a second writer is refused before it
@@ -31,9 +35,13 @@ public class HhwApplication {
         if (command.equals("sql")) {
             System.exit(SqlShell.run(Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (command.equals("log")) {
+            System.exit(AuditLog.run(Arrays.copyOfRange(args, 1, args.length),
+                    new PrintStream(System.out, true, StandardCharsets.UTF_8), System.err));
+        }
         SpringApplication application = new SpringApplication(HhwApplication.class);
         if (WRITERS.contains(command)) {
-            Path home = home(args);
+            Path home = Home.resolve(args).root();
             Optional<WriterLock> lock = acquire(home, command);
             if (lock.isEmpty()) {
                 System.exit(refuseOrHandOver(home, command, args));
@@ -70,19 +78,5 @@ public class HhwApplication {
                                 + " for the service to take."
                         : "."));
         return HOME_BUSY;
-    }
-
-    /**
-     * The home as the application will bind it ({@code hhw.home}): a {@code --hhw.home=DIR}
-     * argument, else the {@code hhw.home} system property, else {@code HHW_HOME}, else {@code ./home}.
-     */
-    static Path home(String[] args) {
-        for (String a : args) {
-            if (a.startsWith("--hhw.home=")) {
-                return Path.of(a.substring("--hhw.home=".length())).toAbsolutePath().normalize();
-            }
-        }
-        String home = System.getProperty("hhw.home", System.getenv().getOrDefault("HHW_HOME", "home"));
-        return Path.of(home).toAbsolutePath().normalize();
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ import java.util.List;
  * lake/                the Parquet lake: the durable record the warehouse is rebuilt from
  * warehouse/           the warehouse (one writer: the service)
  * analytics.duckdb     the published read-only copy analysts open
- * state/               job repository, pseudonym key, writer lock
+ * state/               job repository, pseudonym key, writer lock, audit log
  * reports/             leaders' reports
  * </pre>
  * Every folder is its owner's alone ({@code rwx------}) but the home itself, which others may pass
@@ -33,6 +34,21 @@ public record Home(Path root, String clerksGroup, String analystsGroup) {
     /** A home whose every file is its owner's (tests, the benchmark's homes). */
     public Home(Path root) {
         this(root, null, null);
+    }
+
+    private static final String ARGUMENT = "--hhw.home=";
+
+    /**
+     * The home that {@code hhw.home} names, looked up before the application starts (the writer
+     * lock, hhw sql, hhw log) in the application's order: a {@code --hhw.home=DIR} argument, the
+     * {@code hhw.home} system property, the {@code HHW_HOME} environment variable, else {@code ./home}
+     * (an {@code application.properties} is not read). Nothing is created.
+     */
+    public static Home resolve(String... args) {
+        String dir = Arrays.stream(args).filter(a -> a.startsWith(ARGUMENT)).map(a -> a.substring(ARGUMENT.length()))
+                .findFirst()
+                .orElseGet(() -> System.getProperty("hhw.home", System.getenv().getOrDefault("HHW_HOME", "home")));
+        return new Home(Path.of(dir).toAbsolutePath().normalize());
     }
 
     public Path inbox(String source) {
@@ -65,6 +81,10 @@ public record Home(Path root, String clerksGroup, String analystsGroup) {
 
     public Path state() {
         return root.resolve("state");
+    }
+
+    public Path auditLog() {
+        return state().resolve("audit.log");
     }
 
     public Path reports() {
