@@ -17,6 +17,7 @@ import java.util.List;
  * warehouse.duckdb     the warehouse (one writer: the service)
  * analytics.duckdb     the published read-only copy analysts open
  * state/               job repository, pseudonym key
+ * state/spool/         the clerks' own values of masked findings, owner-only, until each file's receipt is written
  * reports/             leaders' reports
  * </pre>
  */
@@ -52,6 +53,10 @@ public record Home(Path root) {
 
     public Path state() {
         return root.resolve("state");
+    }
+
+    public Path spool() {
+        return state().resolve("spool");
     }
 
     public Path reports() {

@@ -30,7 +30,6 @@ import org.hhw.sources.clean.Township;
 import org.hhw.sources.clean.Village;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
-import org.hhw.sources.contract.Field;
 import org.hhw.sources.contract.FieldType;
 import org.hhw.warehouse.lake.Lake;
 import org.slf4j.Logger;
@@ -302,8 +301,6 @@ public final class Warehouse implements AutoCloseable {
                 : String.join(", ", naturalKeyColumns(contract)));
         values.put("key_label", fact != null && fact.naturalKeyLabel() != null ? fact.naturalKeyLabel()
                 : contract.naturalKey().stream().map(k -> contract.field(k).label()).collect(Collectors.joining("、")));
-        values.put("id_field", contract.fields().stream().filter(f -> f.type() == FieldType.RESIDENT_ID)
-                .map(Field::name).findFirst().orElse(""));
         values.put("valid_from", "(select received_at from etl_file where file_key = " + fileKey + ")");
         List<SqlScript> scripts = new ArrayList<>();
         scripts.add(SqlScript.resource("load/stage.sql"));

@@ -22,6 +22,7 @@ import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.intake.Intake;
 import org.hhw.warehouse.lake.Lake;
 import org.hhw.warehouse.lake.LakeChunkWriter;
+import org.hhw.warehouse.lake.ReceiptSpool;
 import org.hhw.warehouse.receipt.Receipts;
 import org.hhw.warehouse.receipt.RejectionNote;
 import org.slf4j.Logger;
@@ -50,12 +51,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <pre>
  * ingestArchiveStep   archive the original by hash; register it in etl_file; content loaded before? → DUPLICATE
  * ingestReadStep      chunks: rows of the sheets, validated ahead (RowValidator) → lake parts (rows, rejects,
- *                     warnings, non-data)
+ *                     warnings, non-data; resident IDs masked) and the receipt spool (the values masking changed)
  * ingestLoadStep      one DuckDB transaction from the lake parts; marts rebuilt; data tests, any failing one
  *                     fails the step (the load stays committed; a restart re-runs this step: the load is then
  *                     a no-op, and the marts and tests run again)
  * ingestPublishStep   publish the analysts' copy
- * ingestReceiptStep   receipt beside the original in processed/
+ * ingestReceiptStep   receipt beside the original in processed/; the file's spool deleted
  * ingestDuplicateStep a receipt saying when the content was loaded before; nothing loaded
  * ingestUnusableStep  an unusable file (corrupt, encrypted, columns missing, …) to rejected/ with a note
  * </pre>
@@ -161,8 +162,8 @@ public class IngestJobConfiguration {
     @StepScope
     public LakeOutcomeWriter ingestLakeWriter(@Value("#{jobParameters['source']}") String source,
                                               @Value("#{jobExecutionContext['fileKey']}") Integer fileKey,
-                                              Lake lake) {
-        return new LakeOutcomeWriter(new LakeChunkWriter(lake, Contracts.load(source), fileKey));
+                                              Lake lake, ReceiptSpool receiptSpool) {
+        return new LakeOutcomeWriter(new LakeChunkWriter(lake, receiptSpool, Contracts.load(source), fileKey));
     }
 
     @Bean
@@ -219,9 +220,9 @@ public class IngestJobConfiguration {
     @StepScope
     public Tasklet ingestReceiptTasklet(@Value("#{jobParameters['source']}") String source,
                                         @Value("#{jobParameters['file']}") String file,
-                                        Home home, Warehouse warehouse) {
+                                        Home home, Warehouse warehouse, ReceiptSpool receiptSpool) {
         return (contribution, chunk) -> {
-            receiptThenMove(home, warehouse, source, Path.of(file),
+            receiptThenMove(home, warehouse, receiptSpool, source, Path.of(file),
                     jobContext(contribution.getStepExecution()).getInt(FILE_KEY));
             return RepeatStatus.FINISHED;
         };
@@ -238,14 +239,14 @@ public class IngestJobConfiguration {
     @StepScope
     public Tasklet ingestDuplicateTasklet(@Value("#{jobParameters['source']}") String source,
                                           @Value("#{jobParameters['file']}") String file,
-                                          Home home, Warehouse warehouse) {
+                                          Home home, Warehouse warehouse, ReceiptSpool receiptSpool) {
         return (contribution, chunk) -> {
             ExecutionContext job = jobContext(contribution.getStepExecution());
             int fileKey = job.getInt(FILE_KEY);
             warehouse.markDuplicate(fileKey, job.getInt(DUPLICATE_OF));
             warehouse.buildMarts();
             warehouse.publish(home.analyticsDb());
-            receiptThenMove(home, warehouse, source, Path.of(file), fileKey);
+            receiptThenMove(home, warehouse, receiptSpool, source, Path.of(file), fileKey);
             return RepeatStatus.FINISHED;
         };
     }
@@ -261,12 +262,15 @@ public class IngestJobConfiguration {
     @StepScope
     public Tasklet ingestUnusableTasklet(@Value("#{jobParameters['source']}") String source,
                                          @Value("#{jobParameters['file']}") String file,
-                                         Home home, Warehouse warehouse) {
+                                         Home home, Warehouse warehouse, ReceiptSpool receiptSpool) {
         return (contribution, chunk) -> {
             ExecutionContext job = jobContext(contribution.getStepExecution());
             String code = job.getString(UNUSABLE_CODE);
             String explanation = job.getString(UNUSABLE_EXPLANATION);
-            warehouse.markRejected(job.getInt(FILE_KEY), code, explanation);
+            int fileKey = job.getInt(FILE_KEY);
+            warehouse.markRejected(fileKey, code, explanation);
+            // chunks read before the file proved unusable spooled values for a receipt it will never have
+            receiptSpool.delete(source, fileKey);
             warehouse.buildMarts();
             warehouse.publish(home.analyticsDb());
             Path original = Path.of(file);
@@ -282,9 +286,10 @@ public class IngestJobConfiguration {
      * The receipt first, where the original is going in processed/, then the original: a crash in
      * between leaves the file in the inbox, and the restarted step writes both again.
      */
-    private static void receiptThenMove(Home home, Warehouse warehouse, String source, Path original, int fileKey) {
+    private static void receiptThenMove(Home home, Warehouse warehouse, ReceiptSpool spool, String source,
+                                        Path original, int fileKey) {
         Path target = new Intake(home).processedTarget(source, original);
-        Receipts.write(warehouse, Contracts.load(source), fileKey, Intake.receiptOf(target));
+        Receipts.write(warehouse, spool, Contracts.load(source), fileKey, Intake.receiptOf(target));
         Intake.move(original, target);
     }
 
