@@ -369,28 +369,41 @@ public final class Warehouse implements AutoCloseable {
      * shows); an empty list means all passed.
      */
     public List<DataTestFailure> runDataTests() {
-        List<DataTestFailure> failures = evaluateDataTests();
-        inTransaction(() -> {
-            try (Statement st = connection.createStatement()) {
-                st.execute("delete from etl_data_test");
-            }
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "insert into etl_data_test values (?, ?, ?, current_timestamp)")) {
-                for (DataTestFailure f : failures) {
-                    ps.setString(1, f.test());
-                    ps.setLong(2, f.rows());
-                    ps.setString(3, String.join("\n", f.sample()));
-                    ps.executeUpdate();
-                }
-            }
-        });
+        Map<String, String> values = Map.of("lake", lake.root().toAbsolutePath().toString().replace("'", "''"));
+        List<DataTestFailure> failures = evaluate("tests", values);
+        inTransaction(() -> record("etl_data_test", failures));
         return failures;
     }
 
-    private List<DataTestFailure> evaluateDataTests() {
+    private void record(String table, List<DataTestFailure> outcomes) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("delete from " + table);
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "insert into " + table + " values (?, ?, ?, current_timestamp)")) {
+            for (DataTestFailure f : outcomes) {
+                ps.setString(1, f.test());
+                ps.setLong(2, f.rows());
+                ps.setString(3, String.join("\n", f.sample()));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Every query of {@code sql/<folder>} that returned rows. A query reading the lake ({@code {lake}})
+     * is left out while no file is loaded: it has nothing to check, and its globs would match no
+     * part, which DuckDB refuses. Once a file is loaded, every kind of part exists for it.
+     */
+    private List<DataTestFailure> evaluate(String folder, Map<String, String> values) {
+        boolean lakeLoaded = !files("where status = ? limit 1", EtlFile.LOADED).isEmpty();
         List<DataTestFailure> failures = new ArrayList<>();
-        for (String test : SqlResources.list("tests")) {
-            String sql = SqlScript.resource(test).statements(Map.of()).get(0).replaceAll(";\\s*$", "");
+        for (String test : SqlResources.list(folder)) {
+            SqlScript script = SqlScript.resource(test);
+            if (!lakeLoaded && script.text().contains("{lake}")) {
+                continue;
+            }
+            String sql = script.statements(values).get(0).replaceAll(";\\s*$", "");
             long start = System.nanoTime();
             try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 long rows = 0;
