@@ -365,13 +365,37 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Runs every data test and records the outcome in {@code etl_data_test} (what {@code hhw status}
-     * shows); an empty list means all passed.
+     * Runs every data test and every data warning as of today ({@code current_date}); see
+     * {@link #runDataTests(LocalDate)}.
      */
     public List<DataTestFailure> runDataTests() {
-        Map<String, String> values = Map.of("lake", lake.root().toAbsolutePath().toString().replace("'", "''"));
+        return runDataTests("current_date");
+    }
+
+    /**
+     * Runs every data test ({@code sql/tests}) and every data warning ({@code sql/warnings}) and
+     * records what returned rows in {@code etl_data_test} and {@code etl_data_warning} (what
+     * {@code hhw status} shows). Only the data tests' failures are returned: a warning never fails
+     * a run.
+     *
+     * @param today the day the warnings count back from (a department silent for 35 days)
+     */
+    public List<DataTestFailure> runDataTests(LocalDate today) {
+        return runDataTests("date '" + today + "'");
+    }
+
+    private List<DataTestFailure> runDataTests(String today) {
+        Map<String, String> values = Map.of("lake", lake.root().toAbsolutePath().toString().replace("'", "''"),
+                "today", today);
         List<DataTestFailure> failures = evaluate("tests", values);
-        inTransaction(() -> record("etl_data_test", failures));
+        List<DataTestFailure> warnings = evaluate("warnings", values);
+        for (DataTestFailure w : warnings) {
+            log.warn("data warning {} returned {} rows, e.g. {}", w.test(), w.rows(), w.sample());
+        }
+        inTransaction(() -> {
+            record("etl_data_test", failures);
+            record("etl_data_warning", warnings);
+        });
         return failures;
     }
 
