@@ -1,23 +1,7 @@
 -- stage of one file's load, shared by every source: its cleaned rows ranked by natural key, and its findings.
 -- placeholders: {file_key}, {rows}, {rejects}, {warnings}, {non_data}, {natural_key} (columns, or one sql expression),
--- {key_label}, {id_field}.
-
--- resident ids are kept only masked (area code and last four), as ResidentIds.mask does; a value of 15 or more
--- characters in the id column is masked whole, since what it holds is an id however mistyped.
-create or replace temp macro mask_id(v) as
-    case when length(v) >= 15 then left(v, 6) || repeat('*', length(v) - 10) || right(v, 4) else v end;
-
--- a message quotes what the clerk wrote, and may add a derived id (a 15-digit id converted to 18): every run of
--- 15 or more id characters in it is masked.
-create or replace temp macro mask_ids(s) as
-    list_reduce(regexp_extract_all(s, '[0-9]{14,}[0-9Xx]'), lambda acc, id: replace(acc, id, mask_id(id)), s);
-
-create or replace temp macro mask_finding(field, raw_value) as
-    case when field = '{id_field}' then mask_id(raw_value) else mask_ids(raw_value) end;
-
-create or replace temp macro mask_message(field, raw_value, message) as
-    mask_ids(case when field = '{id_field}' and length(raw_value) >= 15
-        then replace(message, raw_value, mask_id(raw_value)) else message end);
+-- {key_label}. the findings' values and messages come from the lake with their resident ids masked already
+-- (LakeChunkWriter): they are loaded as they are.
 
 -- grain: one row of a natural key written on more than one row of the file; key: sheet_index, row_number.
 -- key_rank numbers the rows of such a key in file order. Only repeated keys are ranked: ranking every row would sort
@@ -58,9 +42,9 @@ select
     sheet,
     row_number,
     column_name,
-    mask_finding(field, raw_value),
+    raw_value,
     reason_code,
-    mask_message(field, raw_value, message)
+    message
 from read_parquet({rejects});
 
 insert into etl_reject
@@ -84,9 +68,9 @@ select
     w.sheet,
     w.row_number,
     w.column_name,
-    mask_finding(w.field, w.raw_value),
+    w.raw_value,
     w.reason_code,
-    mask_message(w.field, w.raw_value, w.message)
+    w.message
 from warned w
 join stage_rows s on s.sheet = w.sheet and s.row_number = w.row_number and s.key_rank = 1;
 

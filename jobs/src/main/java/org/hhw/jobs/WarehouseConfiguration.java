@@ -14,12 +14,13 @@ import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.lake.Lake;
+import org.hhw.warehouse.lake.ReceiptSpool;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
-/** The plain-Java parts of the product the jobs share: home, lake, reference data, warehouse. */
+/** The plain-Java parts of the product the jobs share: home, lake, receipt spool, reference data, warehouse. */
 @Configuration
 @EnableConfigurationProperties(HhwProperties.class)
 public class WarehouseConfiguration {
@@ -33,6 +34,11 @@ public class WarehouseConfiguration {
     @Bean
     public Lake lake(Home home) {
         return new Lake(home.lake());
+    }
+
+    @Bean
+    public ReceiptSpool receiptSpool(Home home) {
+        return new ReceiptSpool(home.spool());
     }
 
     @Bean

@@ -78,8 +78,8 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private int exitCode;
 
-    public Cli(ObjectProvider<Warehouse> warehouse, ObjectProvider<WriterLock> writerLock, Ingestor ingestor, Home home, JobRepository jobRepository,
-               Scheduler scheduler, Gazetteer gazetteer, List<Contract> contracts, Benchmark benchmark) {
+    public Cli(ObjectProvider<Warehouse> warehouse, ObjectProvider<WriterLock> writerLock, Ingestor ingestor, Home home,
+               JobRepository jobRepository, Scheduler scheduler, Gazetteer gazetteer, List<Contract> contracts, Benchmark benchmark) {
         this.warehouse = warehouse;
         this.writerLock = writerLock;
         this.ingestor = ingestor;
@@ -329,6 +329,19 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                 out.println("Failing data tests of the published copy (none = all pass; a run that failed on its "
                         + "data tests is listed below with their names):");
                 print(c, "select test, rows, sample from etl_data_test order by test");
+                out.println();
+                out.println("Warnings (not failures) of the published copy: a department silent for 35 days, a file "
+                        + "far from its source's usual size (none = nothing to look at):");
+                boolean warnings;
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                        "select 1 from information_schema.tables where table_name = 'etl_data_warning'")) {
+                    warnings = rs.next();
+                }
+                if (warnings) {
+                    print(c, "select warning, rows, sample from etl_data_warning order by warning");
+                } else {
+                    out.println("(none recorded yet: this copy was published before data warnings existed)");
+                }
             }
         } else {
             out.println("No published warehouse yet at " + db + ".");

@@ -19,6 +19,7 @@ import java.util.List;
  * warehouse/           the warehouse (one writer: the service)
  * analytics.duckdb     the published read-only copy analysts open
  * state/               job repository, pseudonym key, writer lock, audit log
+ * state/spool/         the clerks' own values of masked findings, owner-only, until each file's receipt is written
  * reports/             leaders' reports
  * </pre>
  * Every folder is its owner's alone ({@code rwx------}) but the home itself, which others may pass
@@ -85,6 +86,10 @@ public record Home(Path root, String clerksGroup, String analystsGroup) {
 
     public Path auditLog() {
         return state().resolve("audit.log");
+    }
+
+    public Path spool() {
+        return state().resolve("spool");
     }
 
     public Path reports() {

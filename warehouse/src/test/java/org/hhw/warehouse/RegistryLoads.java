@@ -31,6 +31,7 @@ import org.hhw.sources.validate.RowValidator;
 import org.hhw.warehouse.intake.Intake;
 import org.hhw.warehouse.lake.Lake;
 import org.hhw.warehouse.lake.LakeChunkWriter;
+import org.hhw.warehouse.lake.ReceiptSpool;
 
 /**
  * A warehouse under a test folder, loaded the way the ingest job loads a file: register it, read
@@ -46,12 +47,14 @@ public final class RegistryLoads implements AutoCloseable {
 
     private final Path home;
     private final Lake lake;
+    private final ReceiptSpool spool;
     private final Contract contract = Contracts.load(SOURCE);
     private final Warehouse warehouse;
 
     public RegistryLoads(Path home) {
         this.home = home;
         this.lake = new Lake(home.resolve("lake"));
+        this.spool = new ReceiptSpool(new Home(home).spool());
         this.warehouse = Warehouse.open(home.resolve("warehouse.duckdb"), lake, Gazetteer.bundled(), contracts());
     }
 
@@ -69,6 +72,10 @@ public final class RegistryLoads implements AutoCloseable {
 
     public Lake lake() {
         return lake;
+    }
+
+    public ReceiptSpool spool() {
+        return spool;
     }
 
     public Contract contract() {
@@ -101,14 +108,14 @@ public final class RegistryLoads implements AutoCloseable {
         return warehouse.register(SOURCE, file.getFileName().toString(), Intake.sha256(file), receivedAt);
     }
 
-    /** Reads the registry file's rows and writes their outcomes to the lake, part numbers from 1. */
+    /** Reads the registry file's rows and writes their outcomes to the lake (and spool), part numbers from 1. */
     public SheetSummary readToLake(Path file, int fileKey) {
         return readToLake(contract, file, fileKey);
     }
 
     private SheetSummary readToLake(Contract contract, Path file, int fileKey) {
         RowValidator validator = new RowValidator(contract, Gazetteer.bundled(), PSEUDONYMS);
-        LakeChunkWriter writer = new LakeChunkWriter(lake, contract, fileKey);
+        LakeChunkWriter writer = new LakeChunkWriter(lake, spool, contract, fileKey);
         try (TableReader table = new TableReader(SpreadsheetFiles.open(file, ReadLimits.defaults()), contract)) {
             List<Outcome> chunk = new ArrayList<>();
             int partNo = 1;

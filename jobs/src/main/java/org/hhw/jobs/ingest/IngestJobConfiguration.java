@@ -23,6 +23,7 @@ import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.intake.Intake;
 import org.hhw.warehouse.lake.Lake;
 import org.hhw.warehouse.lake.LakeChunkWriter;
+import org.hhw.warehouse.lake.ReceiptSpool;
 import org.hhw.warehouse.receipt.Receipts;
 import org.hhw.warehouse.receipt.RejectionNote;
 import org.slf4j.Logger;
@@ -51,12 +52,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <pre>
  * ingestArchiveStep   archive the original by hash; register it in etl_file; content loaded before? → DUPLICATE
  * ingestReadStep      chunks: rows of the sheets, validated ahead (RowValidator) → lake parts (rows, rejects,
- *                     warnings, non-data)
+ *                     warnings, non-data; resident IDs masked) and the receipt spool (the values masking changed)
  * ingestLoadStep      one DuckDB transaction from the lake parts; marts rebuilt; data tests, any failing one
  *                     fails the step (the load stays committed; a restart re-runs this step: the load is then
  *                     a no-op, and the marts and tests run again)
  * ingestPublishStep   publish the analysts' copy
- * ingestReceiptStep   receipt beside the original in processed/
+ * ingestReceiptStep   receipt beside the original in processed/; the file's spool deleted
  * ingestDuplicateStep a receipt saying when the content was loaded before; nothing loaded
  * ingestUnusableStep  an unusable file (corrupt, encrypted, columns missing, …) to rejected/ with a note
  * </pre>
@@ -166,9 +167,9 @@ public class IngestJobConfiguration {
     public LakeOutcomeWriter ingestLakeWriter(@Value("#{jobParameters['source']}") String source,
                                               @Value("#{jobParameters['sha256']}") String sha256,
                                               @Value("#{jobExecutionContext['fileKey']}") Integer fileKey,
-                                              Lake lake) {
+                                              Lake lake, ReceiptSpool receiptSpool) {
         lake.checkClaim(source, fileKey, sha256);
-        return new LakeOutcomeWriter(new LakeChunkWriter(lake, Contracts.load(source), fileKey));
+        return new LakeOutcomeWriter(new LakeChunkWriter(lake, receiptSpool, Contracts.load(source), fileKey));
     }
 
     @Bean
@@ -226,9 +227,9 @@ public class IngestJobConfiguration {
     @StepScope
     public Tasklet ingestReceiptTasklet(@Value("#{jobParameters['source']}") String source,
                                         @Value("#{jobParameters['file']}") String file,
-                                        Home home, Warehouse warehouse) {
+                                        Home home, Warehouse warehouse, ReceiptSpool receiptSpool) {
         return (contribution, chunk) -> {
-            receiptThenMove(home, warehouse, source, Path.of(file),
+            receiptThenMove(home, warehouse, receiptSpool, source, Path.of(file),
                     jobContext(contribution.getStepExecution()).getInt(FILE_KEY));
             return RepeatStatus.FINISHED;
         };
@@ -245,14 +246,14 @@ public class IngestJobConfiguration {
     @StepScope
     public Tasklet ingestDuplicateTasklet(@Value("#{jobParameters['source']}") String source,
                                           @Value("#{jobParameters['file']}") String file,
-                                          Home home, Warehouse warehouse) {
+                                          Home home, Warehouse warehouse, ReceiptSpool receiptSpool) {
         return (contribution, chunk) -> {
             ExecutionContext job = jobContext(contribution.getStepExecution());
             int fileKey = job.getInt(FILE_KEY);
             warehouse.markDuplicate(fileKey, job.getInt(DUPLICATE_OF));
             warehouse.buildMarts();
             warehouse.publish(home.analyticsDb(), home.analystsGroup());
-            receiptThenMove(home, warehouse, source, Path.of(file), fileKey);
+            receiptThenMove(home, warehouse, receiptSpool, source, Path.of(file), fileKey);
             return RepeatStatus.FINISHED;
         };
     }
@@ -268,12 +269,15 @@ public class IngestJobConfiguration {
     @StepScope
     public Tasklet ingestUnusableTasklet(@Value("#{jobParameters['source']}") String source,
                                          @Value("#{jobParameters['file']}") String file,
-                                         Home home, Warehouse warehouse) {
+                                         Home home, Warehouse warehouse, ReceiptSpool receiptSpool) {
         return (contribution, chunk) -> {
             ExecutionContext job = jobContext(contribution.getStepExecution());
             String code = job.getString(UNUSABLE_CODE);
             String explanation = job.getString(UNUSABLE_EXPLANATION);
-            warehouse.markRejected(job.getInt(FILE_KEY), code, explanation);
+            int fileKey = job.getInt(FILE_KEY);
+            warehouse.markRejected(fileKey, code, explanation);
+            // chunks read before the file proved unusable spooled values for a receipt it will never have
+            receiptSpool.delete(source, fileKey);
             warehouse.buildMarts();
             warehouse.publish(home.analyticsDb(), home.analystsGroup());
             Path original = Path.of(file);
@@ -289,9 +293,10 @@ public class IngestJobConfiguration {
      * The receipt first, where the original is going in processed/, then the original: a crash in
      * between leaves the file in the inbox, and the restarted step writes both again.
      */
-    private static void receiptThenMove(Home home, Warehouse warehouse, String source, Path original, int fileKey) {
+    private static void receiptThenMove(Home home, Warehouse warehouse, ReceiptSpool spool, String source,
+                                        Path original, int fileKey) {
         Path target = new Intake(home).processedTarget(source, original);
-        Receipts.write(warehouse, Contracts.load(source), fileKey, Intake.receiptOf(target));
+        Receipts.write(warehouse, spool, Contracts.load(source), fileKey, Intake.receiptOf(target));
         Intake.move(original, target);
     }
 

@@ -90,9 +90,11 @@ class DataTestFailureIngestFunctionalTest {
         assertThat(rows("select test, rows from etl_data_test order by test"))
                 .containsExactly("tests/dim_household_one_current_version.sql|1", "tests/mart_household_year_keys.sql|2");
         assertThat(published("select file_key, status from etl_file order by file_key")).containsExactly("1|LOADED");
-        // and the file waits in the inbox without a receipt
+        // and the file waits in the inbox without a receipt, its ID as written (row 7) kept in the spool for it
         assertThat(second).exists();
         assertThat(home.processed("registry").resolve(RegistryFixtures.CSV_UTF8 + ".回执.xlsx")).doesNotExist();
+        assertThat(rows("select row_number, raw_value from read_parquet('" + home.spool().resolve("registry/2")
+                + "/*.parquet')")).containsExactly("7|1.40222197707E+17");
     }
 
     @Test
@@ -115,6 +117,7 @@ class DataTestFailureIngestFunctionalTest {
         assertThat(published("select count(*) from etl_data_test")).containsExactly("0");
         assertThat(second).doesNotExist();
         assertThat(home.processed("registry").resolve(RegistryFixtures.CSV_UTF8 + ".回执.xlsx")).exists();
+        assertThat(home.spool().resolve("registry/2")).doesNotExist();
     }
 
     private void execute(String sql) throws SQLException {

@@ -2,6 +2,7 @@ package org.hhw.sources.clean;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,7 @@ public final class ResidentIds {
     /** A number written with a decimal point or an exponent: "1.40222E+17", "140222199001011000.0". */
     private static final Pattern NUMBER_FORM = Pattern.compile(
             "[+-]?(?:\\d+\\.\\d*(?:[eE][+-]?\\d+)?|\\d+[eE][+-]?\\d+)");
+    private static final Pattern ID_RUN = Pattern.compile("[0-9]{14,}[0-9Xx]");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
     private static final String VERIFY = "请对照身份证或户口簿核对后重新填写。";
@@ -128,6 +130,35 @@ public final class ResidentIds {
             throw new IllegalArgumentException("need an 18-character ID");
         }
         return id18.substring(0, 6) + "********" + id18.substring(14);
+    }
+
+    /**
+     * What a clerk wrote in an ID cell, masked as everything kept after the read step keeps it: a
+     * value of 15 or more characters is an ID however mistyped, so all but its first six and last
+     * four characters are starred ("1.40222E+17" too); a shorter value is left as written.
+     */
+    public static String maskWritten(String value) {
+        if (value == null) {
+            return null;
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length < 15) {
+            return value;
+        }
+        return value.substring(0, value.offsetByCodePoints(0, 6)) + "*".repeat(length - 10)
+                + value.substring(value.offsetByCodePoints(0, length - 4));
+    }
+
+    /**
+     * A text with every run of 15 or more ID characters in it masked by {@link #maskWritten}: a
+     * message quotes what the clerk wrote and may add a derived ID (a 15-digit ID converted to 18),
+     * and a cell of another column may hold an ID typed into the wrong place.
+     */
+    public static String maskIdsIn(String text) {
+        if (text == null) {
+            return null;
+        }
+        return ID_RUN.matcher(text).replaceAll(run -> Matcher.quoteReplacement(maskWritten(run.group())));
     }
 
     private static Cleaned<ResidentId> convert15(String id, String shown, LocalDate today) {

@@ -256,4 +256,39 @@ class ResidentIdsTest {
         // given / when / then
         assertThatThrownBy(() -> ResidentIds.mask("110105491231002")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "140222196503120118, 140222********0118",
+            "140222850505123, 140222*****5123",
+            "1.40222E+17, 1.40222E+17",
+            "1.40222196503E+17, 1.4022*******E+17",
+            "１４０２２２１９６５０３１２０１１８, １４０２２２********０１１８",
+            "14022219650312, 14022219650312",
+            "'', ''",
+    })
+    void maskWrittenStarsAllButTheFirstSixAndLastFourOfFifteenOrMoreCharacters(String written, String masked) {
+        // given / when / then
+        assertThat(ResidentIds.maskWritten(written)).isEqualTo(masked);
+    }
+
+    @Test
+    void maskIdsInMasksEveryRunOfFifteenOrMoreIdCharacters() {
+        // given a message quoting a 15-digit ID and the 18-character ID it became, and a shorter number
+        String message = "15位旧身份证号码“140222850505123”已自动转换为18位号码“14022219850505123x”，户编号3101000001。";
+
+        // when
+        String masked = ResidentIds.maskIdsIn(message);
+
+        // then
+        assertThat(masked).isEqualTo("15位旧身份证号码“140222*****5123”已自动转换为18位号码“140222********123x”，户编号3101000001。");
+    }
+
+    @Test
+    void maskIdsInLeavesTextWithoutIdsAndNullAsTheyAre() {
+        // given / when / then
+        assertThat(ResidentIds.maskIdsIn("金额“待定”不是数字")).isEqualTo("金额“待定”不是数字");
+        assertThat(ResidentIds.maskIdsIn(null)).isNull();
+        assertThat(ResidentIds.maskWritten(null)).isNull();
+    }
 }

@@ -30,7 +30,9 @@ import org.hhw.sources.contract.OutputColumn;
  * partition {@code source=<source>/file_key=<key>/} holding its cleaned rows, rejects, warnings
  * and non-data rows as Parquet parts (one per chunk, so a restarted load rewrites exactly the parts
  * it redoes), and {@code file.parquet}: its {@code etl_file} row, written once the load commits.
- * The warehouse can be rebuilt from the lake alone.
+ * The warehouse can be rebuilt from the lake alone, and the lake keeps what that needs and no more:
+ * resident IDs only pseudonymised and masked, in findings too (the clerk's own values wait for the
+ * receipt in the {@link ReceiptSpool}, outside the lake).
  */
 public final class Lake {
 
@@ -252,6 +254,19 @@ public final class Lake {
             Path load = file.getParent();
             String source = load.getParent().getFileName().toString().substring("source=".length());
             return new Manifest(source, keyOf(load), file);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

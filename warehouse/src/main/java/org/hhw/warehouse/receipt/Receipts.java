@@ -22,12 +22,15 @@ import org.hhw.warehouse.EtlFile;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.WarehouseException;
 import org.hhw.warehouse.lake.Lake;
+import org.hhw.warehouse.lake.ReceiptSpool;
 
 /**
  * Builds a file's receipt from what the warehouse and the lake recorded of it. Rejected and warned
- * values, and the messages quoting them, are shown as the clerk wrote them (from the lake), since
- * the receipt goes back to the clerk who owns the data; the warehouse keeps resident IDs only
- * masked.
+ * values, and the messages quoting them, are shown as the clerk wrote them, since the receipt goes
+ * back to the clerk who owns the data: the lake and the warehouse keep resident IDs only masked, so
+ * what masking changed is read from the file's {@link ReceiptSpool}, which is deleted once the
+ * receipt is written. (A crash after that rewrites the receipt with the IDs masked: a receipt that
+ * shows less, rather than raw IDs kept past their use.)
  */
 public final class Receipts {
 
@@ -37,7 +40,7 @@ public final class Receipts {
     private Receipts() {
     }
 
-    public static void write(Warehouse warehouse, Contract contract, int fileKey, Path target) {
+    public static void write(Warehouse warehouse, ReceiptSpool spool, Contract contract, int fileKey, Path target) {
         EtlFile file = warehouse.file(fileKey).orElseThrow();
         EtlFile original = file.duplicateOf() == null ? null : warehouse.file(file.duplicateOf()).orElseThrow();
         Connection c = warehouse.connection();
@@ -48,20 +51,20 @@ public final class Receipts {
         }
         try {
             if (original != null) {
-                // Nothing of a duplicate was read, so it has no lake parts and no findings.
+                // Nothing of a duplicate was read, so it has no lake parts, no findings and nothing spooled.
                 ReceiptWriter.write(target, summary(contract, file, original, c, new long[] {0, 0}),
                         Collections.emptyIterator(), Collections.emptyIterator(), labels);
                 return;
             }
             long[] people = counts(c, contract, lake.glob(contract.source(), fileKey, Lake.Part.ROWS));
             String sheetOrder = sheetOrder(file);
-            try (Lines rejectLines = findings(c, "etl_reject", lake.glob(contract.source(), fileKey, Lake.Part.REJECTS),
-                    sheetOrder, fileKey);
-                 Lines warningLines = findings(c, "etl_warning",
-                         lake.glob(contract.source(), fileKey, Lake.Part.WARNINGS), sheetOrder, fileKey)) {
+            String spooled = spool.relation(contract.source(), fileKey);
+            try (Lines rejectLines = findings(c, "etl_reject", spooled, sheetOrder, fileKey);
+                 Lines warningLines = findings(c, "etl_warning", spooled, sheetOrder, fileKey)) {
                 ReceiptWriter.write(target, summary(contract, file, null, c, people), rejectLines, warningLines,
                         labels);
             }
+            spool.delete(contract.source(), fileKey);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the receipt " + target, e);
         }
@@ -79,18 +82,18 @@ public final class Receipts {
                 people[1]);
     }
 
-    /** A file's findings in {@code table}, with the value and message as written from its lake part. */
-    private static Lines findings(Connection c, String table, String lakeGlob, String sheetOrder, int fileKey) {
+    /** A file's findings in {@code table}, with the value and message as written where the spool has them. */
+    private static Lines findings(Connection c, String table, String spooled, String sheetOrder, int fileKey) {
         return new Lines(c, """
-                select f.sheet, f.row_number, f.column_name, coalesce(l.raw_value, f.raw_value), f.reason_code,
-                       coalesce(l.message, f.message)
+                select f.sheet, f.row_number, f.column_name, coalesce(s.raw_value, f.raw_value), f.reason_code,
+                       coalesce(s.message, f.message)
                 from %s f
                 left join (select distinct sheet, row_number, column_name, reason_code, raw_value, message
-                           from read_parquet(%s)) l
+                           from %s) s
                   using (sheet, row_number, column_name, reason_code)
                 where f.file_key = ?
                 order by list_position(%s, f.sheet), f.row_number, f.column_name
-                """.formatted(table, lakeGlob, sheetOrder), fileKey);
+                """.formatted(table, spooled, sheetOrder), fileKey);
     }
 
     private static String sheetOrder(EtlFile file) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -16,6 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hhw.warehouse.RegistryFiles;
 import org.hhw.warehouse.RegistryLoads;
 import org.hhw.warehouse.intake.Intake;
+import org.hhw.warehouse.lake.Lake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +54,7 @@ class ReceiptsTest {
         Path target = dir.resolve("玉泉镇花名册.csv.回执.xlsx");
 
         // when
-        Receipts.write(loads.warehouse(), loads.contract(), fileKey, target);
+        Receipts.write(loads.warehouse(), loads.spool(), loads.contract(), fileKey, target);
 
         // then
         try (XSSFWorkbook workbook = new XSSFWorkbook(target.toFile())) {
@@ -122,7 +125,7 @@ class ReceiptsTest {
         Path target = dir.resolve("玉泉镇花名册(1).csv.回执.xlsx");
 
         // when
-        Receipts.write(loads.warehouse(), loads.contract(), duplicate, target);
+        Receipts.write(loads.warehouse(), loads.spool(), loads.contract(), duplicate, target);
 
         // then
         try (XSSFWorkbook workbook = new XSSFWorkbook(target.toFile())) {
@@ -159,6 +162,46 @@ class ReceiptsTest {
             assertThat(dump(workbook.getSheet("拒收明细"))).containsExactly(List.of("本文件没有拒收的行。"), DETAIL_HEADER);
             assertThat(dump(workbook.getSheet("警告"))).containsExactly(List.of("本文件没有带警告的行。"), DETAIL_HEADER);
         }
+    }
+
+    @Test
+    void lakeKeepsIdsMaskedWhileTheSpoolKeepsTheClerksValuesUntilTheReceiptIsWritten() throws Exception {
+        // given a file with a mistyped ID (row 7) and a 15-digit ID converted to 18 characters (row 6), read and loaded
+        int fileKey = loads.load(RegistryFiles.withProblems(dir), RECEIVED);
+        Path spooled = loads.spool().dir("registry", fileKey);
+
+        // then the lake holds neither ID as written nor the converted one, anywhere
+        assertThat(lakeFilesHolding("140222197001010562", "140222850505123", "140222198505051230")).isEmpty();
+        assertThat(lakeFilesHolding("140222********0562")).containsExactly(
+                List.of(loads.lake().partFile("registry", fileKey, Lake.Part.REJECTS, 2).toString()));
+        // and the spool, a folder only the owner may open, holds the values masking changed as the clerk wrote them
+        assertThat(Files.getPosixFilePermissions(loads.home().resolve("state/spool")))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(RegistryLoads.rows(loads.warehouse().connection(), "select * from read_parquet('" + spooled
+                + "/*.parquet') order by row_number")).containsExactly(
+                List.of(SHEET, 6, "证件号码", "ID_CONVERTED_15", "140222850505123", "15位旧身份证号码“140222850505123”"
+                        + "已自动转换为18位号码“140222198505051230”。如本人已换发新身份证，请在表中改填新证上的18位号码。"),
+                List.of(SHEET, 7, "证件号码", "ID_CHECKSUM", "140222197001010562",
+                        "身份证号码“140222197001010562”校验不通过，号码中至少有一位录错了。请对照身份证或户口簿逐位核对后重新填写。"));
+
+        // when
+        Receipts.write(loads.warehouse(), loads.spool(), loads.contract(), fileKey, dir.resolve("回执.xlsx"));
+
+        // then
+        assertThat(spooled).doesNotExist();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(dir.resolve("回执.xlsx").toFile())) {
+            assertThat(dump(workbook.getSheet("拒收明细")).get(3)).containsExactly(SHEET, "7", "证件号码",
+                    "140222197001010562", "ID_CHECKSUM",
+                    "身份证号码“140222197001010562”校验不通过，号码中至少有一位录错了。请对照身份证或户口簿逐位核对后重新填写。");
+        }
+    }
+
+    /** The lake's Parquet files (every kind, manifests too) with a value containing one of the texts. */
+    private List<List<Object>> lakeFilesHolding(String... texts) {
+        String any = String.join(" or ", Arrays.stream(texts).map(t -> "t::varchar like '%" + t + "%'").toList());
+        return RegistryLoads.rows(loads.warehouse().connection(), "select distinct filename from read_parquet('"
+                + loads.lake().root() + "/**/*.parquet', union_by_name = true, filename = true, "
+                + "hive_partitioning = false) t where " + any);
     }
 
     /** Every row up to the last, each cell as text (numbers as integers), trailing blanks dropped. */

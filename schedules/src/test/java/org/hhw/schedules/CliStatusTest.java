@@ -1,0 +1,103 @@
+package org.hhw.schedules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.hhw.sources.clean.Gazetteer;
+import org.hhw.sources.contract.Contracts;
+import org.hhw.warehouse.Home;
+import org.hhw.warehouse.Warehouse;
+import org.hhw.warehouse.lake.Lake;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.support.ResourcelessJobRepository;
+import org.springframework.boot.DefaultApplicationArguments;
+
+/** {@code hhw status}, as the operator reads it from the published copy. */
+class CliStatusTest {
+
+    private static final String WARNINGS_TITLE = "Warnings (not failures) of the published copy: a department silent "
+            + "for 35 days, a file far from its source's usual size (none = nothing to look at):";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void statusShowsTheDataWarningsOfThePublishedCopyInTheirOwnSection() throws Exception {
+        // given a copy published after checks that found the registry silent for 59 days
+        Home home = new Home(dir).create(Contracts.SOURCES);
+        publish(home, false);
+
+        // when
+        List<String> lines = status(home);
+
+        // then the warnings follow the failing data tests, which are none
+        String sample = "source=registry, last_received=2024-01-02, days_silent=59, detail=registry has sent nothing "
+                + "since 2024-01-02, 59 days before 2024-03-01 (files received in all: 1)";
+        int at = lines.indexOf(WARNINGS_TITLE);
+        assertThat(lines.subList(at - 4, at + 4)).containsExactly(
+                "Failing data tests of the published copy (none = all pass; a run that failed on its data tests is "
+                        + "listed below with their names):",
+                "test  rows  sample",
+                "----  ----  ------",
+                "",
+                WARNINGS_TITLE,
+                "warning                         rows  sample",
+                "------------------------------  ----  " + "-".repeat(sample.length()),
+                "warnings/department_silent.sql  1     " + sample);
+    }
+
+    @Test
+    void aCopyPublishedBeforeDataWarningsExistedSaysSoInsteadOfFailing() throws Exception {
+        // given a copy without the warnings' table, as published before it existed
+        Home home = new Home(dir).create(Contracts.SOURCES);
+        publish(home, true);
+
+        // when
+        List<String> lines = status(home);
+
+        // then
+        int at = lines.indexOf(WARNINGS_TITLE);
+        assertThat(lines.get(at + 1)).isEqualTo("(none recorded yet: this copy was published before data warnings existed)");
+    }
+
+    /** One registry file received on 2 January 2024 and found unusable; the checks as of 1 March 2024. */
+    private static void publish(Home home, boolean withoutWarnings) throws Exception {
+        try (Warehouse w = Warehouse.open(home.warehouseDb(), new Lake(home.lake()), Gazetteer.bundled(),
+                Contracts.SOURCES.stream().map(Contracts::load).toList())) {
+            int fileKey = w.register("registry", "花名册.xlsx", "00", LocalDateTime.of(2024, 1, 2, 9, 0));
+            w.markRejected(fileKey, "CORRUPT", "文件已损坏");
+            w.buildMarts();
+            w.runDataTests(LocalDate.of(2024, 3, 1));
+            if (withoutWarnings) {
+                try (Statement st = w.connection().createStatement()) {
+                    st.execute("drop table etl_data_warning");
+                }
+            }
+            w.publish(home.analyticsDb(), null);
+        }
+    }
+
+    /** The lines {@code hhw status} prints; only the home and the job repository are needed for it. */
+    private static List<String> status(Home home) throws Exception {
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            Cli cli = new Cli(null, null, null, home, new ResourcelessJobRepository(), null, null, null, null);
+            cli.run(new DefaultApplicationArguments("status"));
+            assertThat(cli.getExitCode()).isZero();
+        } finally {
+            System.setOut(console);
+        }
+        return printed.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+}
