@@ -106,7 +106,6 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                 case "demo" -> demo(args.containsOption("seed") ? Long.parseLong(args.getOptionValues("seed").get(0)) : 2019L);
                 case "run" -> serve();
                 case "ingest" -> ingest(args.containsOption("source") ? args.getOptionValues("source").get(0) : "registry", rest);
-                case "status" -> status();
                 case "rebuild" -> rebuild();
                 case "bench" -> benchmark.run(args.containsOption("persons")
                         ? Integer.parseInt(args.getOptionValues("persons").get(0)) : 1_000_000, out);
@@ -309,62 +308,6 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             TextTable.of(rs).print(out);
         }
-    }
-
-    private int status() throws Exception {
-        out.println("Writer: " + WriterLock.holder(home.root()).map(Object::toString)
-                .orElse("none (no hhw process is writing to " + home.root() + ")"));
-        Path db = home.analyticsDb();
-        if (Files.exists(db)) {
-            try (Connection c = AnalystConnection.open(db)) {
-                out.println("Recent files (" + db + "):");
-                print(c, """
-                        select file_key, source, file_name, status, rows_read as read, rows_loaded as loaded,
-                               rows_rejected as rejected, rows_non_data as non_data,
-                               strftime(received_at, '%Y-%m-%d %H:%M:%S') as received,
-                               round(epoch(loaded_at - received_at), 1) as seconds, coalesce(error_code, '') as problem
-                        from etl_file order by file_key desc limit 20
-                        """);
-                out.println();
-                out.println("Failing data tests of the published copy (none = all pass; a run that failed on its "
-                        + "data tests is listed below with their names):");
-                print(c, "select test, rows, sample from etl_data_test order by test");
-                out.println();
-                out.println("Warnings (not failures) of the published copy: a department silent for 35 days, a file "
-                        + "far from its source's usual size (none = nothing to look at):");
-                boolean warnings;
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                        "select 1 from information_schema.tables where table_name = 'etl_data_warning'")) {
-                    warnings = rs.next();
-                }
-                if (warnings) {
-                    print(c, "select warning, rows, sample from etl_data_warning order by warning");
-                } else {
-                    out.println("(none recorded yet: this copy was published before data warnings existed)");
-                }
-            }
-        } else {
-            out.println("No published warehouse yet at " + db + ".");
-        }
-        out.println();
-        out.println("Recent ingest runs (job repository):");
-        TextTable runs = new TextTable(List.of("run", "status", "exit", "started", "seconds", "file", "error"));
-        List<JobExecution> executions = new ArrayList<>();
-        for (JobInstance instance : jobRepository.getJobInstances("ingestJob", 0, 20)) {
-            executions.addAll(jobRepository.getJobExecutions(instance));
-        }
-        executions.sort(Comparator.comparing(JobExecution::getId).reversed());
-        for (JobExecution e : executions.subList(0, Math.min(20, executions.size()))) {
-            String file = e.getJobParameters().getString("file");
-            runs.add(List.of(e.getId(), e.getStatus(), e.getExitStatus().getExitCode(),
-                    e.getStartTime() == null ? "" : e.getStartTime().withNano(0).toString().replace('T', ' '),
-                    e.getStartTime() == null || e.getEndTime() == null ? ""
-                            : String.format("%.1f", Duration.between(e.getStartTime(), e.getEndTime()).toMillis() / 1000.0),
-                    file == null ? "" : Path.of(file).getFileName().toString(),
-                    e.getAllFailureExceptions().stream().map(t -> rootMessage(t)).findFirst().orElse("")));
-        }
-        runs.print(out);
-        return 0;
     }
 
     /** Never opens the current warehouse file: it is replaced whatever state it is in (a damaged log included). */

@@ -35,6 +35,9 @@ public class HhwApplication {
         if (command.equals("sql")) {
             System.exit(SqlShell.run(Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (command.equals("status")) {
+            System.exit(Status.run(Home.resolve(args), new PrintStream(System.out, true, StandardCharsets.UTF_8)));
+        }
         if (command.equals("log")) {
             System.exit(AuditLog.run(Arrays.copyOfRange(args, 1, args.length),
                     new PrintStream(System.out, true, StandardCharsets.UTF_8), System.err));

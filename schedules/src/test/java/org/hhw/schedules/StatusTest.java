@@ -22,7 +22,7 @@ import org.springframework.batch.core.repository.support.ResourcelessJobReposito
 import org.springframework.boot.DefaultApplicationArguments;
 
 /** {@code hhw status}, as the operator reads it from the published copy. */
-class CliStatusTest {
+class StatusTest {
 
     private static final String WARNINGS_TITLE = "Warnings (not failures) of the published copy: a department silent "
             + "for 35 days, a file far from its source's usual size (none = nothing to look at):";
@@ -86,18 +86,10 @@ class CliStatusTest {
         }
     }
 
-    /** The lines {@code hhw status} prints; only the home and the job repository are needed for it. */
+    /** The lines {@code hhw status} prints; only the home is needed for it. */
     private static List<String> status(Home home) throws Exception {
-        PrintStream console = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            Cli cli = new Cli(null, null, null, home, new ResourcelessJobRepository(), null, null, null, null);
-            cli.run(new DefaultApplicationArguments("status"));
-            assertThat(cli.getExitCode()).isZero();
-        } finally {
-            System.setOut(console);
-        }
+        assertThat(Status.run(home, new PrintStream(printed, true, StandardCharsets.UTF_8))).isZero();
         return printed.toString(StandardCharsets.UTF_8).lines().toList();
     }
 }
