@@ -66,8 +66,8 @@ class RebuildTest {
         assertThat(warehouse.get("dim_household")).hasSize(7);
         assertThat(warehouse.keySet()).containsExactly("dim_bank", "dim_code", "dim_course", "dim_date",
                 "dim_hospital", "dim_household", "dim_person", "dim_programme", "dim_school", "dim_township",
-                "dim_training_school", "dim_village", "etl_data_test", "etl_file", "etl_migration", "etl_non_data",
-                "etl_reject", "etl_warning", "fact_education_aid", "fact_medical_claim", "fact_microloan",
+                "dim_training_school", "dim_village", "etl_data_test", "etl_data_warning", "etl_file", "etl_migration",
+                "etl_non_data", "etl_reject", "etl_warning", "fact_education_aid", "fact_medical_claim", "fact_microloan",
                 "fact_training", "mart_finding", "mart_household_year", "mart_township_month", "ref_policy_rule");
     }
 }
