@@ -1,6 +1,7 @@
 package org.hhw.schedules;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.hhw.warehouse.Home;
+import org.hhw.warehouse.NoSpace;
 import org.hhw.warehouse.WriterLock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -45,7 +47,14 @@ public class HhwApplication {
         SpringApplication application = new SpringApplication(HhwApplication.class);
         if (WRITERS.contains(command)) {
             Path home = Home.resolve(args).root();
-            Optional<WriterLock> lock = acquire(home, command);
+            Optional<WriterLock> lock;
+            try {
+                lock = acquire(home, command);
+            } catch (UncheckedIOException e) {
+                System.err.println("hhw " + command + ": nothing was changed: " + NoSpace.message(e, home));
+                System.exit(1);
+                return;
+            }
             if (lock.isEmpty()) {
                 System.exit(refuseOrHandOver(home, command, args));
             }
