@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
@@ -29,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = HhwApplication.class)
 class DataTestFailureRetryTest {
 
-    private static final Path HOME = createHome();
+    private static final Path HOME = TestHomes.create("hhw-data-test-retry");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -75,20 +73,8 @@ class DataTestFailureRetryTest {
         return OnePersonRegistry.write(home.inbox("registry"), name, household, township, village, first17);
     }
 
-    private static Path createHome() {
-        try {
-            return Files.createTempDirectory("hhw-data-test-retry");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @AfterAll
     static void deleteHome() throws IOException {
-        try (Stream<Path> paths = Files.walk(HOME)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        TestHomes.delete(HOME);
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -26,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = HhwApplication.class)
 class InboxPollTest {
 
-    private static final Path HOME = createHome();
+    private static final Path HOME = TestHomes.create("hhw-poll");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -125,20 +124,8 @@ class InboxPollTest {
         Files.delete(secret);
     }
 
-    private static Path createHome() {
-        try {
-            return Files.createTempDirectory("hhw-poll");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @AfterAll
     static void deleteHome() throws IOException {
-        try (Stream<Path> paths = Files.walk(HOME)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        TestHomes.delete(HOME);
     }
 }

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
@@ -25,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = HhwApplication.class)
 class ReceiptFailureTest {
 
-    private static final Path HOME = createHome();
+    private static final Path HOME = TestHomes.create("hhw-receipt-failure");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -65,20 +63,8 @@ class ReceiptFailureTest {
                 home.processed("registry").resolve("阳高.csv")))).isPresent();
     }
 
-    private static Path createHome() {
-        try {
-            return Files.createTempDirectory("hhw-receipt-failure");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @AfterAll
     static void deleteHome() throws IOException {
-        try (Stream<Path> paths = Files.walk(HOME)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        TestHomes.delete(HOME);
     }
 }

@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -36,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = HhwApplication.class)
 class RunRecoveryTest {
 
-    private static final Path HOME = createHome();
+    private static final Path HOME = TestHomes.create("hhw-run-recovery");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -114,20 +112,8 @@ class RunRecoveryTest {
         return OnePersonRegistry.write(home.inbox("registry"), name, household, township, village, first17);
     }
 
-    private static Path createHome() {
-        try {
-            return Files.createTempDirectory("hhw-run-recovery");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @AfterAll
     static void deleteHome() throws IOException {
-        try (Stream<Path> paths = Files.walk(HOME)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        TestHomes.delete(HOME);
     }
 }
