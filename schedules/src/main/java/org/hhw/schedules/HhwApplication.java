@@ -80,7 +80,8 @@ public class HhwApplication {
     private static int refuseOrHandOver(Path home, String command, String[] args) throws Exception {
         Optional<WriterLock.Holder> holder = WriterLock.holder(home);
         if (command.equals("ingest") && holder.map(WriterLock.Holder::isService).orElse(false)) {
-            return Handoff.run(home, holder.get(), Arrays.copyOfRange(args, 1, args.length));
+            return new AuditLog(Home.resolve(args)).record(command, args,
+                    () -> Handoff.run(home, holder.get(), Arrays.copyOfRange(args, 1, args.length)));
         }
         System.err.println("hhw " + command + ": refused, nothing was changed: another hhw process is writing to "
                 + home.toAbsolutePath() + (holder.map(h -> ": " + h).orElse("")) + ". A home has one writer at a "

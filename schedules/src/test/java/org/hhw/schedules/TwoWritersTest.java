@@ -51,6 +51,9 @@ class TwoWritersTest {
         // and the job history holds only the service's runs, none recovered by the second process
         assertThat(hhw.jobHistory()).containsExactly("COMPLETED|COMPLETED", "COMPLETED|COMPLETED");
         assertThat(service.isAlive()).isTrue();
+        // and the hand-over is in the audit log, beside the service's own start
+        assertThat(Files.readAllLines(home.resolve("state/audit.log"))).anySatisfy(l -> assertThat(l)
+                .contains("\tingest\t", second.toString(), "exit 0"));
     }
 
     @Test
