@@ -29,11 +29,18 @@ final class HhwProcesses implements AutoCloseable {
     }
 
     private final Path home;
+    private final Path logDir;
     private final List<Process> started = new ArrayList<>();
-    private int logs;
+    private int count;
 
     HhwProcesses(Path home) {
+        this(home, home);
+    }
+
+    /** With the processes' output kept in {@code logDir} instead of the home. */
+    HhwProcesses(Path home, Path logDir) {
         this.home = home;
+        this.logDir = logDir;
     }
 
     /** The service, polling every second and taking files at once. */
@@ -47,7 +54,7 @@ final class HhwProcesses implements AutoCloseable {
                 HhwApplication.class.getName()));
         command.addAll(List.of(args));
         command.add("--hhw.home=" + home);
-        Path log = home.resolve("process-" + ++logs + "-" + args[0] + ".log");
+        Path log = logDir.resolve("process-" + ++count + "-" + args[0] + ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
         started.add(p);
@@ -60,14 +67,14 @@ final class HhwProcesses implements AutoCloseable {
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly().waitFor();
             throw new AssertionError("hhw " + String.join(" ", args) + " did not end within " + timeout + ":\n"
-                    + output(logs));
+                    + output(count));
         }
-        return new Result(p.exitValue(), output(logs));
+        return new Result(p.exitValue(), output(count));
     }
 
     /** Everything the n-th started process printed so far. */
     String output(int n) throws IOException {
-        try (var files = Files.list(home)) {
+        try (var files = Files.list(logDir)) {
             Path log = files.filter(f -> f.getFileName().toString().startsWith("process-" + n + "-")).findFirst()
                     .orElseThrow();
             return Files.readString(log, StandardCharsets.UTF_8);
@@ -77,7 +84,7 @@ final class HhwProcesses implements AutoCloseable {
     /** Every process's output, for a failure's message. */
     String allOutput() throws IOException {
         StringBuilder sb = new StringBuilder();
-        for (int i = 1; i <= logs; i++) {
+        for (int i = 1; i <= count; i++) {
             sb.append("--- process ").append(i).append(":\n").append(output(i));
         }
         return sb.toString();
