@@ -1,6 +1,7 @@
 package org.hhw.schedules;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -23,11 +24,21 @@ final class TestHomes {
         }
     }
 
+    /**
+     * Deletes what it can: the shared application context outlives the test class and its job
+     * repository may still write a file into the home while it is being deleted.
+     */
     static void delete(Path home) throws IOException {
         try (Stream<Path> paths = Files.walk(home)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException stillInUse) {
+                    // left for the system's temporary folder cleanup
+                }
             }
+        } catch (UncheckedIOException vanished) {
+            // a file the context removed meanwhile
         }
     }
 }
