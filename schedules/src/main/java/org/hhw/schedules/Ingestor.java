@@ -23,6 +23,7 @@ import org.hhw.warehouse.NoSpace;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.WriterLock;
 import org.hhw.warehouse.intake.Intake;
+import org.hhw.warehouse.lake.ReceiptSpool;
 import org.hhw.warehouse.receipt.RejectionNote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,16 +59,18 @@ public class Ingestor {
     private final Job ingestJob;
     private final Home home;
     private final ObjectProvider<Warehouse> warehouse;
+    private final ReceiptSpool receiptSpool;
     private final Duration settleTime;
     private final Map<Path, Seen> seen = new HashMap<>();
 
     public Ingestor(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, Home home,
-                    ObjectProvider<Warehouse> warehouse, HhwProperties properties) {
+                    ObjectProvider<Warehouse> warehouse, ReceiptSpool receiptSpool, HhwProperties properties) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
         this.home = home;
         this.warehouse = warehouse;
+        this.receiptSpool = receiptSpool;
         this.settleTime = properties.settleTime();
     }
 
@@ -154,7 +157,11 @@ public class Ingestor {
             JobInstance instance = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
             List<JobExecution> attempts = instance == null ? List.of() : jobRepository.getJobExecutions(instance);
             if (attempts.size() >= MAX_ATTEMPTS) {
-                if (warehouse.getObject().loadedWithSha(parameters.getString(IngestJobConfiguration.SHA256)).isEmpty()) {
+                String sha256 = parameters.getString(IngestJobConfiguration.SHA256);
+                if (warehouse.getObject().loadedWithSha(sha256).isEmpty()) {
+                    // no receipt will ever read the clerk's spooled values: they go with the file
+                    warehouse.getObject().unfinished(sha256, file.getFileName().toString())
+                            .ifPresent(f -> receiptSpool.delete(source, f.fileKey()));
                     return setAside(source, file, "已尝试处理" + MAX_ATTEMPTS + "次均未成功");
                 }
                 if (attempts.stream().noneMatch(Ingestor::failedOnDataTests)) {
