@@ -36,6 +36,7 @@ import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.WarehouseException;
 import org.hhw.warehouse.WriterLock;
 import org.hhw.warehouse.lake.Lake;
+import org.hhw.warehouse.lake.LegacyFindings;
 import org.quartz.Scheduler;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -130,9 +131,9 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    /** Recovers the runs a crash left behind, then opens the warehouse. */
+    /** Readies the home, then opens the warehouse. */
     private Warehouse openForLoading() {
-        recoverCrashedRuns();
+        prepareHome();
         Warehouse w = warehouse.getObject();
         List<Integer> missing = w.behindLake();
         if (!missing.isEmpty()) {
@@ -145,16 +146,22 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /**
-     * Closes the runs a crash left "running". Writing commands hold the home's writer lock, taken by
-     * {@link HhwApplication#main} before this context started, so those runs are truly dead.
+     * Brings a home of an earlier version up to date and closes the runs a crash left "running".
+     * Writing commands hold the home's writer lock, taken by {@link HhwApplication#main} before this
+     * context started, so those runs are truly dead and nobody else is writing.
      */
-    private void recoverCrashedRuns() {
+    private void prepareHome() {
         WriterLock lock = writerLock.getIfAvailable();
         if (lock == null) {
             throw new WarehouseException("this command writes to " + home.root() + " and must hold its writer lock; "
                     + "start it through hhw (HhwApplication.main)", null);
         }
         home.moveLegacyWarehouse();
+        int masked = LegacyFindings.mask(new Lake(home.lake()));
+        if (masked > 0) {
+            out.println("Masked the resident IDs in " + masked + " reject and warning part(s) of the lake, written "
+                    + "before findings were masked there.");
+        }
         int recovered = ingestor.recoverInterrupted(lock);
         if (recovered > 0) {
             out.println("Recovered " + recovered + " ingest run(s) interrupted by a crash; their files restart now.");
@@ -312,7 +319,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
 
     /** Never opens the current warehouse file: it is replaced whatever state it is in (a damaged log included). */
     private int rebuild() throws Exception {
-        recoverCrashedRuns();
+        prepareHome();
         Path target = home.warehouseDb();
         Path fresh = target.resolveSibling("warehouse.rebuild.duckdb");
         Files.deleteIfExists(fresh);

@@ -4,7 +4,6 @@ import org.hhw.sources.clean.ResidentIds;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Field;
 import org.hhw.sources.contract.FieldType;
-import org.hhw.sources.validate.Finding;
 
 /**
  * A finding's value and message as the lake keeps them, resident IDs masked: the warehouse loads
@@ -21,8 +20,9 @@ final class FindingMask {
                 .findFirst().orElse(null);
     }
 
-    String value(Finding f) {
-        return idCell(f) ? ResidentIds.maskWritten(f.rawValue()) : ResidentIds.maskIdsIn(f.rawValue());
+    /** A finding's value masked; {@code field} is the contract field it was found in (null for none). */
+    String value(String field, String rawValue) {
+        return idCell(field) ? ResidentIds.maskWritten(rawValue) : ResidentIds.maskIdsIn(rawValue);
     }
 
     /**
@@ -30,18 +30,17 @@ final class FindingMask {
      * ID characters matches (full-width digits, a number form such as 1.40222E+17), so that quote
      * is masked as the cell is, before the runs of ID characters are.
      */
-    String message(Finding f) {
-        String message = f.issue().message();
-        if (idCell(f) && f.rawValue() != null) {
-            String masked = ResidentIds.maskWritten(f.rawValue());
-            if (!masked.equals(f.rawValue())) {
-                message = message.replace(f.rawValue(), masked);
+    String message(String field, String rawValue, String message) {
+        if (idCell(field) && rawValue != null && message != null) {
+            String masked = ResidentIds.maskWritten(rawValue);
+            if (!masked.equals(rawValue)) {
+                message = message.replace(rawValue, masked);
             }
         }
         return ResidentIds.maskIdsIn(message);
     }
 
-    private boolean idCell(Finding f) {
-        return f.field() != null && f.field().equals(idField);
+    private boolean idCell(String field) {
+        return field != null && field.equals(idField);
     }
 }

@@ -45,8 +45,8 @@ public final class LakeChunkWriter {
                 }
                 Lake.Part findings = o.loaded() ? Lake.Part.WARNINGS : Lake.Part.REJECTS;
                 for (Finding f : o.findings()) {
-                    String value = mask.value(f);
-                    String message = mask.message(f);
+                    String value = mask.value(f.field(), f.rawValue());
+                    String message = mask.message(f.field(), f.rawValue(), f.issue().message());
                     String reason = f.issue().reason().name();
                     parts.of(findings).write(new Object[] {f.sheet(), f.rowNumber(), f.field(), f.column(), value,
                             reason, message});

@@ -19,8 +19,8 @@ class FindingMaskTest {
                 Issue.reject(Reason.ID_PRECISION_LOST, "身份证号码“1.40222196503E+17”已损坏。"));
 
         // when / then
-        assertThat(mask.value(f)).isEqualTo("1.4022*******E+17");
-        assertThat(mask.message(f)).isEqualTo("身份证号码“1.4022*******E+17”已损坏。");
+        assertThat(mask.value(f.field(), f.rawValue())).isEqualTo("1.4022*******E+17");
+        assertThat(mask.message(f.field(), f.rawValue(), f.issue().message())).isEqualTo("身份证号码“1.4022*******E+17”已损坏。");
     }
 
     @Test
@@ -30,8 +30,8 @@ class FindingMaskTest {
                 Issue.reject(Reason.CODE_UNKNOWN, "与户主关系“户主140222196503120117”不在选项中。"));
 
         // when / then
-        assertThat(mask.value(f)).isEqualTo("户主140222********0117");
-        assertThat(mask.message(f)).isEqualTo("与户主关系“户主140222********0117”不在选项中。");
+        assertThat(mask.value(f.field(), f.rawValue())).isEqualTo("户主140222********0117");
+        assertThat(mask.message(f.field(), f.rawValue(), f.issue().message())).isEqualTo("与户主关系“户主140222********0117”不在选项中。");
     }
 
     @Test
@@ -41,7 +41,7 @@ class FindingMaskTest {
                 Issue.reject(Reason.ID_MALFORMED, "身份证号码“14022219650312”有14位，应为18位。"));
 
         // when / then
-        assertThat(mask.value(f)).isEqualTo("14022219650312");
-        assertThat(mask.message(f)).isEqualTo("身份证号码“14022219650312”有14位，应为18位。");
+        assertThat(mask.value(f.field(), f.rawValue())).isEqualTo("14022219650312");
+        assertThat(mask.message(f.field(), f.rawValue(), f.issue().message())).isEqualTo("身份证号码“14022219650312”有14位，应为18位。");
     }
 }
