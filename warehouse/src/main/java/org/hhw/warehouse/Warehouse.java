@@ -1,7 +1,6 @@
 package org.hhw.warehouse;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +31,8 @@ import org.hhw.sources.clean.Village;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.contract.FieldType;
+import org.hhw.sources.contract.PolicyRule;
+import org.hhw.sources.contract.PolicyRules;
 import org.hhw.warehouse.lake.Lake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,19 +177,19 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    /** The policy standards and caps, from {@code /rules/policy_rules.csv}: data, never code. */
+    /** The policy standards and caps, from {@code /rules/policy_rules.csv} of the sources: data, never code. */
     private void seedPolicyRules() throws SQLException {
         try (Statement st = connection.createStatement();
              PreparedStatement ps = connection.prepareStatement("insert into ref_policy_rule values (?, ?, ?, ?, ?, ?, ?)")) {
             st.execute("delete from ref_policy_rule");
-            for (String[] r : PolicyRules.rows()) {
-                ps.setString(1, r[0]);
-                ps.setBigDecimal(2, new BigDecimal(r[1]));
-                ps.setString(3, r[2]);
-                ps.setObject(4, LocalDate.parse(r[3]));
-                ps.setObject(5, r[4].isEmpty() ? null : LocalDate.parse(r[4]));
-                ps.setString(6, r[5]);
-                ps.setString(7, r[6]);
+            for (PolicyRule r : PolicyRules.bundled().all()) {
+                ps.setString(1, r.rule());
+                ps.setBigDecimal(2, r.value());
+                ps.setString(3, r.unit());
+                ps.setObject(4, r.validFrom());
+                ps.setObject(5, r.validTo());
+                ps.setString(6, r.appliesTo());
+                ps.setString(7, r.source());
                 ps.executeUpdate();
             }
         }

@@ -46,8 +46,8 @@ class MartFindingTest {
     static final String QIAN_QI = id("19780707", "161");
     static final String FENG_SHIQI = id("20020501", "171");
 
-    private static final String EDUCATION = "学生姓名,学生身份证号,学校名称,学段,资助项目,学期,资助金额,发放日期";
-    private static final String MEDICAL = "结算单号,患者姓名,身份证号,就诊医院,医院级别,入院日期,出院日期,医疗总费用,基本医保报销,个人自付";
+    static final String EDUCATION = "学生姓名,学生身份证号,学校名称,学段,资助项目,学期,资助金额,发放日期";
+    static final String MEDICAL = "结算单号,患者姓名,身份证号,就诊医院,医院级别,入院日期,出院日期,医疗总费用,基本医保报销,个人自付";
 
     @TempDir
     Path dir;
@@ -205,6 +205,11 @@ class MartFindingTest {
     }
 
     private Path csv(String fileName, String header, String... lines) {
+        return csv(dir, fileName, header, lines);
+    }
+
+    /** A UTF-8 csv of the header and the lines, as a clerk's export writes it. */
+    static Path csv(Path dir, String fileName, String header, String... lines) {
         Path file = dir.resolve(fileName);
         try {
             Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n", StandardCharsets.UTF_8);

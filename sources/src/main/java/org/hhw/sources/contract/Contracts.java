@@ -77,24 +77,60 @@ public final class Contracts {
         if (idFields > 1) {
             throw new IllegalStateException(source + ": at most one resident_id field per contract");
         }
+        Contract.Fact fact = fact((Map<String, Object>) doc.get("fact"));
         List<Check> checks = new ArrayList<>();
         for (Map<String, Object> c : (List<Map<String, Object>>) doc.getOrDefault("checks", List.of())) {
+            String minRule = (String) c.get("min_rule");
+            String maxRule = (String) c.get("max_rule");
+            String date = (String) c.get("date");
+            if (date == null && (minRule != null || maxRule != null) && fact != null) {
+                date = fact.eventDate();
+            }
             checks.add(new Check(Check.Kind.valueOf(((String) c.get("rule")).toUpperCase(Locale.ROOT)),
                     (String) c.get("field"), (String) c.get("other"),
                     List.copyOf((List<String>) c.getOrDefault("parts", List.of())), decimal(c.get("min")),
-                    decimal(c.get("max")), decimal(c.get("tolerance")), !Boolean.FALSE.equals(c.get("reject"))));
+                    decimal(c.get("max")), decimal(c.get("tolerance")), minRule, maxRule, date,
+                    !Boolean.FALSE.equals(c.get("reject"))));
         }
         Contract contract = new Contract(source, (String) doc.get("label"), List.copyOf(fields),
                 List.copyOf((List<String>) doc.getOrDefault("natural_key", List.of())),
                 List.copyOf((List<String>) doc.getOrDefault("ignore_headers", List.of())), Map.copyOf(codeLists),
-                List.copyOf(checks), fact((Map<String, Object>) doc.get("fact")));
+                List.copyOf(checks), fact);
         for (Check c : checks) {
-            for (String name : Stream.concat(Stream.of(c.field(), c.other()), c.parts().stream())
+            for (String name : Stream.concat(Stream.of(c.field(), c.other(), c.date()), c.parts().stream())
                     .filter(n -> n != null).toList()) {
                 contract.field(name);
             }
+            requireRules(contract, c);
         }
         return contract;
+    }
+
+    /**
+     * A bound that names a policy rule needs the rule, for every row alike (applies_to {@code all}), and a date
+     * field to pick its version by; a bound is either a rule or a number, never both.
+     */
+    private static void requireRules(Contract contract, Check c) {
+        if (c.rules().isEmpty()) {
+            return;
+        }
+        String where = contract.source() + ": check " + c.kind().name().toLowerCase(Locale.ROOT) + " of " + c.field();
+        if (c.kind() != Check.Kind.RANGE || c.minRule() != null && c.min() != null
+                || c.maxRule() != null && c.max() != null) {
+            throw new IllegalStateException(where + ": only a range bound names a rule, in place of its number");
+        }
+        if (c.date() == null || contract.field(c.date()).type() != FieldType.DATE) {
+            throw new IllegalStateException(where + ": a rule's version needs a date field (the check's date or the"
+                    + " fact's event_date), got " + c.date());
+        }
+        PolicyRules rules = PolicyRules.bundled();
+        for (String rule : c.rules()) {
+            if (!rules.has(rule) || rules.all().stream()
+                    .anyMatch(r -> r.rule().equals(rule) && !r.appliesTo().equals(PolicyRules.EVERY_ROW))) {
+                throw new IllegalStateException(where + ": no rule " + rule + " for every row (applies_to "
+                        + PolicyRules.EVERY_ROW + ") in " + PolicyRules.RESOURCE);
+            }
+        }
     }
 
     private static Contract.Fact fact(Map<String, Object> fact) {

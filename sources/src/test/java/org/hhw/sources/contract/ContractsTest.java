@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -278,6 +279,63 @@ class ContractsTest {
         assertThatThrownBy(() -> parse(yaml))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("t: at most one resident_id field per contract");
+    }
+
+    @Test
+    void aPolicyBoundNamesItsRuleAndTakesItsVersionOnTheEventDate() {
+        // when
+        Contract microloan = Contracts.load("microloan");
+        Contract education = Contracts.load("education");
+
+        // then: the limits are rules, their date the fact's event date
+        assertThat(microloan.checks()).filteredOn(c -> c.kind() == Check.Kind.RANGE)
+                .extracting(Check::field, Check::min, Check::max, Check::maxRule, Check::date, Check::rejects)
+                .containsExactly(
+                        tuple("annual_rate", BigDecimal.ZERO, null, "microloan_rate_max", "issue_date", true),
+                        tuple("principal", BigDecimal.ZERO, null, "microloan_principal_max", "issue_date",
+                                false));
+        assertThat(education.checks()).filteredOn(c -> c.kind() == Check.Kind.RANGE)
+                .extracting(Check::field, Check::maxRule, Check::date)
+                .containsExactly(tuple("amount", "education_aid_amount_max", "paid_on"));
+    }
+
+    @Test
+    void aPolicyBoundMustNameARuleForEveryRowAndHaveADate() {
+        // given
+        String fields = """
+                source: t
+                label: 测试
+                fields:
+                  - {name: amount, label: 金额, headers: [金额], type: money}
+                  - {name: paid_on, label: 发放日期, headers: [发放日期], type: date}
+                  - {name: term, label: 学期, headers: [学期], type: term}
+                """;
+
+        // when / then
+        assertThatThrownBy(() -> parse(fields + "checks:\n  - {rule: range, field: amount, max_rule: amount_cap,"
+                + " date: paid_on}\n"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("t: check range of amount: no rule amount_cap for every row (applies_to all) in "
+                        + "/rules/policy_rules.csv");
+        assertThatThrownBy(() -> parse(fields + "checks:\n  - {rule: range, field: amount, max_rule: medical_self_pay_cap,"
+                + " date: paid_on}\n"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("t: check range of amount: no rule medical_self_pay_cap for every row (applies_to all) in "
+                        + "/rules/policy_rules.csv");
+        assertThatThrownBy(() -> parse(fields + "checks:\n  - {rule: range, field: amount,"
+                + " max_rule: education_aid_amount_max}\n"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("t: check range of amount: a rule's version needs a date field (the check's date or the"
+                        + " fact's event_date), got null");
+        assertThatThrownBy(() -> parse(fields + "checks:\n  - {rule: range, field: amount,"
+                + " max_rule: education_aid_amount_max, date: term}\n"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("t: check range of amount: a rule's version needs a date field (the check's date or the"
+                        + " fact's event_date), got term");
+        assertThatThrownBy(() -> parse(fields + "checks:\n  - {rule: range, field: amount, max: 12000,"
+                + " max_rule: education_aid_amount_max, date: paid_on}\n"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("t: check range of amount: only a range bound names a rule, in place of its number");
     }
 
     private static Contract parse(String yaml) {

@@ -1,0 +1,76 @@
+package org.hhw.sources.contract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The effective-dated policy standards and caps, read from {@code /rules/policy_rules.csv} (columns rule, value,
+ * unit, valid_from, valid_to, applies_to, source; the source cites the policy that sets the value, and the dates are
+ * that policy's own). Contracts' checks name them instead of repeating their numbers; the warehouse loads them
+ * into {@code ref_policy_rule}, where SQL reads them.
+ */
+public final class PolicyRules {
+
+    static final String RESOURCE = "/rules/policy_rules.csv";
+    /** The applies_to of a rule that holds for everyone and everything it judges. */
+    public static final String EVERY_ROW = "all";
+    private static final int COLUMNS = 7;
+    private static final PolicyRules BUNDLED = read();
+
+    private final List<PolicyRule> rules;
+
+    PolicyRules(List<PolicyRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** The rules shipped with the product. */
+    public static PolicyRules bundled() {
+        return BUNDLED;
+    }
+
+    /** Every version of every rule, in the file's order. */
+    public List<PolicyRule> all() {
+        return rules;
+    }
+
+    /** Whether the file has any version of {@code rule}. */
+    public boolean has(String rule) {
+        return rules.stream().anyMatch(r -> r.rule().equals(rule));
+    }
+
+    /** The version of {@code rule} for {@code appliesTo} in force on {@code day}, if one covers it. */
+    public Optional<PolicyRule> inForce(String rule, String appliesTo, LocalDate day) {
+        return rules.stream()
+                .filter(r -> r.rule().equals(rule) && r.appliesTo().equals(appliesTo) && r.covers(day))
+                .findFirst();
+    }
+
+    private static PolicyRules read() {
+        try (InputStream in = PolicyRules.class.getResourceAsStream(RESOURCE)) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
+            List<PolicyRule> rules = new ArrayList<>();
+            for (int i = 1; i < lines.length; i++) {
+                if (lines[i].isBlank()) {
+                    continue;
+                }
+                String[] f = lines[i].split(",", -1);
+                if (f.length != COLUMNS) {
+                    throw new IllegalStateException(RESOURCE + " line " + (i + 1) + ": expected " + COLUMNS
+                            + " fields (no commas inside a field), got " + f.length);
+                }
+                rules.add(new PolicyRule(f[0], new BigDecimal(f[1]), f[2], LocalDate.parse(f[3]),
+                        f[4].isEmpty() ? null : LocalDate.parse(f[4]), f[5], f[6]));
+            }
+            return new PolicyRules(rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
