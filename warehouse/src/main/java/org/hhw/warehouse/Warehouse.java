@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -48,20 +47,27 @@ public final class Warehouse implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final Lake lake;
+    private final Models models;
 
-    private Warehouse(Path file, Connection connection, Lake lake) {
+    private Warehouse(Path file, Connection connection, Lake lake, Models models) {
         this.file = file;
         this.connection = connection;
         this.lake = lake;
+        this.models = models;
     }
 
-    /** Opens (creating if need be) the warehouse file, applies migrations and seeds reference dimensions. */
+    /**
+     * Opens (creating if need be) the warehouse file, applies migrations and seeds reference dimensions.
+     *
+     * @throws IllegalStateException when the SQL models are inconsistent (see {@link Models})
+     */
     public static Warehouse open(Path db, Lake lake, Gazetteer gazetteer, Collection<Contract> contracts) {
+        Models models = Models.project();
         try {
             Files.createDirectories(db.toAbsolutePath().getParent());
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
             FileModes.ownerOnly(db.toAbsolutePath());
-            Warehouse w = new Warehouse(db.toAbsolutePath(), c, lake);
+            Warehouse w = new Warehouse(db.toAbsolutePath(), c, lake, models);
             w.migrate();
             w.seed(gazetteer, contracts);
             return w;
@@ -397,15 +403,12 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Rebuilds every mart ({@code sql/marts/*.sql}, in name order, each replacing its table) in one
-     * transaction, so a published copy never holds marts of two different states.
+     * Rebuilds every model ({@code sql/intermediate} and {@code sql/marts}, in dependency order, each
+     * replacing its view or table; see {@link Models}) in one transaction, so a published copy never
+     * holds marts of two different states.
      */
     public void buildMarts() {
-        inTransaction(() -> {
-            for (String mart : SqlResources.list("marts")) {
-                SqlScript.resource(mart).execute(connection, Map.of());
-            }
-        });
+        inTransaction(() -> models.build(connection));
     }
 
     /**
@@ -417,10 +420,10 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Runs every data test ({@code sql/tests}) and every data warning ({@code sql/warnings}) and
-     * records what returned rows in {@code etl_data_test} and {@code etl_data_warning} (what
-     * {@code hhw status} shows). Only the data tests' failures are returned: a warning never fails
-     * a run.
+     * Runs every data test (those of {@code sql/tests} and the generic tests the YAML declares) and
+     * every data warning ({@code sql/warnings}) and records what returned rows in {@code etl_data_test}
+     * and {@code etl_data_warning} (what {@code hhw status} shows). Only the data tests' failures are
+     * returned: a warning never fails a run.
      *
      * @param today the day the warnings count back from (a department silent for 35 days)
      */
@@ -431,70 +434,17 @@ public final class Warehouse implements AutoCloseable {
     private List<DataTestFailure> runDataTests(String today) {
         Map<String, String> values = Map.of("lake", lake.root().toAbsolutePath().toString().replace("'", "''"),
                 "today", today);
-        List<DataTestFailure> failures = evaluate("tests", values);
-        List<DataTestFailure> warnings = evaluate("warnings", values);
+        DataTests tests = new DataTests(connection, models, values,
+                !files("where status = ? limit 1", EtlFile.LOADED).isEmpty());
+        List<DataTestFailure> failures = tests.failures();
+        List<DataTestFailure> warnings = tests.warnings();
         for (DataTestFailure w : warnings) {
             log.warn("data warning {} returned {} rows, e.g. {}", w.test(), w.rows(), w.sample());
         }
         inTransaction(() -> {
-            record("etl_data_test", failures);
-            record("etl_data_warning", warnings);
+            DataTests.record(connection, "etl_data_test", "test", failures);
+            DataTests.record(connection, "etl_data_warning", "warning", warnings);
         });
-        return failures;
-    }
-
-    private void record(String table, List<DataTestFailure> outcomes) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("delete from " + table);
-        }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "insert into " + table + " values (?, ?, ?, current_timestamp)")) {
-            for (DataTestFailure f : outcomes) {
-                ps.setString(1, f.test());
-                ps.setLong(2, f.rows());
-                ps.setString(3, String.join("\n", f.sample()));
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    /**
-     * Every query of {@code sql/<folder>} that returned rows. A query reading the lake ({@code {lake}})
-     * is left out while no file is loaded: it has nothing to check, and its globs would match no
-     * part, which DuckDB refuses. Once a file is loaded, every kind of part exists for it.
-     */
-    private List<DataTestFailure> evaluate(String folder, Map<String, String> values) {
-        boolean lakeLoaded = !files("where status = ? limit 1", EtlFile.LOADED).isEmpty();
-        List<DataTestFailure> failures = new ArrayList<>();
-        for (String test : SqlResources.list(folder)) {
-            SqlScript script = SqlScript.resource(test);
-            if (!lakeLoaded && script.text().contains("{lake}")) {
-                continue;
-            }
-            String sql = script.statements(values).get(0).replaceAll(";\\s*$", "");
-            long start = System.nanoTime();
-            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                long rows = 0;
-                List<String> sample = new ArrayList<>();
-                ResultSetMetaData md = rs.getMetaData();
-                while (rs.next()) {
-                    rows++;
-                    if (sample.size() < 5) {
-                        List<String> cells = new ArrayList<>();
-                        for (int i = 1; i <= md.getColumnCount(); i++) {
-                            cells.add(md.getColumnLabel(i) + "=" + rs.getString(i));
-                        }
-                        sample.add(String.join(", ", cells));
-                    }
-                }
-                if (rows > 0) {
-                    failures.add(new DataTestFailure(test, rows, sample));
-                }
-                log.debug("{} {} ms: {} offending rows", test, (System.nanoTime() - start) / 1_000_000, rows);
-            } catch (SQLException e) {
-                failures.add(new DataTestFailure(test, -1, List.of(e.getMessage())));
-            }
-        }
         return failures;
     }
 
