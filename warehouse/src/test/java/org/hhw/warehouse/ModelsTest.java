@@ -3,6 +3,7 @@ package org.hhw.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The SQL project's models: their YAML, their build order and the tests they declare. */
 class ModelsTest {
@@ -145,6 +147,26 @@ class ModelsTest {
                 .containsAll(models.relations().values().stream().filter(Models.Relation::isModel)
                         .map(Models.Relation::name).toList());
         assertThat(models.relations().values()).allMatch(r -> !r.doc().columns().isEmpty());
+    }
+
+    @Test
+    void everyIntermediateModelHasTheColumnsItsYamlDocuments(@TempDir Path dir) {
+        // given a warehouse with its models built (the tables and marts are DataDictionaryTest's)
+        try (RegistryLoads loads = new RegistryLoads(dir.resolve("home"))) {
+            loads.warehouse().buildMarts();
+
+            for (Models.Relation model : Models.project().buildOrder()) {
+                if (!"intermediate".equals(model.folder())) {
+                    continue;
+                }
+                // when its live columns are listed
+                List<Object> live = loads.rows("select column_name from information_schema.columns where table_name = '"
+                        + model.name() + "' order by ordinal_position").stream().map(r -> r.get(0)).toList();
+
+                // then they are the documented ones, in order
+                assertThat(live).as(model.name()).containsExactlyElementsOf(model.doc().columns().keySet());
+            }
+        }
     }
 
     /** The table {@code thing} and models given three strings at a time: path, YAML above the columns, SQL. */
