@@ -87,8 +87,8 @@ record DataTests(Connection connection, Models models, Map<String, String> value
         try (Statement st = connection.createStatement()) {
             st.execute("delete from " + table);
         }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "insert into " + table + " (" + nameColumn + ", rows, sample, checked_at) values (?, ?, ?, current_timestamp)")) {
+        try (PreparedStatement ps = connection.prepareStatement("insert into " + table + " (" + nameColumn
+                + ", rows, sample, checked_at) values (?, ?, ?, current_timestamp)")) {
             for (DataTestFailure f : outcomes) {
                 ps.setString(1, f.test());
                 ps.setLong(2, f.rows());

@@ -44,6 +44,11 @@ public final class Warehouse implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Warehouse.class);
 
+    /** etl_file's columns, in the order of {@link EtlFile}'s components and of its lake manifest. */
+    private static final String ETL_FILE_COLUMNS = "file_key, source, file_name, sha256, status, rows_read, "
+            + "rows_loaded, rows_rejected, rows_non_data, rows_warned, received_at, loaded_at, duplicate_of, error_code, error, "
+            + "sheets_read, sheets_skipped, unknown_columns";
+
     private final Path file;
     private final Connection connection;
     private final Lake lake;
@@ -102,7 +107,7 @@ public final class Warehouse implements AutoCloseable {
                 inTransaction(() -> {
                     SqlScript.resource(script).execute(connection, Map.of());
                     try (PreparedStatement ps = connection.prepareStatement(
-                            "insert into etl_migration values (?, current_timestamp)")) {
+                            "insert into etl_migration (name, applied_at) values (?, current_timestamp)")) {
                         ps.setString(1, script);
                         ps.executeUpdate();
                     }
@@ -114,10 +119,12 @@ public final class Warehouse implements AutoCloseable {
     private void seed(Gazetteer gazetteer, Collection<Contract> contracts) throws SQLException {
         inTransaction(() -> {
             try (PreparedStatement t = connection.prepareStatement(
-                    "insert into dim_township values (?, ?, ?) on conflict (township_key) do update set "
-                            + "township = excluded.township, aliases = excluded.aliases");
+                    "insert into dim_township (township_key, township, aliases) values (?, ?, ?) "
+                            + "on conflict (township_key) do update set township = excluded.township, "
+                            + "aliases = excluded.aliases");
                  PreparedStatement v = connection.prepareStatement(
-                         "insert into dim_village values (?, ?, ?, ?, ?) on conflict (village_key) do update set "
+                         "insert into dim_village (village_key, township_key, township, village, aliases) "
+                                 + "values (?, ?, ?, ?, ?) on conflict (village_key) do update set "
                                  + "township_key = excluded.township_key, township = excluded.township, "
                                  + "village = excluded.village, aliases = excluded.aliases")) {
                 for (Township township : gazetteer.townships()) {
@@ -135,7 +142,8 @@ public final class Warehouse implements AutoCloseable {
                     v.executeUpdate();
                 }
             }
-            try (PreparedStatement c = connection.prepareStatement("insert or replace into dim_code values (?, ?, ?)")) {
+            try (PreparedStatement c = connection.prepareStatement(
+                    "insert or replace into dim_code (domain, code, label_zh) values (?, ?, ?)")) {
                 for (Contract contract : contracts) {
                     for (CodeList list : contract.codeLists().values()) {
                         for (CodeList.Entry e : list.entries()) {
@@ -156,7 +164,7 @@ public final class Warehouse implements AutoCloseable {
     /** Each department's programmes, from its contract's {@code programme} code list; keys are kept. */
     private void seedProgrammes(Collection<Contract> contracts) throws SQLException {
         try (PreparedStatement p = connection.prepareStatement("""
-                insert into dim_programme
+                insert into dim_programme (programme_key, department, code, name_zh)
                 select coalesce((select max(programme_key) from dim_programme), 0) + 1, ?, ?, ?
                 where not exists (select 1 from dim_programme where department = ? and code = ?)""");
              PreparedStatement rename = connection.prepareStatement(
@@ -185,7 +193,8 @@ public final class Warehouse implements AutoCloseable {
     /** The policy standards and caps, from {@code /rules/policy_rules.csv}: data, never code. */
     private void seedPolicyRules() throws SQLException {
         try (Statement st = connection.createStatement();
-             PreparedStatement ps = connection.prepareStatement("insert into ref_policy_rule values (?, ?, ?, ?, ?, ?, ?)")) {
+             PreparedStatement ps = connection.prepareStatement("insert into ref_policy_rule "
+                     + "(rule, value, unit, valid_from, valid_to, applies_to, source) values (?, ?, ?, ?, ?, ?, ?)")) {
             st.execute("delete from ref_policy_rule");
             for (String[] r : PolicyRules.rows()) {
                 ps.setString(1, r[0]);
@@ -489,7 +498,8 @@ public final class Warehouse implements AutoCloseable {
             w.inTransaction(() -> {
                 try (Statement st = w.connection.createStatement()) {
                     for (Lake.Manifest m : lake.manifests()) {
-                        st.execute("insert into etl_file select * from read_parquet('"
+                        st.execute("insert into etl_file (" + ETL_FILE_COLUMNS + ") select " + ETL_FILE_COLUMNS
+                                + " from read_parquet('"
                                 + m.file().toString().replace("'", "''") + "')");
                     }
                 }
@@ -501,9 +511,8 @@ public final class Warehouse implements AutoCloseable {
     }
 
     private List<EtlFile> files(String where, Object... params) {
-        try (PreparedStatement ps = connection.prepareStatement("select file_key, source, file_name, sha256, status, "
-                + "rows_read, rows_loaded, rows_rejected, rows_non_data, rows_warned, received_at, loaded_at, "
-                + "duplicate_of, error_code, error, sheets_read, sheets_skipped, unknown_columns from etl_file " + where)) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select " + ETL_FILE_COLUMNS + " from etl_file " + where)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
