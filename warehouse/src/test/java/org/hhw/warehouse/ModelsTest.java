@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +123,7 @@ class ModelsTest {
             // when
             Map<String, List<String>> rows = new LinkedHashMap<>();
             for (GenericTest test : models.tests()) {
-                rows.put(test.name(), rows(st, test.sql()));
+                rows.put(test.name(), rows(c, test.sql()));
             }
 
             // then
@@ -189,18 +187,8 @@ class ModelsTest {
         return files;
     }
 
-    private static List<String> rows(Statement st, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    cells.add(rs.getString(i));
-                }
-                out.add(String.join("|", cells));
-            }
-        }
-        return out;
+    private static List<String> rows(Connection c, String sql) {
+        return RegistryLoads.rows(c, sql).stream()
+                .map(row -> String.join("|", row.stream().map(String::valueOf).toList())).toList();
     }
 }
