@@ -1,6 +1,6 @@
 -- education aid load: new schools into dim_school, then one fact_education_aid row per kept row of the file.
 -- grain: one payment (person, programme, term) of the file; key: aid_key. placeholders: {file_key}.
-insert into dim_school
+insert into dim_school (school_key, school, file_key, sheet, row_number)
 with named as (
     select
         school,
@@ -17,7 +17,9 @@ select
     school, {file_key}, sheet, row_number
 from named;
 
-insert into fact_education_aid
+insert into fact_education_aid (aid_key, file_key, sheet, row_number, person_key, household_key, person_id_hash,
+    is_registered, programme_key, programme, stage, school_key, term, amount, paid_on, paid_date_key, guardian,
+    township_key, village_key, is_current, superseded_by)
 with kept as (
     select *
     from stage_rows

@@ -72,7 +72,9 @@ where pp.pick = 1;
 
 -- writes, in the load's transaction:
 
-insert into dim_person
+insert into dim_person (person_key, person_id_hash, id_masked, name, sex, birth_date, is_registered, household_id,
+    township_key, village_key, relation, labour_capacity, health, schooling, valid_from, valid_to, is_current, file_key,
+    sheet, row_number)
 select
     person_key, person_id_hash, id_masked, name, sex, birth_date, false, null, null, null, null, null, null, null,
     {valid_from}, null, true, {file_key}, sheet, row_number

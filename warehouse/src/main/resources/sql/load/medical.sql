@@ -20,14 +20,17 @@ from med_hospital m
 where dim_hospital.hospital = m.hospital
   and dim_hospital.hospital_level is distinct from m.hospital_level;
 
-insert into dim_hospital
+insert into dim_hospital (hospital_key, hospital, hospital_level, file_key, sheet, row_number)
 select
     (select coalesce(max(hospital_key), 0) from dim_hospital) + row_number() over (order by m.first_seen),
     m.hospital, m.hospital_level, {file_key}, m.sheet, m.row_number
 from med_hospital m
 where not exists (select 1 from dim_hospital d where d.hospital = m.hospital);
 
-insert into fact_medical_claim
+insert into fact_medical_claim (claim_key, file_key, sheet, row_number, person_key, household_key, person_id_hash,
+    is_registered, hospital_key, settlement_no, hospital, hospital_level, admitted, admitted_date_key, discharged,
+    settled, diagnosis, is_major_disease, total_cost, in_catalogue_cost, basic_insurance, critical_illness_insurance,
+    supplementary_insurance, medical_assistance, other_reimbursement, self_paid, is_current, superseded_by)
 with kept as (
     select s.*, l.person_key, l.household_key, l.is_registered, l.seq
     from stage_rows s

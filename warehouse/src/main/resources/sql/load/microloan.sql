@@ -1,6 +1,6 @@
 -- microloan load: the banks the file names join dim_bank, then each kept row becomes a fact.
 -- grain of fact_microloan: one loan on one ledger date; key: microloan_key. placeholders: {file_key}.
-insert into dim_bank
+insert into dim_bank (bank_key, bank_name)
 with named as (
     select bank, min(file_order) as first_seen
     from stage_rows s
@@ -11,7 +11,10 @@ with named as (
 select (select coalesce(max(bank_key), 0) from dim_bank) + row_number() over (order by first_seen), bank
 from named;
 
-insert into fact_microloan
+insert into fact_microloan (microloan_key, file_key, sheet, row_number, person_key, household_key, person_id_hash,
+    is_registered, bank_key, contract_number, as_of, as_of_date_key, household_id, principal, issue_date,
+    issue_date_key, due_date, term_months, annual_rate, purpose, interest_subsidy, balance, status, days_overdue,
+    is_current, superseded_by)
 with kept as (
     select s.*, l.person_key, l.household_key, l.is_registered, l.seq
     from stage_rows s

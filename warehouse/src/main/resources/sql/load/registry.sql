@@ -112,7 +112,9 @@ where person_key in (select person_key from closing_person);
 update dim_household set valid_to = (select valid_from from load_time), is_current = false
 where household_key in (select household_key from closing_household);
 
-insert into dim_household
+insert into dim_household (household_key, household_id, township_key, village_key, township, village, poverty_status,
+    main_cause, exit_status, exit_year, relocated, members, declared_size, valid_from, valid_to, is_current, file_key,
+    sheet, row_number)
 select
     (select coalesce(max(household_key), 0) from dim_household) + n.seq,
     r.household_id, r.township_key, r.village_key, r.township, r.village, r.poverty_status, r.main_cause,
@@ -121,7 +123,9 @@ select
 from new_household n
 join reg_household r using (household_id);
 
-insert into dim_person
+insert into dim_person (person_key, person_id_hash, id_masked, name, sex, birth_date, is_registered, household_id,
+    township_key, village_key, relation, labour_capacity, health, schooling, valid_from, valid_to, is_current, file_key,
+    sheet, row_number)
 select
     (select coalesce(max(person_key), 0) from dim_person) + n.seq,
     r.person_id_hash, r.id_masked, r.name, r.sex, r.birth_date, true, r.household_id, r.township_key,

@@ -36,7 +36,7 @@ left join stage_repeated repeated using (sheet_index, row_number);
 
 -- writes, in the load's transaction:
 
-insert into etl_reject
+insert into etl_reject (file_key, sheet, row_number, column_name, raw_value, reason_code, message)
 select
     {file_key},
     sheet,
@@ -47,7 +47,7 @@ select
     message
 from read_parquet({rejects});
 
-insert into etl_reject
+insert into etl_reject (file_key, sheet, row_number, column_name, raw_value, reason_code, message)
 select
     {file_key},
     sheet,
@@ -59,7 +59,7 @@ select
 from stage_rows
 where key_rank > 1;
 
-insert into etl_warning
+insert into etl_warning (file_key, sheet, row_number, column_name, raw_value, reason_code, message)
 with warned as (
     select * from read_parquet({warnings})
 )
@@ -74,6 +74,6 @@ select
 from warned w
 join stage_rows s on s.sheet = w.sheet and s.row_number = w.row_number and s.key_rank = 1;
 
-insert into etl_non_data
+insert into etl_non_data (file_key, sheet, row_number, kind)
 select {file_key}, sheet, row_number, kind
 from read_parquet({non_data});

@@ -2,7 +2,7 @@
 -- enrolment as this file states it; key: training_key. placeholders: {file_key}.
 
 -- courses are keyed in the order files first use them, so a rebuild from the lake gives the same keys
-insert into dim_course
+insert into dim_course (course_key, code, name_zh)
 with used as (
     select course, min(sheet_index * 10000000 + row_number) as first_seen
     from stage_rows
@@ -20,7 +20,7 @@ update dim_course set name_zh = c.label_zh
 from dim_code c
 where c.domain = 'course' and c.code = dim_course.code and dim_course.name_zh <> c.label_zh;
 
-insert into dim_training_school
+insert into dim_training_school (school_key, school, file_key, sheet, row_number)
 with named as (
     select
         school,
@@ -37,7 +37,9 @@ select
 from named n
 where not exists (select 1 from dim_training_school d where d.school = n.school);
 
-insert into fact_training
+insert into fact_training (training_key, file_key, sheet, row_number, person_key, household_key, person_id_hash,
+    is_registered, course_key, course, school_key, start_date, start_date_key, end_date, hours, age, completed,
+    certificate, employed, employment, work_place, monthly_wage, subsidy, is_current, superseded_by)
 with kept as (
     select
         s.*,

@@ -100,10 +100,8 @@ self_pay_over_cap as (
 -- a loan is judged on the latest ledger that lists it
 loan as (
     select l.*, coalesce(l.term_months, date_sub('month', l.issue_date, l.due_date)) as months, b.bank_name
-    from fact_microloan l
+    from int_microloan_latest l
     join dim_bank b on b.bank_key = l.bank_key
-    where l.is_current
-    qualify row_number() over (partition by l.contract_number order by l.as_of desc) = 1
 ),
 loan_over_limit as (
     select

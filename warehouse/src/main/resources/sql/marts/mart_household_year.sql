@@ -44,16 +44,9 @@ medical as (
     where f.is_current
     group by all
 ),
--- a loan is on every monthly ledger until settled: its latest snapshot states its principal and issue date
-loan as (
-    select *
-    from fact_microloan
-    where is_current
-    qualify row_number() over (partition by contract_number order by as_of desc) = 1
-),
 issued as (
     select v.household_id, year(l.issue_date) as year, count(*) as loans, sum(l.principal) as principal
-    from loan l
+    from int_microloan_latest l
     join version v using (household_key)
     group by all
 ),

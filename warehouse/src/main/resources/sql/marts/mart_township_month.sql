@@ -39,19 +39,12 @@ medical as (
     where f.is_current
     group by all
 ),
--- a loan is on every monthly ledger until settled: its latest snapshot states its principal and issue date
-loan as (
-    select *
-    from fact_microloan
-    where is_current
-    qualify row_number() over (partition by contract_number order by as_of desc) = 1
-),
 microloan as (
     select
         p.township_key, strftime(l.issue_date, '%Y-%m') as year_month,
         count(distinct p.household_id) filter (where l.household_key <> 0) as households,
         count(*) as loans, sum(l.principal) as principal
-    from loan l
+    from int_microloan_latest l
     join place p using (household_key)
     group by all
 ),

@@ -1,5 +1,5 @@
 -- grain: one calendar day from 2010 to 2035; key: date_key. idempotent: adds only missing days.
-insert into dim_date
+insert into dim_date (date_key, date, year, quarter, month, day, year_month, term)
 with days as (
     select cast(d as date) as date
     from generate_series(date '2010-01-01', date '2035-12-31', interval 1 day) as t(d)

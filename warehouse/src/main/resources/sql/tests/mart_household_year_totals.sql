@@ -6,10 +6,7 @@ with covered as (
     join dim_household h on h.household_id = v.household_id and h.is_current and h.household_key <> 0
 ),
 loan as (
-    select principal
-    from fact_microloan
-    where is_current and household_key in (select household_key from covered)
-    qualify row_number() over (partition by contract_number order by as_of desc) = 1
+    select principal from int_microloan_latest where household_key in (select household_key from covered)
 ),
 fact as (
     select 'education_yuan' as measure, sum(amount) as total

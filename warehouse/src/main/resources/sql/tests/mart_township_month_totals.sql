@@ -1,19 +1,13 @@
 -- data test: mart_township_month's amounts over all its rows equal the current facts, every beneficiary counted
 -- (township 0 holds those the registry does not place); a row is a measure that differs.
-with loan as (
-    select principal
-    from fact_microloan
-    where is_current
-    qualify row_number() over (partition by contract_number order by as_of desc) = 1
-),
-fact as (
+with fact as (
     select 'education_yuan' as measure, sum(amount) as total from fact_education_aid where is_current
     union all
     select 'medical_total_cost', sum(total_cost) from fact_medical_claim where is_current
     union all
     select 'medical_self_paid', sum(self_paid) from fact_medical_claim where is_current
     union all
-    select 'loan_principal', sum(principal) from loan
+    select 'loan_principal', sum(principal) from int_microloan_latest
     union all
     select 'training_enrolments', count(*) from fact_training where is_current
     union all

@@ -14,13 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Lists the {@code .sql} files of a folder under {@code /sql}, from the classpath or a jar, by name. */
+/** Lists the files of a folder under {@code /sql} ({@code .sql} unless told), from the classpath or a jar, by name. */
 final class SqlResources {
 
     private SqlResources() {
     }
 
     static List<String> list(String folder) {
+        return list(folder, ".sql");
+    }
+
+    static List<String> list(String folder, String extension) {
         URL url = SqlResources.class.getResource("/sql/" + folder);
         if (url == null) {
             return List.of();
@@ -34,9 +38,9 @@ final class SqlResources {
                 } catch (FileSystemAlreadyExistsException e) {
                     fs = FileSystems.getFileSystem(uri);
                 }
-                return names(fs.provider().getPath(uri), folder);
+                return names(fs.provider().getPath(uri), folder, extension);
             }
-            return names(Path.of(uri), folder);
+            return names(Path.of(uri), folder, extension);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
@@ -44,9 +48,9 @@ final class SqlResources {
         }
     }
 
-    private static List<String> names(Path dir, String folder) throws IOException {
+    private static List<String> names(Path dir, String folder, String extension) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted()
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(extension)).sorted()
                     .map(n -> folder + "/" + n).toList();
         }
     }

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -46,23 +45,35 @@ public final class Warehouse implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Warehouse.class);
 
+    /** etl_file's columns, in the order of {@link EtlFile}'s components and of its lake manifest. */
+    private static final String ETL_FILE_COLUMNS = "file_key, source, file_name, sha256, status, rows_read, "
+            + "rows_loaded, rows_rejected, rows_non_data, rows_warned, received_at, loaded_at, duplicate_of, error_code, error, "
+            + "sheets_read, sheets_skipped, unknown_columns";
+
     private final Path file;
     private final Connection connection;
     private final Lake lake;
+    private final Models models;
 
-    private Warehouse(Path file, Connection connection, Lake lake) {
+    private Warehouse(Path file, Connection connection, Lake lake, Models models) {
         this.file = file;
         this.connection = connection;
         this.lake = lake;
+        this.models = models;
     }
 
-    /** Opens (creating if need be) the warehouse file, applies migrations and seeds reference dimensions. */
+    /**
+     * Opens (creating if need be) the warehouse file, applies migrations and seeds reference dimensions.
+     *
+     * @throws IllegalStateException when the SQL models are inconsistent (see {@link Models})
+     */
     public static Warehouse open(Path db, Lake lake, Gazetteer gazetteer, Collection<Contract> contracts) {
+        Models models = Models.project();
         try {
             Files.createDirectories(db.toAbsolutePath().getParent());
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
             FileModes.ownerOnly(db.toAbsolutePath());
-            Warehouse w = new Warehouse(db.toAbsolutePath(), c, lake);
+            Warehouse w = new Warehouse(db.toAbsolutePath(), c, lake, models);
             w.migrate();
             w.seed(gazetteer, contracts);
             return w;
@@ -97,7 +108,7 @@ public final class Warehouse implements AutoCloseable {
                 inTransaction(() -> {
                     SqlScript.resource(script).execute(connection, Map.of());
                     try (PreparedStatement ps = connection.prepareStatement(
-                            "insert into etl_migration values (?, current_timestamp)")) {
+                            "insert into etl_migration (name, applied_at) values (?, current_timestamp)")) {
                         ps.setString(1, script);
                         ps.executeUpdate();
                     }
@@ -109,10 +120,12 @@ public final class Warehouse implements AutoCloseable {
     private void seed(Gazetteer gazetteer, Collection<Contract> contracts) throws SQLException {
         inTransaction(() -> {
             try (PreparedStatement t = connection.prepareStatement(
-                    "insert into dim_township values (?, ?, ?) on conflict (township_key) do update set "
-                            + "township = excluded.township, aliases = excluded.aliases");
+                    "insert into dim_township (township_key, township, aliases) values (?, ?, ?) "
+                            + "on conflict (township_key) do update set township = excluded.township, "
+                            + "aliases = excluded.aliases");
                  PreparedStatement v = connection.prepareStatement(
-                         "insert into dim_village values (?, ?, ?, ?, ?) on conflict (village_key) do update set "
+                         "insert into dim_village (village_key, township_key, township, village, aliases) "
+                                 + "values (?, ?, ?, ?, ?) on conflict (village_key) do update set "
                                  + "township_key = excluded.township_key, township = excluded.township, "
                                  + "village = excluded.village, aliases = excluded.aliases")) {
                 for (Township township : gazetteer.townships()) {
@@ -130,7 +143,8 @@ public final class Warehouse implements AutoCloseable {
                     v.executeUpdate();
                 }
             }
-            try (PreparedStatement c = connection.prepareStatement("insert or replace into dim_code values (?, ?, ?)")) {
+            try (PreparedStatement c = connection.prepareStatement(
+                    "insert or replace into dim_code (domain, code, label_zh) values (?, ?, ?)")) {
                 for (Contract contract : contracts) {
                     for (CodeList list : contract.codeLists().values()) {
                         for (CodeList.Entry e : list.entries()) {
@@ -151,7 +165,7 @@ public final class Warehouse implements AutoCloseable {
     /** Each department's programmes, from its contract's {@code programme} code list; keys are kept. */
     private void seedProgrammes(Collection<Contract> contracts) throws SQLException {
         try (PreparedStatement p = connection.prepareStatement("""
-                insert into dim_programme
+                insert into dim_programme (programme_key, department, code, name_zh)
                 select coalesce((select max(programme_key) from dim_programme), 0) + 1, ?, ?, ?
                 where not exists (select 1 from dim_programme where department = ? and code = ?)""");
              PreparedStatement rename = connection.prepareStatement(
@@ -180,7 +194,8 @@ public final class Warehouse implements AutoCloseable {
     /** The policy standards and caps, from {@code /rules/policy_rules.csv} of the sources: data, never code. */
     private void seedPolicyRules() throws SQLException {
         try (Statement st = connection.createStatement();
-             PreparedStatement ps = connection.prepareStatement("insert into ref_policy_rule values (?, ?, ?, ?, ?, ?, ?)")) {
+             PreparedStatement ps = connection.prepareStatement("insert into ref_policy_rule "
+                     + "(rule, value, unit, valid_from, valid_to, applies_to, source) values (?, ?, ?, ?, ?, ?, ?)")) {
             st.execute("delete from ref_policy_rule");
             for (PolicyRule r : PolicyRules.bundled().all()) {
                 ps.setString(1, r.rule());
@@ -398,15 +413,12 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Rebuilds every mart ({@code sql/marts/*.sql}, in name order, each replacing its table) in one
-     * transaction, so a published copy never holds marts of two different states.
+     * Rebuilds every model ({@code sql/intermediate} and {@code sql/marts}, in dependency order, each
+     * replacing its view or table; see {@link Models}) in one transaction, so a published copy never
+     * holds marts of two different states.
      */
     public void buildMarts() {
-        inTransaction(() -> {
-            for (String mart : SqlResources.list("marts")) {
-                SqlScript.resource(mart).execute(connection, Map.of());
-            }
-        });
+        inTransaction(() -> models.build(connection));
     }
 
     /**
@@ -418,10 +430,10 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Runs every data test ({@code sql/tests}) and every data warning ({@code sql/warnings}) and
-     * records what returned rows in {@code etl_data_test} and {@code etl_data_warning} (what
-     * {@code hhw status} shows). Only the data tests' failures are returned: a warning never fails
-     * a run.
+     * Runs every data test (those of {@code sql/tests} and the generic tests the YAML declares) and
+     * every data warning ({@code sql/warnings}) and records what returned rows in {@code etl_data_test}
+     * and {@code etl_data_warning} (what {@code hhw status} shows). Only the data tests' failures are
+     * returned: a warning never fails a run.
      *
      * @param today the day the warnings count back from (a department silent for 35 days)
      */
@@ -432,70 +444,17 @@ public final class Warehouse implements AutoCloseable {
     private List<DataTestFailure> runDataTests(String today) {
         Map<String, String> values = Map.of("lake", lake.root().toAbsolutePath().toString().replace("'", "''"),
                 "today", today);
-        List<DataTestFailure> failures = evaluate("tests", values);
-        List<DataTestFailure> warnings = evaluate("warnings", values);
+        DataTests tests = new DataTests(connection, models, values,
+                !files("where status = ? limit 1", EtlFile.LOADED).isEmpty());
+        List<DataTestFailure> failures = tests.failures();
+        List<DataTestFailure> warnings = tests.warnings();
         for (DataTestFailure w : warnings) {
             log.warn("data warning {} returned {} rows, e.g. {}", w.test(), w.rows(), w.sample());
         }
         inTransaction(() -> {
-            record("etl_data_test", failures);
-            record("etl_data_warning", warnings);
+            DataTests.record(connection, "etl_data_test", "test", failures);
+            DataTests.record(connection, "etl_data_warning", "warning", warnings);
         });
-        return failures;
-    }
-
-    private void record(String table, List<DataTestFailure> outcomes) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("delete from " + table);
-        }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "insert into " + table + " values (?, ?, ?, current_timestamp)")) {
-            for (DataTestFailure f : outcomes) {
-                ps.setString(1, f.test());
-                ps.setLong(2, f.rows());
-                ps.setString(3, String.join("\n", f.sample()));
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    /**
-     * Every query of {@code sql/<folder>} that returned rows. A query reading the lake ({@code {lake}})
-     * is left out while no file is loaded: it has nothing to check, and its globs would match no
-     * part, which DuckDB refuses. Once a file is loaded, every kind of part exists for it.
-     */
-    private List<DataTestFailure> evaluate(String folder, Map<String, String> values) {
-        boolean lakeLoaded = !files("where status = ? limit 1", EtlFile.LOADED).isEmpty();
-        List<DataTestFailure> failures = new ArrayList<>();
-        for (String test : SqlResources.list(folder)) {
-            SqlScript script = SqlScript.resource(test);
-            if (!lakeLoaded && script.text().contains("{lake}")) {
-                continue;
-            }
-            String sql = script.statements(values).get(0).replaceAll(";\\s*$", "");
-            long start = System.nanoTime();
-            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                long rows = 0;
-                List<String> sample = new ArrayList<>();
-                ResultSetMetaData md = rs.getMetaData();
-                while (rs.next()) {
-                    rows++;
-                    if (sample.size() < 5) {
-                        List<String> cells = new ArrayList<>();
-                        for (int i = 1; i <= md.getColumnCount(); i++) {
-                            cells.add(md.getColumnLabel(i) + "=" + rs.getString(i));
-                        }
-                        sample.add(String.join(", ", cells));
-                    }
-                }
-                if (rows > 0) {
-                    failures.add(new DataTestFailure(test, rows, sample));
-                }
-                log.debug("{} {} ms: {} offending rows", test, (System.nanoTime() - start) / 1_000_000, rows);
-            } catch (SQLException e) {
-                failures.add(new DataTestFailure(test, -1, List.of(e.getMessage())));
-            }
-        }
         return failures;
     }
 
@@ -540,7 +499,8 @@ public final class Warehouse implements AutoCloseable {
             w.inTransaction(() -> {
                 try (Statement st = w.connection.createStatement()) {
                     for (Lake.Manifest m : lake.manifests()) {
-                        st.execute("insert into etl_file select * from read_parquet('"
+                        st.execute("insert into etl_file (" + ETL_FILE_COLUMNS + ") select " + ETL_FILE_COLUMNS
+                                + " from read_parquet('"
                                 + m.file().toString().replace("'", "''") + "')");
                     }
                 }
@@ -552,9 +512,8 @@ public final class Warehouse implements AutoCloseable {
     }
 
     private List<EtlFile> files(String where, Object... params) {
-        try (PreparedStatement ps = connection.prepareStatement("select file_key, source, file_name, sha256, status, "
-                + "rows_read, rows_loaded, rows_rejected, rows_non_data, rows_warned, received_at, loaded_at, "
-                + "duplicate_of, error_code, error, sheets_read, sheets_skipped, unknown_columns from etl_file " + where)) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select " + ETL_FILE_COLUMNS + " from etl_file " + where)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }

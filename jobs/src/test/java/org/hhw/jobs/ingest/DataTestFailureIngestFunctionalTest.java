@@ -83,12 +83,13 @@ class DataTestFailureIngestFunctionalTest {
         assertThat(failed.getAllFailureExceptions()).extracting(Throwable::getMessage).containsExactly(
                 "data tests failed after loading file 2 (loaded, not published, no receipt yet): "
                         + "tests/dim_household_one_current_version.sql returned 1 rows; "
-                        + "tests/mart_household_year_keys.sql returned 2 rows");
+                        + "mart_household_year.unique(household_id, year) returned 2 rows");
         // and the file's load is committed, the failure recorded, but the analysts' copy is the one before
         assertThat(rows("select file_key, status from etl_file order by file_key"))
                 .containsExactly("1|LOADED", "2|LOADED");
         assertThat(rows("select test, rows from etl_data_test order by test"))
-                .containsExactly("tests/dim_household_one_current_version.sql|1", "tests/mart_household_year_keys.sql|2");
+                .containsExactly("mart_household_year.unique(household_id, year)|2",
+                        "tests/dim_household_one_current_version.sql|1");
         assertThat(published("select file_key, status from etl_file order by file_key")).containsExactly("1|LOADED");
         // and the file waits in the inbox without a receipt, its ID as written (row 7) kept in the spool for it
         assertThat(second).exists();
