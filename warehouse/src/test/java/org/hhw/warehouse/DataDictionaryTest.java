@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The data dictionary ({@code dictionary.yaml}) against the live schema of a warehouse with its marts built. */
+/** The data dictionary (the YAML beside every table and model under {@code sql/}) against the live schema of a warehouse with its marts built. */
 class DataDictionaryTest {
 
     /** The tables every one of which must be documented; a new family of tables is one more prefix here. */
