@@ -410,8 +410,8 @@ public final class TableReader implements AutoCloseable {
 
     /**
      * Whether the identity columns hold a person: an ID number (any cell with some digits, so that a
-     * mistyped or destroyed ID is still a row the clerk is told about), or a name that is no label,
-     * no place and no placeholder such as "/".
+     * mistyped or destroyed ID is still a row the clerk is told about), or a name: letters without
+     * digits (not a count such as 12人, nor a placeholder such as "/") that are no label and no place.
      */
     private boolean namesAPerson(RawRow row) {
         for (int col : idColumns) {
@@ -421,7 +421,8 @@ public final class TableReader implements AutoCloseable {
         }
         for (int col : nameColumns) {
             String name = Text.compact(row.cell(col));
-            if (name.chars().anyMatch(Character::isLetter) && !isTotalLabel(Text.normalizeHeader(name))
+            if (name.chars().anyMatch(Character::isLetter) && name.chars().noneMatch(Character::isDigit)
+                    && !isTotalLabel(Text.normalizeHeader(name))
                     && PLACE_SUFFIXES.indexOf(name.charAt(name.length() - 1)) < 0) {
                 return true;
             }

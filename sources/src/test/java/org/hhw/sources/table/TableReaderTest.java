@@ -313,9 +313,9 @@ class TableReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "玉泉镇", "南河堡村", "小计", "/"})
+    @ValueSource(strings = {"", "玉泉镇", "南河堡村", "小计", "/", "12人"})
     void aRowWhoseAmountsAreFormulasIsATotalWhateverItsLabel(String name) throws IOException {
-        // given: the amounts are =SUM(…) over the rows above, the name column empty, a place, a label or a placeholder
+        // given: the amounts are =SUM(…) over the rows above, the name column empty, a place, a label, a placeholder or a count
         List<RawRow> rows = List.of(
                 row("补贴", 1, "姓名", "身份证号", "补贴金额", "贴息金额"),
                 row("补贴", 2, "张三", "140222198001010013", "1200", "30"),
