@@ -16,20 +16,24 @@ import java.util.Set;
  *       given in scientific form ("1.40222199001011E17") because its trailing digits are not
  *       trustworthy (Excel keeps 15 significant digits);</li>
  *   <li>date-formatted numeric cells: ISO "yyyy-MM-dd" (or "yyyy-MM-dd HH:mm:ss" with a time);</li>
- *   <li>formula cells: their cached value, by the rules above; a formula saved without one (a
- *       program that writes formulas without calculating them) is "", its column in
- *       {@code uncalculated}, so that the clerk is told why the cell is empty;</li>
+ *   <li>formula cells: their cached value, by the rules above, their column in {@code formulas};
+ *       a formula saved without one (a program that writes formulas without calculating them) is
+ *       "", its column in {@code uncalculated} too, so that the clerk is told why the cell is
+ *       empty;</li>
  *   <li>booleans: "TRUE" / "FALSE".</li>
  * </ul>
  *
  * @param uncalculated the 0-based columns of formula cells without a calculated result (only an
  *                     xlsx can have them: an xls stores a result with every formula)
+ * @param formulas     the 0-based columns of formula cells, calculated or not (a csv has none):
+ *                     amounts summed by formulas mark a subtotal row whatever its label says
  */
-public record RawRow(String sheet, int rowNumber, List<String> cells, boolean hidden, Set<Integer> uncalculated) {
+public record RawRow(String sheet, int rowNumber, List<String> cells, boolean hidden, Set<Integer> uncalculated,
+                     Set<Integer> formulas) {
 
-    /** A row as a sheet shows it, every formula with its result. */
+    /** A row of values only, as a csv has them. */
     public RawRow(String sheet, int rowNumber, List<String> cells) {
-        this(sheet, rowNumber, cells, false, Set.of());
+        this(sheet, rowNumber, cells, false, Set.of(), Set.of());
     }
 
     public String cell(int column) {

@@ -60,9 +60,9 @@ abstract class SheetRows implements RowStream {
         skipped.add(new SkippedSheet(name, SkippedSheet.Reason.HIDDEN));
     }
 
-    /** A row of text, which has neither hidden rows nor formulas, by {@link #row(int, List, boolean, List)}. */
+    /** A row of text, which has neither hidden rows nor formulas, by {@link #row(int, List, boolean, List, List)}. */
     protected final RawRow row(int rowNumber, List<String> cells) {
-        return row(rowNumber, cells, false, List.of());
+        return row(rowNumber, cells, false, List.of(), List.of());
     }
 
     /**
@@ -70,8 +70,10 @@ abstract class SheetRows implements RowStream {
      * so a blank row has no cells and a stray formatted cell far to the right costs nothing.
      *
      * @param uncalculated the columns of formula cells saved without a result
+     * @param formulas     the columns of formula cells
      */
-    protected final RawRow row(int rowNumber, List<String> cells, boolean hidden, List<Integer> uncalculated) {
+    protected final RawRow row(int rowNumber, List<String> cells, boolean hidden, List<Integer> uncalculated,
+                               List<Integer> formulas) {
         int size = cells.size();
         while (size > 0 && cells.get(size - 1).isBlank()) {
             size--;
@@ -80,6 +82,11 @@ abstract class SheetRows implements RowStream {
             throw Rejections.tooManyColumns(sheet, rowNumber, maxColumns);
         }
         return new RawRow(sheet, rowNumber, List.copyOf(cells.subList(0, size)), hidden,
-                uncalculated.isEmpty() ? Set.of() : Set.copyOf(uncalculated));
+                columns(uncalculated), columns(formulas));
+    }
+
+    /** Nearly every row has no formula: no set is made for it. */
+    private static Set<Integer> columns(List<Integer> columns) {
+        return columns.isEmpty() ? Set.of() : Set.copyOf(columns);
     }
 }

@@ -47,6 +47,7 @@ final class SheetXml implements AutoCloseable {
     private int lastRow;
     private boolean lastRowHidden;
     private final List<Integer> uncalculated = new ArrayList<>();
+    private final List<Integer> formulas = new ArrayList<>();
     /** Whether the cell whose value {@link #readCellValue} read last has a formula ({@code <f>}). */
     private boolean cellHasFormula;
 
@@ -89,6 +90,7 @@ final class SheetXml implements AutoCloseable {
     int nextRow(List<String> texts) throws IOException {
         texts.clear();
         uncalculated.clear();
+        formulas.clear();
         if (!inSheetData) {
             if (!started) {
                 started = true;
@@ -135,6 +137,11 @@ final class SheetXml implements AutoCloseable {
         return uncalculated;
     }
 
+    /** The columns of the row last read whose cell has a formula ({@code <f>}), with or without a result. */
+    List<Integer> formulas() {
+        return formulas;
+    }
+
     private void readCells(List<String> texts) throws IOException {
         int column = 0;
         while (true) {
@@ -161,8 +168,11 @@ final class SheetXml implements AutoCloseable {
             String value = null;
             if (kind == START) {
                 value = readCellValue(type);
-                if (value == null && cellHasFormula) {
-                    uncalculated.add(at);
+                if (cellHasFormula) {
+                    formulas.add(at);
+                    if (value == null) {
+                        uncalculated.add(at);
+                    }
                 }
             }
             while (texts.size() <= at) {

@@ -31,6 +31,7 @@ final class XlsRows extends SheetRows {
     private final HSSFWorkbook workbook;
     private final CellText cellText;
     private final List<String> cells = new ArrayList<>();
+    private final List<Integer> formulas = new ArrayList<>();
     private int nextSheet;
     private Iterator<Row> rows;
 
@@ -94,10 +95,15 @@ final class XlsRows extends SheetRows {
         }
         HSSFRow row = (HSSFRow) rows.next();
         cells.clear();
+        formulas.clear();
         for (int i = 0; i < row.getLastCellNum(); i++) {
-            cells.add(text(row.getCell(i)));
+            HSSFCell cell = row.getCell(i);
+            cells.add(text(cell));
+            if (cell != null && cell.getCellType() == CellType.FORMULA) {
+                formulas.add(i);
+            }
         }
-        return row(row.getRowNum() + 1, cells, row.getZeroHeight(), List.of());
+        return row(row.getRowNum() + 1, cells, row.getZeroHeight(), List.of(), formulas);
     }
 
     private String text(HSSFCell cell) {

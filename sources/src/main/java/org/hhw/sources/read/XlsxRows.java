@@ -106,7 +106,7 @@ final class XlsxRows extends SheetRows {
             closeSheet();
             return null;
         }
-        return row(rowNumber, cells, sheet.hidden(), sheet.uncalculated());
+        return row(rowNumber, cells, sheet.hidden(), sheet.uncalculated(), sheet.formulas());
     }
 
     /** A cell's text by the conventions of {@link RawRow}; a formula cell's value is its cached result, if any. */

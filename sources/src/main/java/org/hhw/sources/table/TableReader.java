@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.hhw.sources.clean.Text;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Field;
+import org.hhw.sources.contract.FieldType;
 import org.hhw.sources.read.RawRow;
 import org.hhw.sources.read.RowStream;
 import org.hhw.sources.read.UnusableFileException;
@@ -25,6 +27,11 @@ import org.hhw.sources.read.UnusableFileException;
  * any title and 填报单位 lines (one row, or two rows under merged parent cells), maps its columns to
  * the contract's fields by their header variants, and tells data rows from subtotals, blank rows,
  * repeated headers and footers.
+ *
+ * <p>A subtotal is told by what it holds, not by how it is labelled: its amounts are formulas, or a
+ * short cell names it (玉泉镇小计, 本页合计, 其中：…), and its identity columns (the contract's
+ * person_name and resident_id fields) hold no person. A row that names a person is data, whatever
+ * else it holds, so that no record is ever counted away as a subtotal.
  *
  * <p>Rows above a header are a sheet's preamble and are not counted as rows read. A sheet where no
  * header is found is skipped and listed; a header that lacks a required column makes the whole file
@@ -38,17 +45,30 @@ public final class TableReader implements AutoCloseable {
     static final int MIN_HEADER_FIELDS = 3;
 
     private static final List<String> TOTAL_MARKERS = List.of("合计", "小计", "总计", "共计");
+    /** Labels of subtotal rows: a total marker, or 其中 for the breakdown lines under a total. */
+    private static final List<String> TOTAL_LABEL_WORDS = List.of("合计", "小计", "总计", "共计", "其中");
+    /**
+     * A cell this short (after spaces are removed) that contains a total label word is a label:
+     * 玉泉镇小计, 本页合计, 其中：脱贫户. Longer text mentioning one is a remark, unless it starts with one.
+     */
+    private static final int MAX_TOTAL_LABEL = 16;
+    /** An identity cell with this many digits holds someone's ID number, however mistyped or destroyed. */
+    private static final int MIN_ID_DIGITS = 6;
+    /** A name column holding a place (玉泉镇, 南河堡村) labels a subtotal of that place. */
+    private static final String PLACE_SUFFIXES = "镇乡村县区";
     private static final List<String> FOOTER_MARKERS = List.of("制表人", "制表", "审核人", "审核", "填表人", "填报人",
             "负责人", "单位盖章", "盖章", "(盖章)", "填报说明", "填表说明", "说明:", "备注:", "制表日期", "填表日期");
     /**
      * Every total and footer marker contains one of these: a cell without any cannot start a
      * marker, so data cells are normalised only when they contain one.
      */
-    private static final String MARKER_CHARS = "计制审填负盖说备";
+    private static final String MARKER_CHARS = "计制审填负盖说备其";
 
     private final RowStream rows;
     private final Contract contract;
     private final Map<String, Integer> fieldBySynonym = new HashMap<>();
+    /** Header variants that count only under a merged parent ("报销金额/其他"), by parent + "/" + child. */
+    private final Map<String, Integer> fieldByParentAndChild = new HashMap<>();
     private final Set<String> ignored = new LinkedHashSet<>();
 
     private final Deque<RawRow> pending = new ArrayDeque<>();
@@ -64,6 +84,10 @@ public final class TableReader implements AutoCloseable {
     /** The leftmost column the header's first row maps, and its field (-1: none). */
     private int sentinelColumn;
     private int sentinelField;
+    /** The current header's columns of the contract's money fields, and of its person_name and resident_id fields. */
+    private int[] amountColumns;
+    private int[] nameColumns;
+    private int[] idColumns;
     /** A repeat of a two-row header's first row, just read: the next row may be its second row. */
     private RawRow repeatedFirstRow;
     private boolean inFooter;
@@ -78,7 +102,13 @@ public final class TableReader implements AutoCloseable {
         List<Field> fields = contract.fields();
         for (int i = 0; i < fields.size(); i++) {
             for (String h : fields.get(i).headers()) {
-                fieldBySynonym.putIfAbsent(Text.normalizeHeader(h), i);
+                int slash = h.lastIndexOf('/');
+                if (slash < 0) {
+                    fieldBySynonym.putIfAbsent(Text.normalizeHeader(h), i);
+                } else {
+                    fieldByParentAndChild.putIfAbsent(
+                            parentAndChild(h.substring(0, slash), h.substring(slash + 1)), i);
+                }
             }
         }
         for (String h : contract.ignoreHeaders()) {
@@ -223,11 +253,22 @@ public final class TableReader implements AutoCloseable {
                 sentinelField = f;
             }
         }
+        amountColumns = columnsOf(best.columns, FieldType.MONEY);
+        nameColumns = columnsOf(best.columns, FieldType.PERSON_NAME);
+        idColumns = columnsOf(best.columns, FieldType.RESIDENT_ID);
         repeatedFirstRow = null;
         lastRowNumber = current.lastHeaderRow();
         headers.add(current);
         pending.clear();
         pending.addAll(top.subList(lastHeader + 1, top.size()));
+    }
+
+    /** The mapped columns of the contract's fields of this type. */
+    private int[] columnsOf(int[] fieldColumns, FieldType type) {
+        List<Field> fields = contract.fields();
+        return IntStream.range(0, fields.size())
+                .filter(i -> fields.get(i).type() == type && fieldColumns[i] >= 0)
+                .map(i -> fieldColumns[i]).toArray();
     }
 
     private void skipRestOfSheet(String sheet) throws IOException {
@@ -325,20 +366,68 @@ public final class TableReader implements AutoCloseable {
         if (repeatsHeader(row, firstRowBefore)) {
             return NonDataRow.Kind.HEADER;
         }
+        boolean labelled = false;
         for (String cell : row.cells()) {
             if (!mayHoldMarker(cell)) {
                 continue;
             }
             String c = Text.normalizeHeader(cell);
-            if (TOTAL_MARKERS.stream().anyMatch(c::startsWith)) {
-                return NonDataRow.Kind.TOTAL;
+            if (isTotalLabel(c)) {
+                labelled = true;
+                break;
             }
             if (FOOTER_MARKERS.stream().anyMatch(c::startsWith)) {
                 inFooter = true;
                 return NonDataRow.Kind.FOOTER;
             }
         }
+        if ((labelled || sumsAmounts(row)) && !namesAPerson(row)) {
+            return NonDataRow.Kind.TOTAL;
+        }
         return null;
+    }
+
+    /** Whether the (normalised) cell labels a total: it starts with a total marker, or is short and names one. */
+    private static boolean isTotalLabel(String cell) {
+        if (TOTAL_MARKERS.stream().anyMatch(cell::startsWith)) {
+            return true;
+        }
+        return cell.length() <= MAX_TOTAL_LABEL && TOTAL_LABEL_WORDS.stream().anyMatch(cell::contains);
+    }
+
+    /** Whether an amount cell is a formula: a record's amounts are typed, a subtotal's are summed. */
+    private boolean sumsAmounts(RawRow row) {
+        if (row.formulas().isEmpty()) {
+            return false;
+        }
+        for (int col : amountColumns) {
+            if (row.formulas().contains(col)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the identity columns hold a person: an ID number (any cell with some digits, so that a
+     * mistyped or destroyed ID is still a row the clerk is told about), or a name: letters without
+     * digits (not a count such as 12人, nor a placeholder such as "/") that are no label and no place.
+     */
+    private boolean namesAPerson(RawRow row) {
+        for (int col : idColumns) {
+            if (row.cell(col).chars().filter(Character::isDigit).count() >= MIN_ID_DIGITS) {
+                return true;
+            }
+        }
+        for (int col : nameColumns) {
+            String name = Text.compact(row.cell(col));
+            if (name.chars().anyMatch(Character::isLetter) && name.chars().noneMatch(Character::isDigit)
+                    && !isTotalLabel(Text.normalizeHeader(name))
+                    && PLACE_SUFFIXES.indexOf(name.charAt(name.length() - 1)) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -406,7 +495,12 @@ public final class TableReader implements AutoCloseable {
                 tenThousand = Text.mentionsTenThousandYuan(p);
             } else {
                 written = ch;
-                field = lookup(ch);
+                // A short form that means a field only under its parent (其他 under 报销金额) comes first.
+                field = Text.isBlank(spanningParent) ? null
+                        : fieldByParentAndChild.get(parentAndChild(spanningParent, ch));
+                if (field == null) {
+                    field = lookup(ch);
+                }
                 if (field == null) {
                     // Each part loses its own unit: 贴息（万元） over 金额 is 贴息金额.
                     written = spanningParent + ch;
@@ -430,6 +524,10 @@ public final class TableReader implements AutoCloseable {
             }
         }
         return c;
+    }
+
+    private static String parentAndChild(String parent, String child) {
+        return Text.normalizeHeader(parent) + "/" + Text.normalizeHeader(child);
     }
 
     private Integer lookup(String headerText) {

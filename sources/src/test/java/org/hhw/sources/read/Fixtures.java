@@ -72,8 +72,13 @@ final class Fixtures {
         return new RawRow(sheet, rowNumber, List.of(cells));
     }
 
+    /** The row with formulas in these columns, as a sheet shows it (every formula with its result). */
+    static RawRow withFormulas(RawRow row, Integer... columns) {
+        return new RawRow(row.sheet(), row.rowNumber(), row.cells(), row.hidden(), Set.of(), Set.of(columns));
+    }
+
     static RawRow hiddenRow(String sheet, int rowNumber, String... cells) {
-        return new RawRow(sheet, rowNumber, List.of(cells), true, Set.of());
+        return new RawRow(sheet, rowNumber, List.of(cells), true, Set.of(), Set.of());
     }
 
     /**
@@ -155,9 +160,11 @@ final class Fixtures {
             row("南河堡乡", 1, "天镇县2018年建档立卡贫困人口住院费用结算明细"),
             row("南河堡乡", 2, "序号", "姓名", "身份证号", "出院日期", "报销金额（元）", "", "", "是否大病"),
             row("南河堡乡", 3, "", "", "", "", "基本医保", "大病保险", "小计"),
-            row("南河堡乡", 4, "1", "张三", "140222199001011234", "2018-06-01", "1200.5", "3", "1203.5", "TRUE"),
-            row("南河堡乡", 5, "2", "李　四", "1.40222199001011E17", "2018-07-15", "800", "0", "800", "FALSE"),
-            row("南河堡乡", 8, "合计", "", "", "", "2000.5", "", "张三等2人"),
+            withFormulas(row("南河堡乡", 4, "1", "张三", "140222199001011234", "2018-06-01", "1200.5", "3", "1203.5",
+                    "TRUE"), 6),
+            withFormulas(row("南河堡乡", 5, "2", "李　四", "1.40222199001011E17", "2018-07-15", "800", "0", "800",
+                    "FALSE"), 6, 7),
+            withFormulas(row("南河堡乡", 8, "合计", "", "", "", "2000.5", "", "张三等2人"), 4, 6),
             row("南河堡乡", 10, "制表人：王五"),
             row("米薪关镇", 3, "1", "", "赵六"));
 

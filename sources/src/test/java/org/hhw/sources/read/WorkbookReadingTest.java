@@ -93,7 +93,7 @@ class WorkbookReadingTest {
         // then
         assertThat(content.rows()).startsWith(
                 Fixtures.row("南河堡乡", 1, "姓名", "补贴金额"),
-                new RawRow("南河堡乡", 2, List.of("张三"), false, Set.of(1)));
+                new RawRow("南河堡乡", 2, List.of("张三"), false, Set.of(1), Set.of(1)));
     }
 
     @ParameterizedTest

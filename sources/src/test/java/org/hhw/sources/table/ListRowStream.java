@@ -30,7 +30,7 @@ public final class ListRowStream implements RowStream {
 
     /** A row the sheet hides. */
     public static RawRow hiddenRow(String sheet, int rowNumber, String... cells) {
-        return new RawRow(sheet, rowNumber, List.of(cells), true, Set.of());
+        return new RawRow(sheet, rowNumber, List.of(cells), true, Set.of(), Set.of());
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.hhw.sources.read.RowStream.SkippedSheet;
 import org.hhw.sources.read.UnusableFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TableReaderTest {
@@ -262,7 +263,7 @@ class TableReaderTest {
         List<RawRow> rows = List.of(
                 row("Sheet1", 1, HEADER),
                 new RawRow("Sheet1", 2, List.of("1402220701001", "南河堡乡", "南河堡", "", "140222198001010013", "户主"),
-                        false, Set.of(3, 7)),
+                        false, Set.of(3, 7), Set.of(3, 7)),
                 row("Sheet1", 3, "1402220701002", "南河堡乡", "南河堡", "李四", "140222198503120028", "户主"));
 
         // when
@@ -287,6 +288,127 @@ class TableReaderTest {
         // then
         assertThat(read.shown()).containsExactly(nonData("Sheet1", 2, NonDataRow.Kind.TOTAL),
                 data("Sheet1", 3, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "玉泉镇小计|0", "玉泉镇小计|1", "小 计|1", "小　计|2", "本页合计|0", "本页合计|4", "合计：|1", "合计:|0",
+            "总计(元)|1", "总计（元）|3", "其中：脱贫户|1", "其中:玉泉镇|0", "（其中）|1", "共计15人|1", "南河堡村小计：|1"})
+    void aShortLabelNamingATotalInAnyColumnMakesATotalRowWhenNoPersonIsNamed(String label, int column)
+            throws IOException {
+        // given: the label in the 序号, 姓名, 身份证号, amount or date column; amounts as a csv has them (no formulas)
+        String[] total = {"", "", "", "2000", ""};
+        total[column] = label;
+        List<RawRow> rows = List.of(
+                row("补贴", 1, "序号", "姓名", "身份证号", "补贴金额", "发放日期"),
+                row("补贴", 2, "1", "张三", "140222198001010013", "2000", "2018-06-01"),
+                row("补贴", 3, total));
+
+        // when
+        Read read = readAll(rows, SUBSIDY);
+
+        // then
+        assertThat(read.rows()).extracting(TableReaderTest::show).containsExactly(
+                "补贴!2 张三|140222198001010013|2000|∅|2018-06-01", nonData("补贴", 3, NonDataRow.Kind.TOTAL));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "玉泉镇", "南河堡村", "小计", "/", "12人"})
+    void aRowWhoseAmountsAreFormulasIsATotalWhateverItsLabel(String name) throws IOException {
+        // given: the amounts are =SUM(…) over the rows above, the name column empty, a place, a label, a placeholder or a count
+        List<RawRow> rows = List.of(
+                row("补贴", 1, "姓名", "身份证号", "补贴金额", "贴息金额"),
+                row("补贴", 2, "张三", "140222198001010013", "1200", "30"),
+                row("补贴", 3, "李四", "140222198503120028", "800", "20"),
+                new RawRow("补贴", 4, List.of(name, "", "2000", "50"), false, Set.of(), Set.of(2, 3)));
+
+        // when
+        Read read = readAll(rows, SUBSIDY);
+
+        // then
+        assertThat(read.rows()).extracting(TableReaderTest::show).containsExactly(
+                "补贴!2 张三|140222198001010013|1200|30|∅", "补贴!3 李四|140222198503120028|800|20|∅",
+                nonData("补贴", 4, NonDataRow.Kind.TOTAL));
+    }
+
+    @Test
+    void aRowNamingAPersonIsDataWhateverFormulasOrLabelsItHolds() throws IOException {
+        // given: formulas in the amounts (=C2*0.025), a total word in a remark, an ID mistyped or destroyed,
+        // a name without an ID
+        List<RawRow> rows = List.of(
+                row("补贴", 1, "姓名", "身份证号", "补贴金额", "贴息金额", "备注"),
+                new RawRow("补贴", 2, List.of("张三", "140222198001010013", "1200", "30", "其中：贴息"), false,
+                        Set.of(), Set.of(3)),
+                new RawRow("补贴", 3, List.of("小计", "1.40222E+17", "800", "20"), false, Set.of(), Set.of(2, 3)),
+                new RawRow("补贴", 4, List.of("李四", "", "800", "20"), false, Set.of(), Set.of(2, 3)),
+                row("补贴", 5, "", "140222198503120028", "600", "", "合计"));
+
+        // when
+        Read read = readAll(rows, SUBSIDY);
+
+        // then
+        assertThat(read.rows()).extracting(TableReaderTest::show).containsExactly(
+                "补贴!2 张三|140222198001010013|1200|30|∅", "补贴!3 小计|1.40222E+17|800|20|∅", "补贴!4 李四||800|20|∅",
+                "补贴!5 |140222198503120028|600||∅");
+    }
+
+    @Test
+    void aLongRemarkMentioningATotalIsNoLabel() throws IOException {
+        // given: a row without a person, whose remark mentions 合计 well inside a sentence
+        List<RawRow> rows = List.of(
+                row("补贴", 1, "姓名", "身份证号", "补贴金额", "发放日期"),
+                row("补贴", 2, "", "", "600", "本月补发的款项已计入上月合计请核对"));
+
+        // when
+        Read read = readAll(rows, SUBSIDY);
+
+        // then
+        assertThat(read.rows()).extracting(TableReaderTest::show).containsExactly("补贴!2 ||600|∅|本月补发的款项已计入上月合计请核对");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"报销金额", "各项报销", "报销情况", "报销金额（元）"})
+    void shortSubHeadersUnderAReimbursementParentMapToTheirFields(String parent) throws IOException {
+        // given: 基本医保 | 大病保险 | 医疗救助 | 补充保险 | 其他 under a merged reimbursement parent
+        List<RawRow> rows = List.of(
+                row("医疗", 1, "姓名", "身份证号", "就诊医院", "医院级别", "入院日期", "出院日期", "医疗总费用", parent, "", "",
+                        "", "", "个人自付"),
+                row("医疗", 2, "", "", "", "", "", "", "", "基本医保", "大病保险", "医疗救助", "补充保险", "其他"));
+
+        // when
+        Read read = readAll(rows, MEDICAL);
+
+        // then
+        SheetHeader header = read.headers().get(0);
+        assertThat(header.unknownColumns()).isEmpty();
+        assertThat(columnOf(header, "basic_insurance")).isEqualTo(7);
+        assertThat(columnOf(header, "critical_illness_insurance")).isEqualTo(8);
+        assertThat(columnOf(header, "medical_assistance")).isEqualTo(9);
+        assertThat(columnOf(header, "supplementary_insurance")).isEqualTo(10);
+        assertThat(columnOf(header, "other_reimbursement")).isEqualTo(11);
+        assertThat(columnOf(header, "self_paid")).isEqualTo(12);
+    }
+
+    @Test
+    void aShortFormQualifiedByItsParentCountsOnlyUnderThatParent() throws IOException {
+        // given: 其他 alone, and 其他 under a parent that is no reimbursement
+        List<RawRow> alone = List.of(
+                row("医疗", 1, "姓名", "身份证号", "就诊医院", "医院级别", "入院日期", "出院日期", "医疗总费用", "其他", "个人自付"));
+        List<RawRow> otherParent = List.of(
+                row("医疗", 1, "姓名", "身份证号", "就诊医院", "医院级别", "入院日期", "出院日期", "医疗总费用", "费用构成", "",
+                        "个人自付"),
+                row("医疗", 2, "", "", "", "", "", "", "", "目录内费用", "其他"));
+
+        // when
+        SheetHeader aloneHeader = readAll(alone, MEDICAL).headers().get(0);
+        SheetHeader otherParentHeader = readAll(otherParent, MEDICAL).headers().get(0);
+
+        // then
+        assertThat(columnOf(aloneHeader, "other_reimbursement")).isEqualTo(-1);
+        assertThat(aloneHeader.unknownColumns()).containsExactly("其他");
+        assertThat(columnOf(otherParentHeader, "in_catalogue_cost")).isEqualTo(7);
+        assertThat(columnOf(otherParentHeader, "other_reimbursement")).isEqualTo(-1);
+        assertThat(otherParentHeader.unknownColumns()).containsExactly("费用构成其他");
     }
 
     @ParameterizedTest
@@ -560,6 +682,18 @@ class TableReaderTest {
         // then
         assertThat(first).isNull();
         assertThat(stream.closed()).isTrue();
+    }
+
+    static final Contract MEDICAL = Contracts.load("medical");
+
+    private static int columnOf(SheetHeader header, String field) {
+        List<Field> fields = MEDICAL.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(field)) {
+                return header.fieldColumns()[i];
+            }
+        }
+        throw new IllegalArgumentException("no field " + field);
     }
 
     /** A contract with money columns, for the 万元 rules. */

@@ -396,7 +396,7 @@ class RowValidatorTest {
 
     /** A registry data row whose cells in the {@code uncalculated} columns are formulas without a result. */
     private static DataRow registryRow(Set<Integer> uncalculated, String... cells) {
-        return row(REGISTRY, HEADER, new RawRow("Sheet1", 2, List.of(cells), false, uncalculated));
+        return row(REGISTRY, HEADER, new RawRow("Sheet1", 2, List.of(cells), false, uncalculated, uncalculated));
     }
 
     /** The data row below {@code header}, as TableReader gives it. */
