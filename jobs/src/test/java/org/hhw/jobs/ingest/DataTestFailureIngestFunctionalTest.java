@@ -28,9 +28,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A data test that returns rows after a load fails the run at its load step: the load stays
+ * A data test that returns rows after a load fails the run at its publish gate: the load stays
  * committed, but nothing is published and no receipt is written; once the cause is repaired, the
- * same file launched again restarts at the load step and completes.
+ * same file launched again restarts at the publish step and completes.
  */
 @SpringBootTest(classes = IngestTestSupport.TestApplication.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,7 +62,7 @@ class DataTestFailureIngestFunctionalTest {
 
     @Test
     @Order(1)
-    void aFailingDataTestFailsTheLoadStepWithTheTestsNameAndNothingIsPublishedOrReceipted() throws Exception {
+    void aFailingDataTestFailsThePublishStepWithTheTestsNameAndNothingIsPublishedOrReceipted() throws Exception {
         // given a registry file loaded, then a household given a second current version behind the job's back
         Path first = IngestTestSupport.drop(home, "registry", FIXTURES.resolve(RegistryFixtures.XLSX));
         assertThat(IngestTestSupport.ingest(jobOperator, ingestJob, "registry", first).getStatus())
@@ -73,13 +73,14 @@ class DataTestFailureIngestFunctionalTest {
         second = IngestTestSupport.drop(home, "registry", FIXTURES.resolve(RegistryFixtures.CSV_UTF8));
         failed = IngestTestSupport.ingest(jobOperator, ingestJob, "registry", second);
 
-        // then the run fails at its load step, naming the test
+        // then the run fails at its publish step, after the load, naming the test
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(failed.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
                 .containsExactly(
                         tuple("ingestArchiveStep", BatchStatus.COMPLETED),
                         tuple("ingestReadStep", BatchStatus.COMPLETED),
-                        tuple("ingestLoadStep", BatchStatus.FAILED));
+                        tuple("ingestLoadStep", BatchStatus.COMPLETED),
+                        tuple("ingestPublishStep", BatchStatus.FAILED));
         assertThat(failed.getAllFailureExceptions()).extracting(Throwable::getMessage).containsExactly(
                 "data tests failed after loading file 2 (loaded, not published, no receipt yet): "
                         + "tests/dim_household_one_current_version.sql returned 1 rows; "
@@ -99,18 +100,18 @@ class DataTestFailureIngestFunctionalTest {
 
     @Test
     @Order(2)
-    void onceRepairedTheSameFileRestartsAtTheLoadStepAndCompletes() throws Exception {
+    void onceRepairedTheSameFileRestartsAtThePublishStepAndCompletes() throws Exception {
         // given the cause repaired
         execute("delete from dim_household where household_key = 9999");
 
         // when the same file is launched again
         JobExecution restarted = IngestTestSupport.ingest(jobOperator, ingestJob, "registry", second);
 
-        // then the run restarts the failed instance at the load step, loads nothing twice, publishes and receipts
+        // then the run restarts the failed instance at the publish step, publishes and receipts
         assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
-                .containsExactly("ingestLoadStep", "ingestPublishStep", "ingestReceiptStep");
+                .containsExactly("ingestPublishStep", "ingestReceiptStep");
         assertThat(rows("select count(*) from etl_data_test")).containsExactly("0");
         assertThat(published("select file_key, status from etl_file order by file_key"))
                 .containsExactly("1|LOADED", "2|LOADED");
