@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import org.hhw.warehouse.Home;
@@ -38,10 +36,6 @@ class DataTestFailureIngestFunctionalTest {
 
     private static final Path HOME = IngestTestSupport.createHome("hhw-data-test-failure");
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/registry");
-    private static final String BROKEN = "insert into dim_household select 9999, household_id, township_key, "
-            + "village_key, township, village, poverty_status, main_cause, exit_status, exit_year, relocated, members, "
-            + "declared_size, valid_from, null, true, file_key, sheet, row_number "
-            + "from dim_household where household_key = 1";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -67,7 +61,7 @@ class DataTestFailureIngestFunctionalTest {
         Path first = IngestTestSupport.drop(home, "registry", FIXTURES.resolve(RegistryFixtures.XLSX));
         assertThat(IngestTestSupport.ingest(jobOperator, ingestJob, "registry", first).getStatus())
                 .isEqualTo(BatchStatus.COMPLETED);
-        execute(BROKEN);
+        IngestTestSupport.execute(warehouse, IngestTestSupport.SECOND_CURRENT_HOUSEHOLD);
 
         // when the next file is ingested
         second = IngestTestSupport.drop(home, "registry", FIXTURES.resolve(RegistryFixtures.CSV_UTF8));
@@ -90,7 +84,8 @@ class DataTestFailureIngestFunctionalTest {
                 .containsExactly("1|LOADED", "2|LOADED");
         assertThat(rows("select test, rows from etl_data_test order by test"))
                 .containsExactly("tests/dim_household_one_current_version.sql|1", "tests/mart_household_year_keys.sql|2");
-        assertThat(published("select file_key, status from etl_file order by file_key")).containsExactly("1|LOADED");
+        assertThat(IngestTestSupport.published(home, "select file_key, status from etl_file order by file_key"))
+                .containsExactly("1|LOADED");
         // and the file waits in the inbox without a receipt, its ID as written (row 7) kept in the spool for it
         assertThat(second).exists();
         assertThat(home.processed("registry").resolve(RegistryFixtures.CSV_UTF8 + ".回执.xlsx")).doesNotExist();
@@ -102,7 +97,7 @@ class DataTestFailureIngestFunctionalTest {
     @Order(2)
     void onceRepairedTheSameFileRestartsAtThePublishStepAndCompletes() throws Exception {
         // given the cause repaired
-        execute("delete from dim_household where household_key = 9999");
+        IngestTestSupport.execute(warehouse, IngestTestSupport.REPAIR);
 
         // when the same file is launched again
         JobExecution restarted = IngestTestSupport.ingest(jobOperator, ingestJob, "registry", second);
@@ -113,28 +108,16 @@ class DataTestFailureIngestFunctionalTest {
         assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
                 .containsExactly("ingestPublishStep", "ingestReceiptStep");
         assertThat(rows("select count(*) from etl_data_test")).containsExactly("0");
-        assertThat(published("select file_key, status from etl_file order by file_key"))
+        assertThat(IngestTestSupport.published(home, "select file_key, status from etl_file order by file_key"))
                 .containsExactly("1|LOADED", "2|LOADED");
-        assertThat(published("select count(*) from etl_data_test")).containsExactly("0");
+        assertThat(IngestTestSupport.published(home, "select count(*) from etl_data_test")).containsExactly("0");
         assertThat(second).doesNotExist();
         assertThat(home.processed("registry").resolve(RegistryFixtures.CSV_UTF8 + ".回执.xlsx")).exists();
         assertThat(home.spool().resolve("registry/2")).doesNotExist();
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Statement st = warehouse.connection().createStatement()) {
-            st.execute(sql);
-        }
-    }
-
     private List<String> rows(String sql) throws SQLException {
         return IngestTestSupport.rows(warehouse, sql);
-    }
-
-    private List<String> published(String sql) throws SQLException {
-        try (Connection analyst = IngestTestSupport.openPublished(home)) {
-            return IngestTestSupport.rowsOf(analyst, sql);
-        }
     }
 
     @AfterAll

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,10 +38,6 @@ class PublishGateIngestFunctionalTest {
 
     private static final Path HOME = IngestTestSupport.createHome("hhw-publish-gate");
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/registry");
-    private static final String BROKEN = "insert into dim_household select 9999, household_id, township_key, "
-            + "village_key, township, village, poverty_status, main_cause, exit_status, exit_year, relocated, members, "
-            + "declared_size, valid_from, null, true, file_key, sheet, row_number "
-            + "from dim_household where household_key = 1";
     private static final String FAILING_TESTS = "tests/dim_household_one_current_version.sql returned 1 rows; "
             + "tests/mart_household_year_keys.sql returned 2 rows";
 
@@ -74,7 +68,7 @@ class PublishGateIngestFunctionalTest {
         Path first = IngestTestSupport.drop(home, "registry", FIXTURES.resolve(RegistryFixtures.XLSX));
         assertThat(ingest(first).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         publishedAfterFirstLoad = Files.readAllBytes(home.analyticsDb());
-        execute(BROKEN);
+        IngestTestSupport.execute(warehouse, IngestTestSupport.SECOND_CURRENT_HOUSEHOLD);
         failedLoad = IngestTestSupport.drop(home, "registry", FIXTURES.resolve(RegistryFixtures.CSV_UTF8));
         assertThat(ingest(failedLoad).getStatus()).isEqualTo(BatchStatus.FAILED);
 
@@ -136,7 +130,7 @@ class PublishGateIngestFunctionalTest {
     @Order(3)
     void onceRepairedTheDuplicateAndTheUnusableFileRestartAtTheirStepCompleteAndPublish() throws Exception {
         // given the cause repaired
-        execute("delete from dim_household where household_key = 9999");
+        IngestTestSupport.execute(warehouse, IngestTestSupport.REPAIR);
 
         // when the duplicate is launched again
         JobExecution duplicateRun = ingest(duplicate);
@@ -145,9 +139,9 @@ class PublishGateIngestFunctionalTest {
         assertThat(duplicateRun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(duplicateRun.getStepExecutions()).extracting(StepExecution::getStepName)
                 .containsExactly("ingestDuplicateStep");
-        assertThat(published("select file_key, status from etl_file order by file_key"))
+        assertThat(IngestTestSupport.published(home, "select file_key, status from etl_file order by file_key"))
                 .containsExactly("1|LOADED", "2|LOADED", "3|DUPLICATE", "4|REJECTED");
-        assertThat(published("select count(*) from etl_data_test")).containsExactly("0");
+        assertThat(IngestTestSupport.published(home, "select count(*) from etl_data_test")).containsExactly("0");
         assertThat(duplicate).doesNotExist();
         assertThat(home.processed("registry").resolve("花名册副本.xlsx.回执.xlsx")).exists();
 
@@ -158,7 +152,8 @@ class PublishGateIngestFunctionalTest {
         assertThat(unusableRun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(unusableRun.getStepExecutions()).extracting(StepExecution::getStepName)
                 .containsExactly("ingestUnusableStep");
-        assertThat(published("select file_key, status, error_code from etl_file where file_key = 4"))
+        assertThat(IngestTestSupport.published(home,
+                "select file_key, status, error_code from etl_file where file_key = 4"))
                 .containsExactly("4|REJECTED|CORRUPT");
         assertThat(unusable).doesNotExist();
         assertThat(home.rejected("registry").resolve("坏文件.xlsx")).exists();
@@ -173,20 +168,8 @@ class PublishGateIngestFunctionalTest {
         return IngestTestSupport.ingest(jobOperator, ingestJob, "registry", file);
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Statement st = warehouse.connection().createStatement()) {
-            st.execute(sql);
-        }
-    }
-
     private List<String> rows(String sql) throws SQLException {
         return IngestTestSupport.rows(warehouse, sql);
-    }
-
-    private List<String> published(String sql) throws SQLException {
-        try (Connection analyst = IngestTestSupport.openPublished(home)) {
-            return IngestTestSupport.rowsOf(analyst, sql);
-        }
     }
 
     @AfterAll
