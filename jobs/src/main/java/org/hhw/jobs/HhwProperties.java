@@ -17,9 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param settleTime    a file is taken only when its size and modification time have not changed for
  *                      this long (a file still being copied is left alone); default 10 seconds
  * @param chunkSize     rows cleaned and written to the lake per transaction of the ingest job; default 10000
- * @param pseudonymKey  the HMAC key (hex, at least 32 characters) that turns resident IDs into
- *                      {@code person_id_hash}; default none: read from, or generated into,
- *                      {@code <home>/state/pseudonym.key}. Never commit it
+ * @param pseudonymKey  the HMAC key that turns resident IDs into {@code person_id_hash}: at least 32 bytes
+ *                      as hex (64 or more hex digits), checked at start-up; default none: read from, or
+ *                      generated into, {@code <home>/state/pseudonym.key} (the same rule). Never commit it
  * @param gazetteerExtra an operator's CSV of extra villages and aliases (same columns as the bundled
  *                      gazetteer); default none
  * @param clerksGroup   the OS group of the clerks: the inboxes are its to write, processed/ and rejected/

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.HexFormat;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.hhw.sources.clean.Gazetteer;
@@ -18,6 +18,7 @@ import org.hhw.warehouse.lake.ReceiptSpool;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Lazy;
 
 /** The plain-Java parts of the product the jobs share: home, lake, receipt spool, reference data, warehouse. */
@@ -25,10 +26,15 @@ import org.springframework.context.annotation.Lazy;
 @EnableConfigurationProperties(HhwProperties.class)
 public class WarehouseConfiguration {
 
+    /** Created after the pseudonym key is checked, so that a bad key stops the start before anything is written. */
     @Bean
+    @DependsOn("pseudonyms")
     public Home home(HhwProperties properties) {
-        return new Home(properties.home().toAbsolutePath().normalize(), properties.clerksGroup(),
-                properties.analystsGroup()).create(Contracts.SOURCES);
+        return new Home(root(properties), properties.clerksGroup(), properties.analystsGroup()).create(Contracts.SOURCES);
+    }
+
+    private static Path root(HhwProperties properties) {
+        return properties.home().toAbsolutePath().normalize();
     }
 
     @Bean
@@ -59,12 +65,17 @@ public class WarehouseConfiguration {
         }
     }
 
+    /**
+     * The key of {@code hhw.pseudonym-key} (or {@code HHW_PSEUDONYM_KEY}), else of the home's key file,
+     * generated there on first start; either checked by {@link Pseudonyms#parseKey}'s one rule.
+     */
     @Bean
-    public Pseudonyms pseudonyms(HhwProperties properties, Home home) throws IOException {
+    public Pseudonyms pseudonyms(HhwProperties properties) throws IOException {
         if (properties.pseudonymKey() != null && !properties.pseudonymKey().isBlank()) {
-            return new Pseudonyms(HexFormat.of().parseHex(properties.pseudonymKey().strip()));
+            return new Pseudonyms(Pseudonyms.parseKey(properties.pseudonymKey(),
+                    "the setting hhw.pseudonym-key (environment variable HHW_PSEUDONYM_KEY)"));
         }
-        return new Pseudonyms(Pseudonyms.loadOrCreateKey(home.state().resolve("pseudonym.key")));
+        return new Pseudonyms(Pseudonyms.loadOrCreateKey(new Home(root(properties)).state().resolve("pseudonym.key")));
     }
 
     /** Opened on first use: commands that only read the published copy never lock the warehouse. */

@@ -328,15 +328,13 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));
         try (Warehouse rebuilt = Warehouse.open(target, lake, gazetteer, contracts)) {
-            rebuilt.buildMarts();
-            List<DataTestFailure> failures = rebuilt.runDataTests();
+            List<DataTestFailure> failures = rebuilt.publishIfTestsPass(home.analyticsDb(), home.analystsGroup());
             if (!failures.isEmpty()) {
                 out.println("Rebuilt " + target + ", but not published: data tests failed (./hhw status lists them "
                         + "only once published; here they are):");
                 failures.forEach(f -> out.println("  " + f.test() + ": " + f.rows() + " rows, e.g. " + f.sample()));
                 return 1;
             }
-            rebuilt.publish(home.analyticsDb(), home.analystsGroup());
             out.println("Rebuilt " + target + " from " + lake.manifests().size() + " files in the lake " + home.lake()
                     + ", and published " + home.analyticsDb() + ".");
         }

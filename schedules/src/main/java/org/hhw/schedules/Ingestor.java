@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 import org.hhw.jobs.HhwProperties;
 import org.hhw.jobs.ingest.DataTestsFailedException;
+import org.hhw.jobs.ingest.FileRejection;
 import org.hhw.jobs.ingest.IngestJobConfiguration;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.Home;
@@ -43,9 +45,9 @@ import org.springframework.stereotype.Component;
  * one writer). A file is taken only once it has stopped changing. A run that fails leaves the file
  * in the inbox, and the next launch with the same parameters restarts it where it stopped; after
  * {@value #MAX_ATTEMPTS} failed attempts the file is set aside in rejected/ with a note, so one
- * bad file never blocks the others. Not so a file whose content is loaded: its run failed after the
- * load (a data test), a note saying nothing was loaded would be false, so it waits in the inbox for
- * the operator, re-checked at every poll.
+ * bad file never blocks the others. Not so a file whose run failed on the data tests (at the
+ * publish gate): that is the warehouse's fault, not the file's, and every later file fails the same
+ * way until it is repaired, so it waits in the inbox for the operator, re-checked at every poll.
  */
 @Component
 public class Ingestor {
@@ -156,17 +158,12 @@ public class Ingestor {
             JobParameters parameters = IngestJobConfiguration.parameters(source, file);
             JobInstance instance = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
             List<JobExecution> attempts = instance == null ? List.of() : jobRepository.getJobExecutions(instance);
-            if (attempts.size() >= MAX_ATTEMPTS) {
+            if (attempts.size() >= MAX_ATTEMPTS && attempts.stream().noneMatch(Ingestor::failedOnDataTests)) {
                 String sha256 = parameters.getString(IngestJobConfiguration.SHA256);
                 if (warehouse.getObject().loadedWithSha(sha256).isEmpty()) {
-                    // no receipt will ever read the clerk's spooled values: they go with the file
-                    warehouse.getObject().unfinished(sha256, file.getFileName().toString())
-                            .ifPresent(f -> receiptSpool.delete(source, f.fileKey()));
-                    return setAside(source, file, "已尝试处理" + MAX_ATTEMPTS + "次均未成功");
+                    return setAside(source, file, sha256, "已尝试处理" + MAX_ATTEMPTS + "次均未成功");
                 }
-                if (attempts.stream().noneMatch(Ingestor::failedOnDataTests)) {
-                    return deliverWithoutReceipt(source, file, attempts.get(0).getExitStatus().getExitDescription());
-                }
+                return deliverWithoutReceipt(source, file, attempts.get(0).getExitStatus().getExitDescription());
             }
             JobExecution execution = jobOperator.start(ingestJob, parameters);
             String failure = execution.getAllFailureExceptions().stream().map(t -> NoSpace.message(t, home.root()))
@@ -184,10 +181,23 @@ public class Ingestor {
         }
     }
 
-    /** A file the job keeps failing on: out of the inbox, with a note, so the others go on. */
-    private Run setAside(String source, Path file, String why) throws IOException {
-        moveToRejected(source, file, "INTERNAL_ERROR", "系统处理该文件时出错（" + why + "），文件中的数据均未入库。"
-                + "已通知系统管理员排查；您也可以用Excel或WPS打开后另存为新的xlsx文件再发送一次。");
+    /**
+     * A file the job keeps failing on, none of it loaded: out of the inbox the way of every file that
+     * cannot be used ({@link FileRejection}), as INTERNAL_ERROR, so the others go on. Its etl_file row
+     * is the one its attempts left RUNNING, if they got as far as registering it. Should the publish
+     * gate fail, the file stays in the inbox (its row already REJECTED) and the next poll tries again.
+     */
+    private Run setAside(String source, Path file, String sha256, String why) throws IOException {
+        OptionalInt fileKey = warehouse.getObject().unfinished(sha256, file.getFileName().toString())
+                .map(f -> OptionalInt.of(f.fileKey())).orElse(OptionalInt.empty());
+        try {
+            new FileRejection(warehouse.getObject(), home, receiptSpool).reject(source, file, fileKey, "INTERNAL_ERROR",
+                    "系统处理该文件时出错（" + why + "），文件中的数据均未入库。"
+                            + "已通知系统管理员排查；您也可以用Excel或WPS打开后另存为新的xlsx文件再发送一次。");
+        } catch (DataTestsFailedException e) {
+            log.error("cannot set aside {}: {}", file, e.getMessage());
+            return new Run(source, file, BatchStatus.FAILED, "FAILED", e.getMessage());
+        }
         log.error("set aside {} after {} failed attempts", file, MAX_ATTEMPTS);
         return new Run(source, file, BatchStatus.ABANDONED, "SET_ASIDE", why);
     }
@@ -214,13 +224,6 @@ public class Ingestor {
                         .map(step -> step.getExitStatus()))
                 .map(ExitStatus::getExitDescription)
                 .anyMatch(d -> d != null && d.contains(DataTestsFailedException.class.getName()));
-    }
-
-    private void moveToRejected(String source, Path file, String code, String explanation) throws IOException {
-        Path target = new Intake(home).rejectedTarget(source, file);
-        RejectionNote.write(Intake.noteOf(target), file.getFileName().toString(), Contracts.load(source).label(),
-                code, explanation, LocalDateTime.now());
-        Intake.move(file, target);
     }
 
     /** The regular files of an inbox; anything else dropped there is refused unread. */
@@ -254,7 +257,7 @@ public class Ingestor {
      */
     private void refuse(String source, Path entry) {
         try {
-            moveToRejected(source, entry, "NOT_A_FILE", "放入的不是文件本身，而是"
+            FileRejection.moveWithNote(home, source, entry, "NOT_A_FILE", "放入的不是文件本身，而是"
                     + (Files.isSymbolicLink(entry) ? "一个快捷方式（链接）" : Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
                     ? "一个文件夹" : "一个特殊文件") + "，系统不会读取它。请把表格文件本身（xlsx、xls或csv）放入收件箱。");
             log.warn("refused {}: not a regular file (moved to rejected/ unread)", entry);

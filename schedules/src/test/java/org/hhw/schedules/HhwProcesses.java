@@ -121,9 +121,15 @@ final class HhwProcesses implements AutoCloseable {
             url = "jdbc:h2:file:" + db + ";AUTO_SERVER=TRUE";
             props.setProperty("user", "sa");
         }
+        try (Connection c = DriverManager.getConnection(url, props)) {
+            return rows(c, sql);
+        }
+    }
+
+    /** Rows of a query on an open connection (the warehouse a test's context holds), as {@link #query} gives them. */
+    static List<String> rows(Connection c, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url, props); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> cells = new ArrayList<>();

@@ -438,7 +438,7 @@ public final class Warehouse implements AutoCloseable {
      * @param today the day the warnings count back from (a department silent for 35 days)
      */
     public List<DataTestFailure> runDataTests(LocalDate today) {
-        return runDataTests("date '" + today + "'");
+        return runDataTests(dateLiteral(today));
     }
 
     private List<DataTestFailure> runDataTests(String today) {
@@ -458,8 +458,42 @@ public final class Warehouse implements AutoCloseable {
         return failures;
     }
 
+    private static String dateLiteral(LocalDate day) {
+        return "date '" + day + "'";
+    }
+
     /**
-     * Publishes a consistent copy for analysts: DuckDB lets one process write or many read, so
+     * The publish gate, the one way to the analysts' copy: rebuilds the marts, runs the data tests
+     * and warnings as of today ({@code current_date}), and publishes only when no data test fails.
+     * See {@link #publishIfTestsPass(Path, String, LocalDate)}.
+     */
+    public List<DataTestFailure> publishIfTestsPass(Path target, String readerGroup) {
+        return publishIfTestsPass(target, readerGroup, "current_date");
+    }
+
+    /**
+     * The publish gate as of {@code today} (the day the warnings count back from): marts, then data
+     * tests (their failures recorded in {@code etl_data_test}, as {@link #runDataTests(LocalDate)}),
+     * then the copy, or nothing: a state that fails its own tests never reaches analysts, whichever
+     * path (a load, a duplicate, an unusable file, a rebuild) asked for it.
+     *
+     * @return the failing data tests; empty when the copy was published, else it is left as it was
+     */
+    public List<DataTestFailure> publishIfTestsPass(Path target, String readerGroup, LocalDate today) {
+        return publishIfTestsPass(target, readerGroup, dateLiteral(today));
+    }
+
+    private List<DataTestFailure> publishIfTestsPass(Path target, String readerGroup, String today) {
+        buildMarts();
+        List<DataTestFailure> failures = runDataTests(today);
+        if (failures.isEmpty()) {
+            copyTo(target, readerGroup);
+        }
+        return failures;
+    }
+
+    /**
+     * Copies a consistent state for analysts: DuckDB lets one process write or many read, so
      * readers open this copy, which is replaced atomically (a reader holding the old one keeps it).
      *
      * <p>The copy is the warehouse file itself, checkpointed: with every committed change written
@@ -468,7 +502,7 @@ public final class Warehouse implements AutoCloseable {
      * seconds for every million rows. The copy is readable by {@code readerGroup} (null: its owner
      * only) before it takes the published name, so it is never visible with other permissions.
      */
-    public void publish(Path target, String readerGroup) {
+    private void copyTo(Path target, String readerGroup) {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             try (Statement st = connection.createStatement()) {

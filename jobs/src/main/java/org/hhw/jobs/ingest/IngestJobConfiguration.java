@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.hhw.jobs.HhwProperties;
@@ -15,7 +16,6 @@ import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.read.UnusableFileException;
 import org.hhw.sources.validate.Outcome;
 import org.hhw.sources.validate.RowValidator;
-import org.hhw.warehouse.DataTestFailure;
 import org.hhw.warehouse.EtlFile;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.SheetSummary;
@@ -25,9 +25,6 @@ import org.hhw.warehouse.lake.Lake;
 import org.hhw.warehouse.lake.LakeChunkWriter;
 import org.hhw.warehouse.lake.ReceiptSpool;
 import org.hhw.warehouse.receipt.Receipts;
-import org.hhw.warehouse.receipt.RejectionNote;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -53,14 +50,17 @@ import org.springframework.transaction.PlatformTransactionManager;
  * ingestArchiveStep   archive the original by hash; register it in etl_file; content loaded before? → DUPLICATE
  * ingestReadStep      chunks: rows of the sheets, validated ahead (RowValidator) → lake parts (rows, rejects,
  *                     warnings, non-data; resident IDs masked) and the receipt spool (the values masking changed)
- * ingestLoadStep      one DuckDB transaction from the lake parts; marts rebuilt; data tests, any failing one
- *                     fails the step (the load stays committed; a restart re-runs this step: the load is then
- *                     a no-op, and the marts and tests run again)
- * ingestPublishStep   publish the analysts' copy
+ * ingestLoadStep      one DuckDB transaction from the lake parts
+ * ingestPublishStep   the publish gate: marts rebuilt, data tests, the analysts' copy published; any failing
+ *                     test fails the step (the load stays committed; a restart re-runs this step)
  * ingestReceiptStep   receipt beside the original in processed/; the file's spool deleted
- * ingestDuplicateStep a receipt saying when the content was loaded before; nothing loaded
- * ingestUnusableStep  an unusable file (corrupt, encrypted, columns missing, …) to rejected/ with a note
+ * ingestDuplicateStep recorded as a duplicate, nothing loaded; the publish gate; a receipt saying when the
+ *                     content was loaded before
+ * ingestUnusableStep  an unusable file (corrupt, encrypted, columns missing, …): the one way out of
+ *                     {@link FileRejection} (REJECTED, the publish gate, to rejected/ with a note)
  * </pre>
+ * Every path publishes through the gate, so a failing data test fails whichever step reached it and
+ * the file waits in the inbox; once the cause is repaired, launching it again restarts that step.
  * Job parameters (all identifying, so relaunching the same file in the inbox restarts a failed run):
  * {@code source}, {@code file} (absolute path), {@code sha256}, {@code modified} (epoch millis).
  */
@@ -82,8 +82,6 @@ public class IngestJobConfiguration {
     static final String UNUSABLE_EXPLANATION = "unusable.explanation";
     static final String DUPLICATE = "DUPLICATE";
     static final String UNUSABLE = "UNUSABLE";
-
-    private static final Logger log = LoggerFactory.getLogger(IngestJobConfiguration.class);
 
     /** The parameters of one file's run; the same file unchanged gives the same ones, hence a restart. */
     public static JobParameters parameters(String source, Path file) throws IOException {
@@ -188,14 +186,6 @@ public class IngestJobConfiguration {
             int fileKey = job.getInt(FILE_KEY);
             warehouse.restoreRegistration(source, fileKey);
             warehouse.load(Contracts.load(source), fileKey, sheets);
-            warehouse.buildMarts();
-            List<DataTestFailure> failures = warehouse.runDataTests();
-            for (DataTestFailure f : failures) {
-                log.error("data test {} returned {} offending rows, e.g. {}", f.test(), f.rows(), f.sample());
-            }
-            if (!failures.isEmpty()) {
-                throw new DataTestsFailedException(fileKey, failures);
-            }
             return RepeatStatus.FINISHED;
         };
     }
@@ -211,7 +201,8 @@ public class IngestJobConfiguration {
     @StepScope
     public Tasklet ingestPublishTasklet(Home home, Warehouse warehouse) {
         return (contribution, chunk) -> {
-            warehouse.publish(home.analyticsDb(), home.analystsGroup());
+            PublishGate.pass(warehouse, home, "loading file " + jobContext(contribution.getStepExecution()).getInt(FILE_KEY)
+                    + " (loaded, not published, no receipt yet)");
             return RepeatStatus.FINISHED;
         };
     }
@@ -250,9 +241,10 @@ public class IngestJobConfiguration {
         return (contribution, chunk) -> {
             ExecutionContext job = jobContext(contribution.getStepExecution());
             int fileKey = job.getInt(FILE_KEY);
-            warehouse.markDuplicate(fileKey, job.getInt(DUPLICATE_OF));
-            warehouse.buildMarts();
-            warehouse.publish(home.analyticsDb(), home.analystsGroup());
+            int duplicateOf = job.getInt(DUPLICATE_OF);
+            warehouse.markDuplicate(fileKey, duplicateOf);
+            PublishGate.pass(warehouse, home, "recording file " + fileKey + " as a duplicate of file " + duplicateOf
+                    + " (not published, no receipt yet)");
             receiptThenMove(home, warehouse, receiptSpool, source, Path.of(file), fileKey);
             return RepeatStatus.FINISHED;
         };
@@ -272,19 +264,8 @@ public class IngestJobConfiguration {
                                          Home home, Warehouse warehouse, ReceiptSpool receiptSpool) {
         return (contribution, chunk) -> {
             ExecutionContext job = jobContext(contribution.getStepExecution());
-            String code = job.getString(UNUSABLE_CODE);
-            String explanation = job.getString(UNUSABLE_EXPLANATION);
-            int fileKey = job.getInt(FILE_KEY);
-            warehouse.markRejected(fileKey, code, explanation);
-            // chunks read before the file proved unusable spooled values for a receipt it will never have
-            receiptSpool.delete(source, fileKey);
-            warehouse.buildMarts();
-            warehouse.publish(home.analyticsDb(), home.analystsGroup());
-            Path original = Path.of(file);
-            Path target = new Intake(home).rejectedTarget(source, original);
-            RejectionNote.write(Intake.noteOf(target), original.getFileName().toString(),
-                    Contracts.load(source).label(), code, explanation, LocalDateTime.now());
-            Intake.move(original, target);
+            new FileRejection(warehouse, home, receiptSpool).reject(source, Path.of(file),
+                    OptionalInt.of(job.getInt(FILE_KEY)), job.getString(UNUSABLE_CODE), job.getString(UNUSABLE_EXPLANATION));
             return RepeatStatus.FINISHED;
         };
     }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import org.hhw.warehouse.Home;
@@ -28,9 +26,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A data test that returns rows after a load fails the run at its load step: the load stays
+ * A data test that returns rows after a load fails the run at its publish gate: the load stays
  * committed, but nothing is published and no receipt is written; once the cause is repaired, the
- * same file launched again restarts at the load step and completes.
+ * same file launched again restarts at the publish step and completes.
  */
 @SpringBootTest(classes = IngestTestSupport.TestApplication.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -38,10 +36,6 @@ class DataTestFailureIngestFunctionalTest {
 
     private static final Path HOME = IngestTestSupport.createHome("hhw-data-test-failure");
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/registry");
-    private static final String BROKEN = "insert into dim_household select 9999, household_id, township_key, "
-            + "village_key, township, village, poverty_status, main_cause, exit_status, exit_year, relocated, members, "
-            + "declared_size, valid_from, null, true, file_key, sheet, row_number "
-            + "from dim_household where household_key = 1";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -62,24 +56,25 @@ class DataTestFailureIngestFunctionalTest {
 
     @Test
     @Order(1)
-    void aFailingDataTestFailsTheLoadStepWithTheTestsNameAndNothingIsPublishedOrReceipted() throws Exception {
+    void aFailingDataTestFailsThePublishStepWithTheTestsNameAndNothingIsPublishedOrReceipted() throws Exception {
         // given a registry file loaded, then a household given a second current version behind the job's back
         Path first = IngestTestSupport.drop(home, "registry", FIXTURES.resolve(RegistryFixtures.XLSX));
         assertThat(IngestTestSupport.ingest(jobOperator, ingestJob, "registry", first).getStatus())
                 .isEqualTo(BatchStatus.COMPLETED);
-        execute(BROKEN);
+        IngestTestSupport.execute(warehouse, IngestTestSupport.SECOND_CURRENT_HOUSEHOLD);
 
         // when the next file is ingested
         second = IngestTestSupport.drop(home, "registry", FIXTURES.resolve(RegistryFixtures.CSV_UTF8));
         failed = IngestTestSupport.ingest(jobOperator, ingestJob, "registry", second);
 
-        // then the run fails at its load step, naming the test
+        // then the run fails at its publish step, after the load, naming the test
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(failed.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
                 .containsExactly(
                         tuple("ingestArchiveStep", BatchStatus.COMPLETED),
                         tuple("ingestReadStep", BatchStatus.COMPLETED),
-                        tuple("ingestLoadStep", BatchStatus.FAILED));
+                        tuple("ingestLoadStep", BatchStatus.COMPLETED),
+                        tuple("ingestPublishStep", BatchStatus.FAILED));
         assertThat(failed.getAllFailureExceptions()).extracting(Throwable::getMessage).containsExactly(
                 "data tests failed after loading file 2 (loaded, not published, no receipt yet): "
                         + "tests/dim_household_one_current_version.sql returned 1 rows; "
@@ -90,7 +85,8 @@ class DataTestFailureIngestFunctionalTest {
         assertThat(rows("select test, rows from etl_data_test order by test"))
                 .containsExactly("mart_household_year.unique(household_id, year)|2",
                         "tests/dim_household_one_current_version.sql|1");
-        assertThat(published("select file_key, status from etl_file order by file_key")).containsExactly("1|LOADED");
+        assertThat(IngestTestSupport.published(home, "select file_key, status from etl_file order by file_key"))
+                .containsExactly("1|LOADED");
         // and the file waits in the inbox without a receipt, its ID as written (row 7) kept in the spool for it
         assertThat(second).exists();
         assertThat(home.processed("registry").resolve(RegistryFixtures.CSV_UTF8 + ".回执.xlsx")).doesNotExist();
@@ -100,41 +96,29 @@ class DataTestFailureIngestFunctionalTest {
 
     @Test
     @Order(2)
-    void onceRepairedTheSameFileRestartsAtTheLoadStepAndCompletes() throws Exception {
+    void onceRepairedTheSameFileRestartsAtThePublishStepAndCompletes() throws Exception {
         // given the cause repaired
-        execute("delete from dim_household where household_key = 9999");
+        IngestTestSupport.execute(warehouse, IngestTestSupport.REPAIR);
 
         // when the same file is launched again
         JobExecution restarted = IngestTestSupport.ingest(jobOperator, ingestJob, "registry", second);
 
-        // then the run restarts the failed instance at the load step, loads nothing twice, publishes and receipts
+        // then the run restarts the failed instance at the publish step, publishes and receipts
         assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
-                .containsExactly("ingestLoadStep", "ingestPublishStep", "ingestReceiptStep");
+                .containsExactly("ingestPublishStep", "ingestReceiptStep");
         assertThat(rows("select count(*) from etl_data_test")).containsExactly("0");
-        assertThat(published("select file_key, status from etl_file order by file_key"))
+        assertThat(IngestTestSupport.published(home, "select file_key, status from etl_file order by file_key"))
                 .containsExactly("1|LOADED", "2|LOADED");
-        assertThat(published("select count(*) from etl_data_test")).containsExactly("0");
+        assertThat(IngestTestSupport.published(home, "select count(*) from etl_data_test")).containsExactly("0");
         assertThat(second).doesNotExist();
         assertThat(home.processed("registry").resolve(RegistryFixtures.CSV_UTF8 + ".回执.xlsx")).exists();
         assertThat(home.spool().resolve("registry/2")).doesNotExist();
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Statement st = warehouse.connection().createStatement()) {
-            st.execute(sql);
-        }
-    }
-
     private List<String> rows(String sql) throws SQLException {
         return IngestTestSupport.rows(warehouse, sql);
-    }
-
-    private List<String> published(String sql) throws SQLException {
-        try (Connection analyst = IngestTestSupport.openPublished(home)) {
-            return IngestTestSupport.rowsOf(analyst, sql);
-        }
     }
 
     @AfterAll

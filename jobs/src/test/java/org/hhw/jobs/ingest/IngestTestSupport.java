@@ -35,6 +35,16 @@ final class IngestTestSupport {
 
     static final String PSEUDONYM_KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 
+    /**
+     * Gives the first registry household a second current version behind the job's back, so every
+     * later publish fails its data tests; {@link #REPAIR} removes it.
+     */
+    static final String SECOND_CURRENT_HOUSEHOLD = "insert into dim_household select 9999, household_id, township_key, "
+            + "village_key, township, village, poverty_status, main_cause, exit_status, exit_year, relocated, members, "
+            + "declared_size, valid_from, null, true, file_key, sheet, row_number "
+            + "from dim_household where household_key = 1";
+    static final String REPAIR = "delete from dim_household where household_key = 9999";
+
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import({WarehouseConfiguration.class, IngestJobConfiguration.class})
@@ -84,6 +94,19 @@ final class IngestTestSupport {
     /** The rows of a query, each as its values joined by "|" (null as "null"). */
     static List<String> rows(Warehouse warehouse, String sql) throws SQLException {
         return rowsOf(warehouse.connection(), sql);
+    }
+
+    static void execute(Warehouse warehouse, String sql) throws SQLException {
+        try (Statement st = warehouse.connection().createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /** The rows of a query on the published copy, as {@link #rows} gives them. */
+    static List<String> published(Home home, String sql) throws SQLException {
+        try (Connection analyst = openPublished(home)) {
+            return rowsOf(analyst, sql);
+        }
     }
 
     /** The published copy, opened read-only as an analyst opens it. */

@@ -9,7 +9,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -23,9 +22,10 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Pseudonyms {
 
     private static final String ALGORITHM = "HmacSHA256";
-    private static final int NEW_KEY_BYTES = 32;
-    private static final int MIN_KEY_BYTES = 16;
-    private static final Pattern HEX = Pattern.compile("(?:[0-9a-fA-F]{2})+");
+    /** The one rule for a key, whichever setting or file gives it: 32 bytes or more, as hex. */
+    private static final int MIN_KEY_BYTES = 32;
+    private static final Pattern HEX_DIGITS = Pattern.compile("[0-9a-fA-F]*");
+    private static final Pattern HEX_KEY = Pattern.compile("(?:[0-9a-fA-F]{2}){" + MIN_KEY_BYTES + ",}");
     private static final HexFormat HEX_FORMAT = HexFormat.of();
 
     private final ThreadLocal<Mac> macs;
@@ -42,7 +42,26 @@ public final class Pseudonyms {
     }
 
     /**
-     * The key in {@code keyFile} (hex or base64 text), or a new random 32-byte key written there
+     * A key as an operator writes it, checked by the one rule for every source of the key: at least
+     * 32 bytes, written as hex (64 or more hex digits, surrounding blanks ignored). A shorter key
+     * makes pseudonyms that can be guessed; the error names where the key came from but never shows it.
+     *
+     * @param origin the setting or file that gave the key, for the error
+     * @throws IllegalArgumentException when the text is not such a key
+     */
+    public static byte[] parseKey(String text, String origin) {
+        String key = text.strip();
+        if (!HEX_KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException(origin + " is not a pseudonym key: it must be at least " + MIN_KEY_BYTES
+                    + " bytes written as hex, an even number, 64 or more, of the digits 0-9 and a-f (e.g. what "
+                    + "`openssl rand -hex " + MIN_KEY_BYTES + "` prints), but holds " + key.length() + " characters"
+                    + (HEX_DIGITS.matcher(key).matches() ? "" : ", not all of them hex digits"));
+        }
+        return HEX_FORMAT.parseHex(key);
+    }
+
+    /**
+     * The key in {@code keyFile} (checked as {@link #parseKey}), or a new random 32-byte key written there
      * as hex, readable by the owner only where the file system has POSIX permissions. Losing the
      * file means every pseudonym changes, so it must be backed up with the warehouse.
      */
@@ -50,7 +69,7 @@ public final class Pseudonyms {
         if (Files.exists(keyFile)) {
             return readKey(keyFile);
         }
-        byte[] key = new byte[NEW_KEY_BYTES];
+        byte[] key = new byte[MIN_KEY_BYTES];
         new SecureRandom().nextBytes(key);
         Path parent = keyFile.toAbsolutePath().getParent();
         Files.createDirectories(parent);
@@ -64,22 +83,7 @@ public final class Pseudonyms {
     }
 
     private static byte[] readKey(Path keyFile) throws IOException {
-        String text = Files.readString(keyFile, StandardCharsets.US_ASCII).strip();
-        byte[] key;
-        if (HEX.matcher(text).matches()) {
-            key = HEX_FORMAT.parseHex(text);
-        } else {
-            try {
-                key = Base64.getDecoder().decode(text);
-            } catch (IllegalArgumentException e) {
-                throw new IOException("key file " + keyFile + " holds neither hex nor base64", e);
-            }
-        }
-        if (key.length < MIN_KEY_BYTES) {
-            throw new IOException("key file " + keyFile + " holds " + key.length + " bytes, need at least "
-                    + MIN_KEY_BYTES);
-        }
-        return key;
+        return parseKey(Files.readString(keyFile, StandardCharsets.ISO_8859_1), "the key file " + keyFile);
     }
 
     private static FileAttribute<?>[] ownerOnly(Path directory) {

@@ -81,43 +81,45 @@ class PseudonymsTest {
     }
 
     @Test
-    void readsAHexKey(@TempDir Path dir) throws IOException {
+    void readsAHexKeyOf32BytesOrMore(@TempDir Path dir) throws IOException {
         // given
         Path keyFile = dir.resolve("k");
-        Files.writeString(keyFile, "  00112233445566778899AABBCCDDEEFF\n");
+        Files.writeString(keyFile, "  00112233445566778899AABBCCDDEEFF00112233445566778899aabbccddeeff\n");
 
         // when
         byte[] key = Pseudonyms.loadOrCreateKey(keyFile);
 
         // then
-        assertThat(key).isEqualTo(HexFormat.of().parseHex("00112233445566778899aabbccddeeff"));
+        assertThat(key).isEqualTo(HexFormat.of().parseHex(
+                "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"));
     }
 
     @Test
-    void readsABase64Key(@TempDir Path dir) throws IOException {
-        // given
-        Path keyFile = dir.resolve("k");
-        Files.writeString(keyFile, "aGh3LXRlc3Qta2V5LWJhc2U2NA==\n");
-
-        // when
-        byte[] key = Pseudonyms.loadOrCreateKey(keyFile);
-
-        // then
-        assertThat(new String(key, StandardCharsets.UTF_8)).isEqualTo("hhw-test-key-base64");
-    }
-
-    @Test
-    void refusesGarbageAndShortKeys(@TempDir Path dir) throws IOException {
-        // given
-        Path garbage = dir.resolve("garbage");
-        Files.writeString(garbage, "not a key!");
-        Path shortKey = dir.resolve("short");
-        Files.writeString(shortKey, "0011");
+    void refusesAKeyFileNotHoldingAtLeast32BytesOfHexNamingTheFile(@TempDir Path dir) throws IOException {
+        // given a key of 16 bytes, one digit short of 32 bytes, base64 and garbage
+        Path sixteenBytes = Files.writeString(dir.resolve("sixteen"), "00112233445566778899aabbccddeeff\n");
+        Path oddDigits = Files.writeString(dir.resolve("odd"), "0".repeat(63));
+        Path base64 = Files.writeString(dir.resolve("base64"), "aGh3LXRlc3Qta2V5LWJhc2U2NC1vZi0zMi1ieXRlcyE=");
+        Path garbage = Files.writeString(dir.resolve("garbage"), "not a key!");
 
         // when / then
+        String rule = " is not a pseudonym key: it must be at least 32 bytes written as hex, an even number, 64 or "
+                + "more, of the digits 0-9 and a-f (e.g. what `openssl rand -hex 32` prints), but holds ";
+        assertThatThrownBy(() -> Pseudonyms.loadOrCreateKey(sixteenBytes)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the key file " + sixteenBytes + rule + "32 characters");
+        assertThatThrownBy(() -> Pseudonyms.loadOrCreateKey(oddDigits))
+                .hasMessage("the key file " + oddDigits + rule + "63 characters");
+        assertThatThrownBy(() -> Pseudonyms.loadOrCreateKey(base64))
+                .hasMessage("the key file " + base64 + rule + "44 characters, not all of them hex digits");
         assertThatThrownBy(() -> Pseudonyms.loadOrCreateKey(garbage))
-                .isInstanceOf(IOException.class).hasMessageContaining("neither hex nor base64");
-        assertThatThrownBy(() -> Pseudonyms.loadOrCreateKey(shortKey))
-                .isInstanceOf(IOException.class).hasMessageContaining("holds 2 bytes, need at least 16");
+                .hasMessage("the key file " + garbage + rule + "10 characters, not all of them hex digits");
+    }
+
+    @Test
+    void parsesAKeyGivenAsTextByTheSameRuleNamingItsOrigin() {
+        // given / when / then
+        assertThat(Pseudonyms.parseKey("ff".repeat(40), "a setting")).hasSize(40).containsOnly((byte) 0xff);
+        assertThatThrownBy(() -> Pseudonyms.parseKey("00ff", "the setting x"))
+                .hasMessageStartingWith("the setting x is not a pseudonym key: ").hasMessageNotContaining("00ff");
     }
 }

@@ -1,0 +1,67 @@
+package org.hhw.jobs.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.OptionalInt;
+
+import org.hhw.sources.contract.Contracts;
+import org.hhw.warehouse.Home;
+import org.hhw.warehouse.Warehouse;
+import org.hhw.warehouse.intake.Intake;
+import org.hhw.warehouse.lake.ReceiptSpool;
+import org.hhw.warehouse.receipt.RejectionNote;
+
+/**
+ * "This file cannot be used", whatever the cause: a file the read step found unusable (corrupt,
+ * encrypted, columns missing, …) and a file set aside after repeated failed attempts take the same
+ * way out, in this order: its {@code etl_file} row {@code REJECTED} with the error code, its receipt
+ * spool deleted, the publish gate, then the 说明.txt note and the original moved to rejected/.
+ *
+ * <p>The gate comes before the file leaves the inbox: when a data test fails, the rejection is
+ * recorded in the warehouse but neither published nor shown to the clerk, and the file waits in
+ * the inbox like a load that failed its tests; doing it all again later changes nothing twice.
+ */
+public final class FileRejection {
+
+    private final Warehouse warehouse;
+    private final Home home;
+    private final ReceiptSpool spool;
+
+    public FileRejection(Warehouse warehouse, Home home, ReceiptSpool spool) {
+        this.warehouse = warehouse;
+        this.home = home;
+        this.spool = spool;
+    }
+
+    /**
+     * @param fileKey     the file's {@code etl_file} row, empty when it has none (its attempts failed before
+     *                    it was registered): then there is nothing to mark, and the rest is done all the same
+     * @param explanation the clerk's explanation, in Chinese, written to the note and {@code etl_file.error}
+     * @throws DataTestsFailedException when the gate fails; the file is then still in the inbox
+     */
+    public void reject(String source, Path original, OptionalInt fileKey, String code, String explanation)
+            throws IOException {
+        fileKey.ifPresent(key -> {
+            warehouse.markRejected(key, code, explanation);
+            // chunks read before the file failed spooled values for a receipt it will never have
+            spool.delete(source, key);
+        });
+        PublishGate.pass(warehouse, home, "rejecting " + (fileKey.isPresent() ? "file " + fileKey.getAsInt()
+                : original.getFileName()) + " as " + code + " (not published, the file not yet moved to rejected/)");
+        moveWithNote(home, source, original, code, explanation);
+    }
+
+    /**
+     * The note first, where the original is going in rejected/, then the original: a crash in between
+     * leaves the file in the inbox for the next attempt. Also the way out for what never was a file of
+     * the warehouse (a link or a folder dropped in an inbox).
+     */
+    public static void moveWithNote(Home home, String source, Path original, String code, String explanation)
+            throws IOException {
+        Path target = new Intake(home).rejectedTarget(source, original);
+        RejectionNote.write(Intake.noteOf(target), original.getFileName().toString(), Contracts.load(source).label(),
+                code, explanation, LocalDateTime.now());
+        Intake.move(original, target);
+    }
+}
