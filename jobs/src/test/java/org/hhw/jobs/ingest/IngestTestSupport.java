@@ -1,6 +1,7 @@
 package org.hhw.jobs.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,7 +14,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.hhw.jobs.WarehouseConfiguration;
 import org.hhw.warehouse.Home;
@@ -106,6 +114,25 @@ final class IngestTestSupport {
     static List<String> published(Home home, String sql) throws SQLException {
         try (Connection analyst = openPublished(home)) {
             return rowsOf(analyst, sql);
+        }
+    }
+
+    /**
+     * The rows a file's receipt lists as rejected (its 拒收明细 sheet), each as sheet, row number,
+     * column, value as written, reason code and message joined by "|": a receipt lists no row that was fine.
+     */
+    static List<String> receiptRejects(Home home, String source, String fileName) throws IOException {
+        try (InputStream in = Files.newInputStream(home.processed(source).resolve(fileName + ".回执.xlsx"));
+             XSSFWorkbook receipt = new XSSFWorkbook(in)) {
+            Sheet details = receipt.getSheet("拒收明细");
+            DataFormatter text = new DataFormatter();
+            List<String> out = new ArrayList<>();
+            for (int r = 2; r <= details.getLastRowNum(); r++) {
+                Row row = details.getRow(r);
+                out.add(IntStream.range(0, 6).mapToObj(c -> text.formatCellValue(row.getCell(c)))
+                        .collect(Collectors.joining("|")));
+            }
+            return out;
         }
     }
 

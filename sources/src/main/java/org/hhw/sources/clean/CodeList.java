@@ -64,6 +64,11 @@ public final class CodeList {
                 + "”不是规定的填法，只能填写：" + labels + "。请改为其中之一。");
     }
 
+    /** Whether the text is one of the list's labels or aliases: such a word is a value, not a placeholder. */
+    public boolean names(String raw) {
+        return codeByKey.containsKey(Text.compact(raw));
+    }
+
     private void register(String text, Entry entry) {
         String previous = codeByKey.putIfAbsent(Text.compact(text), entry.code());
         if (previous != null && !previous.equals(entry.code())) {

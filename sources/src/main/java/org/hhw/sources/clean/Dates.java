@@ -31,9 +31,13 @@ public final class Dates {
     private static final Pattern MONTH_CHINESE = Pattern.compile("(\\d{4})年(\\d{1,2})月?份?");
     private static final Pattern DIGITS6 = Pattern.compile("(\\d{4})(\\d{2})");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})(?:\\.0+)?(?:年度?)?");
+    /** A month without its year, as a ledger under a title naming the year writes it: "12月", "12月底". */
+    private static final Pattern MONTH_ONLY = Pattern.compile("(\\d{1,2})月份?");
 
     private static final String DATE_FORMS = "可用的写法：2018-06-01、2018/6/1、2018.6.1、2018年6月1日、20180601。";
     private static final String MONTH_FORMS = "可用的写法：2018年6月、2018-06、2018.06、2018/6、201806，或完整日期。";
+    private static final String AS_OF_FORMS = "可用的写法：2018-06-30、2018/6/30、2018年6月30日、20180630，"
+            + "或只写月份（按该月最后一天计）：2018年6月、2018年6月底、2018-06、2018.06、201806。";
 
     private Dates() {
     }
@@ -44,23 +48,9 @@ public final class Dates {
      * Dates outside 1900..2100 are rejected as typos.
      */
     public static Cleaned<LocalDate> parseDate(String raw) {
-        String normalized = Text.normalize(raw);
-        if (normalized.isEmpty()) {
-            return Cleaned.blank();
-        }
-        Matcher time = TIME_SUFFIX.matcher(normalized);
-        String text = Text.compact(time.matches() ? time.group(1) : normalized);
-        Matcher m;
-        if ((m = SEPARATED.matcher(text)).matches()) {
-            return date(normalized, m.group(1), m.group(3), m.group(4));
-        }
-        if ((m = CHINESE.matcher(text)).matches() || (m = DIGITS8.matcher(text)).matches()) {
-            return date(normalized, m.group(1), m.group(2), m.group(3));
-        }
-        if ((m = SERIAL.matcher(text)).matches()) {
-            return inRange(normalized, EXCEL_EPOCH.plusDays(Integer.parseInt(m.group(1))));
-        }
-        return Cleaned.reject(Reason.DATE_INVALID, "日期“" + normalized + "”无法识别，请填写实际日期。" + DATE_FORMS);
+        Cleaned<LocalDate> date = dayForms(raw);
+        return date != null ? date : Cleaned.reject(Reason.DATE_INVALID,
+                "日期“" + Text.normalize(raw) + "”无法识别，请填写实际日期。" + DATE_FORMS);
     }
 
     /** A month, for periods: "2018年6月", "2018-06", "2018.06", "2018/6", "201806", or any full date. */
@@ -70,9 +60,8 @@ public final class Dates {
             return Cleaned.blank();
         }
         String shown = Text.normalize(raw);
-        Matcher m;
-        if ((m = MONTH_SEPARATED.matcher(text)).matches() || (m = MONTH_CHINESE.matcher(text)).matches()
-                || (m = DIGITS6.matcher(text)).matches()) {
+        Matcher m = monthForm(text);
+        if (m != null) {
             int year = Integer.parseInt(m.group(1));
             int month = Integer.parseInt(m.group(2));
             if (month < 1 || month > 12 || year < EARLIEST.getYear() || year > LATEST.getYear()) {
@@ -85,6 +74,39 @@ public final class Dates {
             return Cleaned.ok(YearMonth.from(date.value()));
         }
         return Cleaned.reject(Reason.DATE_INVALID, "月份“" + shown + "”无法识别，请填写年和月。" + MONTH_FORMS);
+    }
+
+    /**
+     * The date a ledger stands on: any form of {@link #parseDate}, or a month meaning its last day
+     * ("2018年12月", "2018年12月底", "2018年12月末", "2018-12", "2018.12", "201812" all give
+     * 2018-12-31). A month without its year ("12月底") takes {@code titleYear}, the year the sheet's
+     * title names; without one it is rejected, as a guessed year would file the ledger a year off.
+     *
+     * @param titleYear the year of the sheet's title, or null
+     */
+    public static Cleaned<LocalDate> parseAsOfDate(String raw, Integer titleYear) {
+        Cleaned<LocalDate> date = dayForms(raw);
+        if (date != null) {
+            return date;
+        }
+        String text = Text.compact(raw);
+        // 底 and 末 only say what a month already means here: its last day
+        if (text.endsWith("底") || text.endsWith("末")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        String shown = Text.normalize(raw);
+        Matcher m = monthForm(text);
+        if (m != null) {
+            return monthEnd(shown, Integer.parseInt(m.group(1)), m.group(2));
+        }
+        if ((m = MONTH_ONLY.matcher(text)).matches()) {
+            if (titleYear == null) {
+                return Cleaned.reject(Reason.DATE_INVALID, "日期“" + shown
+                        + "”没有写年份，表格标题中也没有年份。请写明年份，例如 2018年12月底 或 2018-12-31。");
+            }
+            return monthEnd(shown, titleYear, m.group(1));
+        }
+        return Cleaned.reject(Reason.DATE_INVALID, "日期“" + shown + "”无法识别，请填写实际日期或月份。" + AS_OF_FORMS);
     }
 
     /** A year from 1949 to 2100: "2018", "2018年", "2018年度", or "2018.0" from a numeric cell. */
@@ -102,6 +124,45 @@ public final class Dates {
         }
         return Cleaned.reject(Reason.DATE_INVALID, "年份“" + Text.normalize(raw)
                 + "”无法识别，请填写四位数的年份，例如 2018 或 2018年。");
+    }
+
+    /** A year and a month ("2018年6月", "2018-06", "2018.06", "2018/6", "201806"): groups 1 and 2, or null. */
+    private static Matcher monthForm(String text) {
+        Matcher m;
+        if ((m = MONTH_SEPARATED.matcher(text)).matches() || (m = MONTH_CHINESE.matcher(text)).matches()
+                || (m = DIGITS6.matcher(text)).matches()) {
+            return m;
+        }
+        return null;
+    }
+
+    /** A day in one of the forms of {@link #parseDate}, blank, or null when no form matches. */
+    private static Cleaned<LocalDate> dayForms(String raw) {
+        String normalized = Text.normalize(raw);
+        if (normalized.isEmpty()) {
+            return Cleaned.blank();
+        }
+        Matcher time = TIME_SUFFIX.matcher(normalized);
+        String text = Text.compact(time.matches() ? time.group(1) : normalized);
+        Matcher m;
+        if ((m = SEPARATED.matcher(text)).matches()) {
+            return date(normalized, m.group(1), m.group(3), m.group(4));
+        }
+        if ((m = CHINESE.matcher(text)).matches() || (m = DIGITS8.matcher(text)).matches()) {
+            return date(normalized, m.group(1), m.group(2), m.group(3));
+        }
+        if ((m = SERIAL.matcher(text)).matches()) {
+            return inRange(normalized, EXCEL_EPOCH.plusDays(Integer.parseInt(m.group(1))));
+        }
+        return null;
+    }
+
+    private static Cleaned<LocalDate> monthEnd(String shown, int year, String month) {
+        int m = Integer.parseInt(month);
+        if (m < 1 || m > 12) {
+            return Cleaned.reject(Reason.DATE_INVALID, "月份“" + shown + "”不存在，请核对后重新填写。" + AS_OF_FORMS);
+        }
+        return inRange(shown, YearMonth.of(year, m).atEndOfMonth());
     }
 
     private static Cleaned<LocalDate> date(String shown, String year, String month, String day) {

@@ -12,8 +12,6 @@ public final class Money {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
 
-    /** What Chinese sheets put in a cell for "none": a dash or a slash on its own. */
-    private static final Pattern NONE = Pattern.compile("[-—–/]+");
     /** A decimal number, with thousands separators only where they group by three. */
     private static final Pattern DECIMAL = Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?");
     private static final Pattern COUNT = Pattern.compile("(.+?)(?:人|口|个|户|次|天|日|岁|小时|课时|学时)?");
@@ -27,11 +25,12 @@ public final class Money {
      * An amount in yuan at scale 2 (half up). Accepts "1200", "1,200.00", "1200元", "￥1200",
      * "1.2万元" / "1.2万" (ten thousand yuan, whatever the header says). {@code tenThousandYuan}
      * says the header announces 万元: then a bare number is multiplied by 10,000, while a number
-     * with its own unit keeps it. "-", "—" and "/" alone mean none and give blank.
+     * with its own unit keeps it. A placeholder such as "-" or "/" is the validator's business
+     * ({@link Text#isPlaceholder}), as for every field.
      */
     public static Cleaned<BigDecimal> parseYuan(String raw, boolean tenThousandYuan) {
         String text = Text.compact(raw);
-        if (text.isEmpty() || NONE.matcher(text).matches()) {
+        if (text.isEmpty()) {
             return Cleaned.blank();
         }
         String number = text.startsWith("￥") || text.startsWith("¥") ? text.substring(1) : text;

@@ -1,5 +1,6 @@
 package org.hhw.sources.clean;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,13 @@ public final class Text {
      */
     private static final Pattern TRAILING_UNIT = Pattern.compile(
             "\\((?:单位:?)?(?:元|万元|月|个月|年|%|人|户|天|日|亩|岁|小时|课时|学时)\\)$");
+
+    /** The words clerks write for "nothing here", compact; marks such as "/" and "——" are {@link #MARKS}. */
+    private static final Set<String> PLACEHOLDER_WORDS = Set.of("无", "空", "暂无", "不详");
+    /** Slashes and dashes (a full-width one arrives here half-width): a cell of these alone means nothing. */
+    private static final String MARKS = "/-\u2010\u2011\u2012\u2013\u2014\u2015\uFE58\uFE63";
+    /** Every character a placeholder can start with: any other cell is decided by its first character. */
+    private static final String PLACEHOLDER_STARTS = MARKS + "无空暂不";
 
     private Text() {
     }
@@ -76,6 +84,35 @@ public final class Text {
         }
         for (int i = 0; i < raw.length(); i++) {
             if (!isSpace(raw.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a cell holds one of the placeholders clerks write for "nothing here" in place of
+     * leaving it empty: "/", "-", "—", "无", "空", "暂无", "不详", in any width, spaced or repeated
+     * ("／", "－", "——", "- -"). A cell that does not start like one is decided by its first
+     * character, so the check costs next to nothing on a real value.
+     */
+    public static boolean isPlaceholder(String raw) {
+        if (raw == null) {
+            return false;
+        }
+        int first = 0;
+        while (first < raw.length() && isSpace(raw.charAt(first))) {
+            first++;
+        }
+        if (first == raw.length() || PLACEHOLDER_STARTS.indexOf(halfWidth(raw.charAt(first))) < 0) {
+            return false;
+        }
+        String text = compact(raw);
+        if (PLACEHOLDER_WORDS.contains(text)) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (MARKS.indexOf(text.charAt(i)) < 0) {
                 return false;
             }
         }

@@ -68,7 +68,7 @@ public record Contract(String source, String label, List<Field> fields, List<Str
                     out.add(new OutputColumn(f.name(), ValueType.TEXT));
                     out.add(new OutputColumn(f.name() + "_code", ValueType.INT));
                 }
-                case DATE, MONTH -> out.add(new OutputColumn(f.name(), ValueType.DATE));
+                case DATE, MONTH, AS_OF_DATE -> out.add(new OutputColumn(f.name(), ValueType.DATE));
                 case YEAR, COUNT, MONTHS -> out.add(new OutputColumn(f.name(), ValueType.INT));
                 case MONEY -> out.add(new OutputColumn(f.name(), ValueType.DECIMAL));
                 case YES_NO -> out.add(new OutputColumn(f.name(), ValueType.BOOLEAN));

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.hhw.sources.clean.CodeList;
+import org.hhw.sources.clean.Text;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -62,7 +64,9 @@ public final class Contracts {
                     FieldType.valueOf(((String) f.get("type")).toUpperCase(Locale.ROOT)),
                     Boolean.TRUE.equals(f.get("required")), (String) f.get("codes"),
                     pattern == null ? null : Pattern.compile(pattern), (String) f.get("pattern_hint"),
-                    Boolean.TRUE.equals(f.get("from_title")));
+                    Boolean.TRUE.equals(f.get("from_title")),
+                    ((List<String>) f.getOrDefault("not_placeholders", List.of())).stream().map(Text::compact)
+                            .collect(Collectors.toSet()));
             if (field.type() == FieldType.CODE) {
                 List<Map<String, Object>> entries = (List<Map<String, Object>>) lists.get(field.codeList());
                 if (entries == null) {

@@ -14,6 +14,11 @@ public enum FieldType {
     DATE,
     /** A period such as 2018年6月, kept as its first day. */
     MONTH,
+    /**
+     * The date a ledger stands on (统计日期): a full date, or a month meaning its last day
+     * (2018年12月 → 2018-12-31); a month without its year takes the year of the sheet's title.
+     */
+    AS_OF_DATE,
     YEAR,
     /** Yuan at two decimals; a header that mentions 万元 multiplies by 10,000. */
     MONEY,

@@ -70,6 +70,7 @@ public final class RowValidator {
     private final LocalDate today = LocalDate.now();
     private SheetHeader titledHeader;
     private String titleDate;
+    private Integer titleYear;
 
     public RowValidator(Contract contract, Gazetteer gazetteer, Pseudonyms pseudonyms) {
         this.contract = contract;
@@ -86,13 +87,25 @@ public final class RowValidator {
         this.checks = new RowChecks(contract);
     }
 
-    /** The date a sheet's title states (once per sheet), as ISO text for the date cleaner, or null. */
+    /** The date a sheet's title states, as ISO text for the date cleaner, or null. */
     private String titleDate(SheetHeader header) {
+        readTitle(header);
+        return titleDate;
+    }
+
+    /** The year a sheet's title names, for a ledger date written without one, or null. */
+    private Integer titleYear(SheetHeader header) {
+        readTitle(header);
+        return titleYear;
+    }
+
+    /** Reads a sheet's title once, at its first row that needs it. */
+    private void readTitle(SheetHeader header) {
         if (header != titledHeader) {
             titledHeader = header;
             titleDate = TitleDates.find(header.preamble()).map(LocalDate::toString).orElse(null);
+            titleYear = TitleDates.year(header.preamble()).orElse(null);
         }
-        return titleDate;
     }
 
     public Outcome validate(SheetRow row) {
@@ -112,6 +125,9 @@ public final class RowValidator {
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
             String raw = data.raw()[i];
+            if (placeholder(f, raw)) {
+                raw = null;
+            }
             switch (f.type()) {
                 case RESIDENT_ID -> {
                     Cleaned<ResidentId> id = ResidentIds.clean(raw, today);
@@ -161,7 +177,7 @@ public final class RowValidator {
                     if (f.fromTitle() && Text.isBlank(raw)) {
                         raw = titleDate(data.header());
                     }
-                    values[out++] = cells.take(i, clean(f, raw, data.header().tenThousandYuan()[i]));
+                    values[out++] = cells.take(i, clean(f, raw, data.header(), i));
                 }
             }
         }
@@ -179,7 +195,7 @@ public final class RowValidator {
         return cells.outcome(values);
     }
 
-    private Cleaned<?> clean(Field f, String raw, boolean tenThousandYuan) {
+    private Cleaned<?> clean(Field f, String raw, SheetHeader header, int field) {
         return switch (f.type()) {
             case TEXT -> text(f, raw);
             case PERSON_NAME -> Names.cleanPersonName(raw);
@@ -193,8 +209,9 @@ public final class RowValidator {
                 Cleaned<YearMonth> m = Dates.parseMonth(raw);
                 yield m.value() == null ? m : new Cleaned<LocalDate>(m.value().atDay(1), m.issue());
             }
+            case AS_OF_DATE -> Dates.parseAsOfDate(raw, titleYear(header));
             case YEAR -> Dates.parseYear(raw);
-            case MONEY -> Money.parseYuan(raw, tenThousandYuan);
+            case MONEY -> Money.parseYuan(raw, header.tenThousandYuan()[field]);
             case COUNT -> Money.parseCount(raw);
             case MONTHS -> Money.parseMonths(raw);
             case RATE -> {
@@ -203,6 +220,22 @@ public final class RowValidator {
             }
             case TERM -> Terms.parseTerm(raw);
             case RESIDENT_ID, TOWNSHIP, VILLAGE -> throw new IllegalStateException("cleaned in validate: " + f.type());
+        };
+    }
+
+    /**
+     * Whether a cell holds a placeholder ("/", "无", "——" …) standing for a blank cell: so it is
+     * for every field type, but for a word the field names as one of its values (a yes/no list's
+     * 无 is 否, a code list's label or alias, a word the contract lists as not a placeholder).
+     */
+    private boolean placeholder(Field f, String raw) {
+        if (!Text.isPlaceholder(raw) || f.notPlaceholders().contains(Text.compact(raw))) {
+            return false;
+        }
+        return switch (f.type()) {
+            case CODE -> !contract.codeList(f).names(raw);
+            case YES_NO -> !Contracts.yesNo().names(raw);
+            default -> true;
         };
     }
 
@@ -239,17 +272,28 @@ public final class RowValidator {
         }
 
         /**
-         * A blank cell: rejected with {@code reason} when the field is required. A formula saved
-         * without its result is told as such instead, since Excel calculates it on opening and
-         * shows the clerk a value there, not a blank; it rejects only a required field.
+         * A blank cell, or one holding a placeholder: rejected with {@code reason} when the field is
+         * required. A formula saved without its result is told as such instead, since Excel
+         * calculates it on opening and shows the clerk a value there, not a blank; it rejects only a
+         * required field.
          */
         void blank(int field, Reason reason, String message) {
             boolean required = contract.fields().get(field).required();
             if (row.uncalculated().contains(field)) {
                 add(field, required ? UNCALCULATED_REQUIRED : UNCALCULATED_OPTIONAL);
             } else if (required) {
-                add(field, Issue.reject(reason, message));
+                add(field, Issue.reject(reason, noted(field, message)));
             }
+        }
+
+        /** The message of a blank cell, saying so when the cell holds a placeholder rather than nothing. */
+        private String noted(int field, String message) {
+            String written = row.raw()[field];
+            if (Text.isBlank(written)) {
+                return message;
+            }
+            int end = message.indexOf('。');
+            return message.substring(0, end) + "（“" + Text.normalize(written) + "”视为未填写）" + message.substring(end);
         }
 
         void add(int field, Issue issue) {

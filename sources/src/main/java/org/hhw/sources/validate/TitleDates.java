@@ -21,6 +21,11 @@ final class TitleDates {
     private static final Pattern AS_OF = Pattern.compile(
             "(?:截至|截止|统计日期|数据日期|统计时间)[:：]?(\\d{4})(?:年|[-./])(\\d{1,2})(?:月|[-./])?(?:(\\d{1,2})[日号]?|(底|末))?");
 
+    /** A year the title names: "天镇县2018年扶贫小额信贷台账", "2018年12月扶贫小额信贷台账". */
+    private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
+    /** Where a line goes on to say when the form was filled in or sent: no year from there on is the ledger's. */
+    private static final Pattern FILLED_IN = Pattern.compile("填报|填表|报送|制表|打印");
+
     private TitleDates() {
     }
 
@@ -38,6 +43,27 @@ final class TitleDates {
                 } catch (DateTimeException e) {
                     return Optional.empty();
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The year a sheet's title names, for a ledger date written without one ("12月底"): the year of
+     * the title's as-of date, else the first year of the preamble that is not when the form was
+     * filled in ("填报日期：2019年1月" names when a December ledger was sent, not its year).
+     */
+    static Optional<Integer> year(List<String> preamble) {
+        Optional<LocalDate> asOf = find(preamble);
+        if (asOf.isPresent()) {
+            return asOf.map(LocalDate::getYear);
+        }
+        for (String line : preamble) {
+            String text = Text.compact(line);
+            Matcher filled = FILLED_IN.matcher(text);
+            Matcher m = YEAR.matcher(filled.find() ? text.substring(0, filled.start()) : text);
+            if (m.find()) {
+                return Optional.of(Integer.parseInt(m.group(1)));
             }
         }
         return Optional.empty();

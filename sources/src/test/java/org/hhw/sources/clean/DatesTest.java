@@ -156,6 +156,114 @@ class DatesTest {
         assertThat(Dates.parseMonth("\u3000").isBlank()).isTrue();
     }
 
+    private static final String AS_OF_FORMS = "可用的写法：2018-06-30、2018/6/30、2018年6月30日、20180630，"
+            + "或只写月份（按该月最后一天计）：2018年6月、2018年6月底、2018-06、2018.06、201806。";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "2018年12月",
+            "2018年12月份",
+            "2018年12月底",
+            "2018年12月末",
+            "2018 年 12 月 底",
+            "2018.12",
+            "2018-12",
+            "2018/12",
+            "201812",
+            "２０１８．１２",
+            "2018-12-31",
+            "2018年12月31日",
+            "20181231",
+            "2018/12/31 00:00:00",
+            "43465",
+    })
+    void aLedgerDateGivenAsAMonthIsItsLastDay(String raw) {
+        // given a ledger date written as a month, or as the day itself
+
+        // when
+        Cleaned<LocalDate> cleaned = Dates.parseAsOfDate(raw, null);
+
+        // then
+        assertThat(cleaned).isEqualTo(Cleaned.ok(LocalDate.of(2018, 12, 31)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "2018.2, 2018-02-28",
+            "2020年2月底, 2020-02-29",
+            "2018年6月末, 2018-06-30",
+            "201809, 2018-09-30",
+            "2018-06-15, 2018-06-15",
+    })
+    void aMonthEndsOnItsOwnLastDayAndADayStaysThatDay(String raw, LocalDate expected) {
+        // given / when / then
+        assertThat(Dates.parseAsOfDate(raw, null)).isEqualTo(Cleaned.ok(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12月", "12月底", "12月末", "12月份", "１２月底"})
+    void aMonthWithoutItsYearTakesTheTitlesYear(String raw) {
+        // given a title naming 2018
+
+        // when
+        Cleaned<LocalDate> cleaned = Dates.parseAsOfDate(raw, 2018);
+
+        // then
+        assertThat(cleaned).isEqualTo(Cleaned.ok(LocalDate.of(2018, 12, 31)));
+    }
+
+    @Test
+    void aMonthWithoutAnyYearAsksForTheYear() {
+        // given a title that names no year
+
+        // when
+        Cleaned<LocalDate> cleaned = Dates.parseAsOfDate("12月底", null);
+
+        // then
+        assertThat(cleaned).isEqualTo(Cleaned.reject(Reason.DATE_INVALID,
+                "日期“12月底”没有写年份，表格标题中也没有年份。请写明年份，例如 2018年12月底 或 2018-12-31。"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2018-13|月份“2018-13”不存在，请核对后重新填写。",
+            "201800|月份“201800”不存在，请核对后重新填写。",
+            "13月底|月份“13月底”不存在，请核对后重新填写。",
+            "待定|日期“待定”无法识别，请填写实际日期或月份。",
+            "2018年|日期“2018年”无法识别，请填写实际日期或月份。",
+            "12月31日|日期“12月31日”无法识别，请填写实际日期或月份。",
+    })
+    void aLedgerDateThatIsNeitherADayNorAMonthIsInvalid(String raw, String message) {
+        // given / when
+        Cleaned<LocalDate> cleaned = Dates.parseAsOfDate(raw, 2018);
+
+        // then
+        assertThat(cleaned).isEqualTo(Cleaned.reject(Reason.DATE_INVALID, message + AS_OF_FORMS));
+    }
+
+    @Test
+    void aLedgerDateKeepsTheDayChecks() {
+        // given / when / then: a day that does not exist, a year out of range
+        assertThat(Dates.parseAsOfDate("2018-02-30", null)).isEqualTo(Cleaned.reject(Reason.DATE_INVALID,
+                "日期“2018-02-30”不存在，请对照原始凭证核对后重新填写。" + DATE_FORMS));
+        assertThat(Dates.parseAsOfDate("2101年1月", null)).isEqualTo(Cleaned.reject(Reason.DATE_INVALID,
+                "日期“2101年1月”的年份不合理（应在1900年到2100年之间），请对照原始凭证核对后重新填写。"));
+        assertThat(Dates.parseAsOfDate("\u3000", 2018).isBlank()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2018年12月", "2018.12", "2018-12", "201812", "2018年12月末", "12月底"})
+    void aMonthWhereADayIsNeededStaysInvalid(String raw) {
+        // given a date of a day (admitted, paid on, issued) written as a month
+
+        // when
+        Cleaned<LocalDate> cleaned = Dates.parseDate(raw);
+
+        // then
+        assertThat(cleaned).isEqualTo(Cleaned.reject(Reason.DATE_INVALID,
+                "日期“" + raw + "”无法识别，请填写实际日期。" + DATE_FORMS));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2018", "2018年", "2018年度", "2018.0", "２０１８", " 2018 "})
     void yearForms(String raw) {

@@ -129,4 +129,26 @@ class TextTest {
         // given / when / then
         assertThat(Text.mentionsTenThousandYuan(header)).isEqualTo(expected);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "／", "//", "-", "－", "--", "- -", "—", "——", "― ―", "–", "﹣", "无", " 无 ", "无\u3000",
+            "空", "暂无", "暂 无", "不详", "不　详", "\u00A0/\u00A0"})
+    void placeholdersForNothingHere(String raw) {
+        // given / when / then
+        assertThat(Text.isPlaceholder(raw)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "张三", "无业", "无劳动力", "暂无就业", "不是", "空调", "-1", "1-2", "/5", "2018/6/1",
+            "1.40222E+17", "一", "0", "N/A"})
+    void valuesAndBlanksAreNoPlaceholders(String raw) {
+        // given / when / then
+        assertThat(Text.isPlaceholder(raw)).isFalse();
+    }
+
+    @Test
+    void nullIsNoPlaceholder() {
+        // given / when / then: null is blank, which Text.isBlank tells
+        assertThat(Text.isPlaceholder(null)).isFalse();
+    }
 }

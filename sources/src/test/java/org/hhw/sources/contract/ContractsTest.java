@@ -132,6 +132,7 @@ class ContractsTest {
                 tuple("code", ValueType.TEXT),
                 tuple("date", ValueType.DATE),
                 tuple("month", ValueType.DATE),
+                tuple("as_of_date", ValueType.DATE),
                 tuple("year", ValueType.INT),
                 tuple("money", ValueType.DECIMAL),
                 tuple("count", ValueType.INT),

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.clean.Issue;
 import org.hhw.sources.clean.Pseudonyms;
 import org.hhw.sources.clean.Reason;
+import org.hhw.sources.clean.Text;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.contract.Field;
@@ -28,6 +30,8 @@ import org.hhw.sources.table.NonDataRow;
 import org.hhw.sources.table.SheetRow;
 import org.hhw.sources.table.TableReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RowValidatorTest {
 
@@ -379,6 +383,157 @@ class RowValidatorTest {
                 tuple("paid", Reason.CODE_UNKNOWN),
                 tuple("kind", Reason.CODE_UNKNOWN),
                 tuple("id_number", Reason.ID_MALFORMED));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "／", "-", "－", "- -", "—", "——", "无", "空", "暂无", "不详", " 不 详 "})
+    void aPlaceholderInARequiredColumnIsABlankCellAndSaysSo(String placeholder) {
+        // given a placeholder in every required column of a registry row
+        DataRow row = registryRow(placeholder, placeholder, placeholder, placeholder, placeholder, placeholder, "男");
+
+        // when
+        Outcome outcome = VALIDATOR.validate(row);
+
+        // then each is the blank cell's reason, its message quoting what was written as messages do (half-width)
+        String noted = "（“" + Text.normalize(placeholder) + "”视为未填写）";
+        assertThat(outcome.rejected()).isTrue();
+        assertThat(outcome.findings()).containsExactly(
+                new Finding("Sheet1", 2, "household_id", "户编号", placeholder,
+                        Issue.reject(Reason.REQUIRED_MISSING, "户编号为空" + noted + "。这是必填项，请补填。")),
+                new Finding("Sheet1", 2, "township", "乡镇", placeholder,
+                        Issue.reject(Reason.REQUIRED_MISSING, "乡镇为空" + noted + "。这是必填项，请补填。")),
+                new Finding("Sheet1", 2, "village", "行政村", placeholder,
+                        Issue.reject(Reason.REQUIRED_MISSING, "行政村为空" + noted + "。这是必填项，请补填。")),
+                new Finding("Sheet1", 2, "name", "姓名", placeholder,
+                        Issue.reject(Reason.REQUIRED_MISSING, "姓名为空" + noted + "。这是必填项，请补填。")),
+                new Finding("Sheet1", 2, "id_number", "身份证号", placeholder,
+                        Issue.reject(Reason.ID_MISSING, "身份证号为空" + noted + "。请填写该人员18位公民身份号码。")),
+                new Finding("Sheet1", 2, "relation", "与户主关系", placeholder,
+                        Issue.reject(Reason.REQUIRED_MISSING, "与户主关系为空" + noted + "。这是必填项，请补填。")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "－", "——", "空", "暂无", "不详"})
+    void aPlaceholderInAnOptionalColumnOfAnyTypeIsAnEmptyValue(String placeholder) {
+        // given a placeholder in every optional column, whatever its type
+        DataRow row = row(ALL_TYPES, ALL_TYPES_HEADER, "张三", placeholder, placeholder, placeholder, placeholder,
+                placeholder, placeholder, placeholder, placeholder, placeholder, placeholder, placeholder);
+
+        // when
+        Outcome outcome = new RowValidator(ALL_TYPES, Gazetteer.bundled(), PSEUDONYMS).validate(row);
+
+        // then
+        assertThat(outcome.findings()).isEmpty();
+        assertThat(outcome.values()).containsExactly("张三", null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+    }
+
+    private static final Contract ANSWERS = new Contract("answers", "回答", List.of(
+            field("name", "姓名", FieldType.PERSON_NAME, true, "姓名"),
+            new Field("employment", "就业情况", List.of("就业情况"), FieldType.TEXT, false, null, null, null, false,
+                    Set.of("无")),
+            field("note", "备注", FieldType.TEXT, false, "备注"),
+            field("paid", "是否发放", FieldType.YES_NO, false, "是否发放"),
+            new Field("disability", "残疾情况", List.of("残疾情况"), FieldType.CODE, true, "disability", null, null)),
+            List.of(), List.of(), Map.of("disability", new CodeList("disability", "残疾情况", List.of(
+                    new CodeList.Entry("none", "无", List.of("暂无")), new CodeList.Entry("some", "有", List.of())))));
+
+    @Test
+    void aWordTheFieldNamesAsAValueIsNoPlaceholder() {
+        // given 无 where a yes/no list, a code list and the contract name it as a value, and in a plain text column
+        DataRow row = row(ANSWERS, new String[] {"姓名", "就业情况", "备注", "是否发放", "残疾情况"}, "张三", "无", "无", "无", "暂无");
+
+        // when
+        Outcome outcome = new RowValidator(ANSWERS, Gazetteer.bundled(), PSEUDONYMS).validate(row);
+
+        // then only the plain text column takes it as a blank cell; a dash stays a placeholder in the others
+        assertThat(outcome.findings()).isEmpty();
+        assertThat(outcome.values()).containsExactly("张三", "无", null, false, "none");
+        Outcome dashes = new RowValidator(ANSWERS, Gazetteer.bundled(), PSEUDONYMS).validate(
+                row(ANSWERS, new String[] {"姓名", "就业情况", "是否发放", "残疾情况"}, "张三", "—", "/", "-"));
+        assertThat(dashes.findings()).containsExactly(new Finding("Sheet1", 2, "disability", "残疾情况", "-",
+                Issue.reject(Reason.REQUIRED_MISSING, "残疾情况为空（“-”视为未填写）。这是必填项，请补填。")));
+    }
+
+    @Test
+    void theContractsNameTheirLedgerDateAndTheirWordsThatAreNoPlaceholders() {
+        // given / when / then
+        assertThat(Contracts.load("microloan").field("as_of").type()).isEqualTo(FieldType.AS_OF_DATE);
+        assertThat(Contracts.load("training").field("employment").notPlaceholders()).containsExactly("无");
+    }
+
+    private static final Contract LEDGER = new Contract("ledger", "台账", List.of(
+            field("name", "借款人姓名", FieldType.PERSON_NAME, true, "借款人姓名"),
+            field("issued", "发放日期", FieldType.DATE, true, "发放日期"),
+            new Field("as_of", "统计日期", List.of("统计日期"), FieldType.AS_OF_DATE, true, null, null, null, true)),
+            List.of(), List.of(), Map.of());
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2018-12-31", "2018年12月", "2018.12", "2018-12", "201812", "2018年12月末", "2018年12月底",
+            "12月底", "12月", "12月末"})
+    void aLedgerDateGivenAsAMonthIsItsLastDayAndTheTitleNamesAMissingYear(String asOf) {
+        // given a title stating the ledger date, and one naming only the year, with a 填报日期 of the next year
+        Outcome dated = ledger(List.of("天镇县扶贫小额信贷台账（截至2018年12月31日）"), "张三", "2018-03-15", asOf);
+        Outcome yearOnly = ledger(List.of("天镇县2018年扶贫小额信贷台账", "填报单位：农商银行　填报日期：2019年1月5日"),
+                "张三", "2018-03-15", asOf);
+
+        // then
+        assertThat(dated.findings()).isEmpty();
+        assertThat(dated.values()).containsExactly("张三", LocalDate.of(2018, 3, 15), LocalDate.of(2018, 12, 31));
+        assertThat(yearOnly.findings()).isEmpty();
+        assertThat(yearOnly.values()).containsExactly("张三", LocalDate.of(2018, 3, 15), LocalDate.of(2018, 12, 31));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/", "——", "无"})
+    void aBlankOrPlaceholderLedgerDateIsTheTitlesDate(String asOf) {
+        // given a title stating the month only
+        Outcome outcome = ledger(List.of("天镇县扶贫小额信贷台账（截止2018年6月底）"), "张三", "2018-03-15", asOf);
+
+        // then
+        assertThat(outcome.findings()).isEmpty();
+        assertThat(outcome.values()).containsExactly("张三", LocalDate.of(2018, 3, 15), LocalDate.of(2018, 6, 30));
+    }
+
+    @Test
+    void aLedgerMonthWithoutAYearAnywhereAsksForTheYear() {
+        // given a title naming only when the form was filled in, and a sheet without a title
+        Outcome filledIn = ledger(List.of("填报日期：2019年1月5日"), "张三", "2018-03-15", "12月底");
+        Outcome untitled = ledger(List.of(), "张三", "2018-03-15", "12月");
+
+        // then
+        assertThat(filledIn.findings()).containsExactly(new Finding("Sheet1", 3, "as_of", "统计日期", "12月底",
+                Issue.reject(Reason.DATE_INVALID, "日期“12月底”没有写年份，表格标题中也没有年份。请写明年份，例如 2018年12月底 或 2018-12-31。")));
+        assertThat(untitled.findings()).extracting(f -> f.issue().reason(), Finding::rawValue)
+                .containsExactly(tuple(Reason.DATE_INVALID, "12月"));
+    }
+
+    @Test
+    void aMonthWhereADayIsNeededStaysInvalidAndAPlaceholderWithoutATitleDateIsMissing() {
+        // given an issue date written as a month, and a ledger date as 无 under a title without a date
+        Outcome outcome = ledger(List.of("天镇县2018年扶贫小额信贷台账"), "张三", "2018年3月", "无");
+
+        // then
+        assertThat(outcome.findings()).containsExactly(
+                new Finding("Sheet1", 3, "issued", "发放日期", "2018年3月", Issue.reject(Reason.DATE_INVALID,
+                        "日期“2018年3月”无法识别，请填写实际日期。可用的写法：2018-06-01、2018/6/1、2018.6.1、2018年6月1日、20180601。")),
+                new Finding("Sheet1", 3, "as_of", "统计日期", "无",
+                        Issue.reject(Reason.REQUIRED_MISSING, "统计日期为空（“无”视为未填写）。这是必填项，请补填。")));
+    }
+
+    /** The ledger row below {@code title} lines and the header 借款人姓名, 发放日期, 统计日期. */
+    private static Outcome ledger(List<String> title, String... cells) {
+        List<RawRow> rows = new ArrayList<>();
+        for (String line : title) {
+            rows.add(ListRowStream.row("Sheet1", rows.size() + 1, line));
+        }
+        rows.add(ListRowStream.row("Sheet1", title.size() + 1, "借款人姓名", "发放日期", "统计日期"));
+        rows.add(ListRowStream.row("Sheet1", title.size() + 2, cells));
+        try (TableReader reader = new TableReader(new ListRowStream(rows), LEDGER)) {
+            return new RowValidator(LEDGER, Gazetteer.bundled(), PSEUDONYMS).validate(reader.next());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Field field(String name, String label, FieldType type, boolean required, String header) {
