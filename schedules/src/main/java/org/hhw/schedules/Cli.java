@@ -13,21 +13,16 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
+import org.hhw.schedules.bench.Benchmark;
+import org.hhw.schedules.demo.DemoCounty;
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
-import org.hhw.sources.sample.DemoData;
-import org.hhw.sources.sample.EducationSample;
-import org.hhw.sources.sample.Manifest;
-import org.hhw.sources.sample.MedicalSample;
-import org.hhw.sources.sample.MicroloanSample;
-import org.hhw.sources.sample.TrainingSample;
 import org.hhw.warehouse.AnalystConnection;
 import org.hhw.warehouse.DataTestFailure;
 import org.hhw.warehouse.Home;
@@ -170,16 +165,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
 
     private int demo(long seed) throws Exception {
         Warehouse w = openForLoading();
-        Map<String, List<Path>> written = new LinkedHashMap<>();
-        written.put("registry", DemoData.writeDemoSet(home.inbox("registry"), seed).stream().map(Manifest::file).toList());
-        written.put("education", EducationSample.writeDemo(home.inbox("education"), seed).stream()
-                .map(EducationSample.Roster::file).toList());
-        written.put("medical", MedicalSample.writeDemo(home.inbox("medical"), seed).stream()
-                .map(MedicalSample.ClaimFile::file).toList());
-        written.put("microloan", MicroloanSample.writeDemo(home.inbox("microloan"), seed).stream()
-                .map(MicroloanSample.Ledger::file).toList());
-        written.put("training", TrainingSample.writeDemo(home.inbox("training"), seed).stream()
-                .map(TrainingSample.Roster::file).toList());
+        Map<String, List<Path>> written = DemoCounty.writeInboxes(home::inbox, seed);
         out.println("Generated sample files for a synthetic Tianzhen (seed " + seed + ") in " + home.root().resolve("inbox")
                 + ":");
         written.forEach((source, files) -> out.println("  " + source + "/: "

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 
-import org.hhw.sources.sample.CsvEncoding;
-import org.hhw.sources.sample.DemoData;
-import org.hhw.sources.sample.Manifest;
+import org.hhw.schedules.demo.CsvEncoding;
+import org.hhw.schedules.demo.DemoData;
+import org.hhw.schedules.demo.Manifest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
