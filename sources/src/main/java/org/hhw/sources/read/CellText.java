@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
@@ -21,19 +23,36 @@ final class CellText {
     private static final BigDecimal SCIENTIFIC_FROM = new BigDecimal("1E15");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    /**
+     * Chinese Excel and WPS built-in formats that show a year and a month only (年月: 27, 36, 50, 52,
+     * 57 in ECMA-376's zh-cn list); the others of 27-36 and 50-58 show a day or a time.
+     */
+    private static final Set<Integer> CHINESE_BUILT_IN_MONTHS = Set.of(27, 36, 50, 52, 57);
+
+    /** How a number format shows a number: as itself, a date, or a month only. */
+    private enum Shown { NUMBER, DATE, MONTH }
+
     private final boolean date1904;
-    private final Map<Integer, Boolean> dateFormats = new HashMap<>();
+    private final Map<Integer, Shown> formats = new HashMap<>();
 
     CellText(boolean date1904) {
         this.date1904 = date1904;
     }
 
-    /** A numeric cell's text: an ISO date if its format is a date format, else {@link #number}. */
+    /**
+     * A numeric cell's text: an ISO date if its format is a date format, an ISO month ("2018-12") if
+     * the format shows a year and month only, else {@link #number}. A clerk who types 2018年12月 gets
+     * a date cell holding the 1st of the month, shown as a month: read as the 1st, a ledger dated by
+     * that month would stand on the wrong day, so the month is passed on as the clerk sees it.
+     */
     String numeric(BigDecimal value, Integer formatId, String formatString) {
-        if (formatId != null && isDateFormat(formatId, formatString)) {
+        Shown shown = formatId == null ? Shown.NUMBER
+                : formats.computeIfAbsent(formatId, id -> shown(id, formatString));
+        if (shown != Shown.NUMBER) {
             double serial = value.doubleValue();
             if (DateUtil.isValidExcelDate(serial)) {
-                return date(DateUtil.getLocalDateTime(serial, date1904, true));
+                LocalDateTime day = DateUtil.getLocalDateTime(serial, date1904, true);
+                return shown == Shown.MONTH ? YearMonth.from(day).toString() : date(day);
             }
         }
         return number(value);
@@ -68,9 +87,25 @@ final class CellText {
                 : value.format(DATE_TIME);
     }
 
-    private boolean isDateFormat(int formatId, String formatString) {
-        return dateFormats.computeIfAbsent(formatId, id -> isChineseBuiltInDate(id, formatString)
-                || DateUtil.isADateFormat(id, formatString));
+    private static Shown shown(int formatId, String formatString) {
+        if (isChineseBuiltInDate(formatId, formatString)) {
+            return CHINESE_BUILT_IN_MONTHS.contains(formatId) ? Shown.MONTH : Shown.DATE;
+        }
+        if (!DateUtil.isADateFormat(formatId, formatString)) {
+            return Shown.NUMBER;
+        }
+        return showsMonthOnly(formatString) ? Shown.MONTH : Shown.DATE;
+    }
+
+    /**
+     * Whether a date pattern shows a year and a month and nothing finer ("yyyy\"年\"m\"月\"", "yyyy-mm",
+     * "mmm-yy"): its tokens, without quoted literals, escaped characters and [bracketed] parts (locale,
+     * colour), name no day, hour or second.
+     */
+    static boolean showsMonthOnly(String formatString) {
+        String tokens = formatString.replaceAll("\"[^\"]*\"|\\\\.|\\[[^\\]]*\\]", "").toLowerCase();
+        return tokens.indexOf('y') >= 0 && tokens.indexOf('m') >= 0
+                && tokens.indexOf('d') < 0 && tokens.indexOf('h') < 0 && tokens.indexOf('s') < 0;
     }
 
     /**

@@ -15,7 +15,9 @@ import java.util.Set;
  *   <li>numeric cells: the plain decimal form ("1200", "1200.5"); a number of 1e15 or more is
  *       given in scientific form ("1.40222199001011E17") because its trailing digits are not
  *       trustworthy (Excel keeps 15 significant digits);</li>
- *   <li>date-formatted numeric cells: ISO "yyyy-MM-dd" (or "yyyy-MM-dd HH:mm:ss" with a time);</li>
+ *   <li>date-formatted numeric cells: ISO "yyyy-MM-dd" (or "yyyy-MM-dd HH:mm:ss" with a time); a
+ *       format that shows a year and month only (2018年12月) gives the ISO month "yyyy-MM", as the
+ *       cell shows it;</li>
  *   <li>formula cells: their cached value, by the rules above, their column in {@code formulas};
  *       a formula saved without one (a program that writes formulas without calculating them) is
  *       "", its column in {@code uncalculated} too, so that the clerk is told why the cell is

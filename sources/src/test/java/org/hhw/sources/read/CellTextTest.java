@@ -38,8 +38,9 @@ class CellTextTest {
             "43252   | 14  | m/d/yy                       | 2018-06-01",
             "43252.5 | 14  | m/d/yy                       | 2018-06-01 12:00:00",
             "43252   | 31  |                              | 2018-06-01",
-            "43252   | 57  | reserved-0x39                | 2018-06-01",
+            "43252   | 31  | reserved-0x1f                | 2018-06-01",
             "43252   | 176 | yyyy\"年\"m\"月\"d\"日\";@     | 2018-06-01",
+            "43252   | 28  | reserved-0x1c                | 2018-06-01",
             "43252   | 2   | 0.00                         | 43252",
             "43252   | 0   | General                      | 43252",
             "-1      | 14  | m/d/yy                       | -1"
@@ -52,6 +53,28 @@ class CellTextTest {
         String text = cells.numeric(new BigDecimal(serial), formatId, formatString);
 
         // then
+        assertThat(text).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "43435   | 57  | reserved-0x39                | 2018-12",
+            "43435   | 27  |                              | 2018-12",
+            "43435   | 177 | yyyy\"年\"m\"月\";@          | 2018-12",
+            "43435   | 178 | [$-804]yyyy\"年\"m\"月\"     | 2018-12",
+            "43435   | 179 | yyyy-mm                      | 2018-12",
+            "43435   | 17  | mmm-yy                       | 2018-12",
+            "43435.5 | 180 | yyyy/m                       | 2018-12"
+    })
+    void writesNumbersFormattedAsAMonthOnlyAsIsoMonths(String serial, int formatId, String formatString,
+                                                       String expected) {
+        // given a clerk's 2018年12月, which Excel stores as the 1st of the month and shows as a month
+        CellText cells = new CellText(false);
+
+        // when
+        String text = cells.numeric(new BigDecimal(serial), formatId, formatString);
+
+        // then the month, as the clerk sees it, not a day nobody wrote
         assertThat(text).isEqualTo(expected);
     }
 
