@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.hhw.sources.clean.Gazetteer;
@@ -81,7 +82,28 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    public Connection connection() {
+    /** What a file's receipt reads of the warehouse beyond its {@code etl_file} row. */
+    public ReceiptFacts receiptFacts() {
+        return new ReceiptFacts(writer.connection(), lake);
+    }
+
+    /**
+     * The rows of a bundled query ({@code sql/<name>.sql}, e.g. {@code cli/files_ingested}) on the
+     * warehouse as it is now; see {@link QueryResult#bundled}.
+     */
+    public QueryResult query(String name, Map<String, String> values) {
+        try {
+            return QueryResult.bundled(writer.connection(), name, values);
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot run sql/" + name + ".sql: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The writer connection, for tests only (to read what a run wrote, or to damage it on purpose):
+     * the product asks the warehouse for what it needs instead.
+     */
+    public Connection connectionForTests() {
         return writer.connection();
     }
 

@@ -138,7 +138,7 @@ public final class RegistryLoads implements AutoCloseable {
 
     /** The rows of a query on the warehouse, timestamps as LocalDateTime and dates as LocalDate. */
     public List<List<Object>> rows(String sql) {
-        return rows(warehouse.connection(), sql);
+        return rows(warehouse.connectionForTests(), sql);
     }
 
     public static List<List<Object>> rows(Connection connection, String sql) {
