@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.hhw.schedules.bench.Benchmark;
 import org.hhw.schedules.demo.DemoCounty;
 import org.hhw.sources.clean.Gazetteer;
-import org.hhw.sources.contract.Contract;
+import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.AnalystConnection;
 import org.hhw.warehouse.DataTestFailure;
@@ -65,13 +65,13 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     private final JobRepository jobRepository;
     private final Scheduler scheduler;
     private final Gazetteer gazetteer;
-    private final List<Contract> contracts;
+    private final ContractRegistry contracts;
     private final Benchmark benchmark;
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private int exitCode;
 
     public Cli(ObjectProvider<Warehouse> warehouse, ObjectProvider<WriterLock> writerLock, Ingestor ingestor, Home home,
-               JobRepository jobRepository, Scheduler scheduler, Gazetteer gazetteer, List<Contract> contracts, Benchmark benchmark) {
+               JobRepository jobRepository, Scheduler scheduler, Gazetteer gazetteer, ContractRegistry contracts, Benchmark benchmark) {
         this.warehouse = warehouse;
         this.writerLock = writerLock;
         this.ingestor = ingestor;
@@ -148,7 +148,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                     + "start it through hhw (HhwApplication.main)", null);
         }
         home.moveLegacyWarehouse();
-        int masked = LegacyFindings.mask(new Lake(home.lake()));
+        int masked = LegacyFindings.mask(new Lake(home.lake()), contracts);
         if (masked > 0) {
             out.println("Masked the resident IDs in " + masked + " reject and warning part(s) of the lake, written "
                     + "before findings were masked there.");

@@ -1,6 +1,6 @@
 package org.hhw.warehouse;
 
-import org.hhw.sources.contract.Contracts;
+import org.hhw.sources.contract.ContractRegistry;
 
 /**
  * Recreates a warehouse from the lake alone: every file's row from its manifest, then the loaded
@@ -12,10 +12,10 @@ final class Rebuild {
     private Rebuild() {
     }
 
-    static void replayLake(EtlFiles files, Loads loads) {
+    static void replayLake(EtlFiles files, Loads loads, ContractRegistry contracts) {
         files.restoreFromManifests();
         for (EtlFile f : files.loadedInLoadOrder()) {
-            loads.replay(Contracts.load(f.source()), f.fileKey(), () -> { });
+            loads.replay(contracts.get(f.source()), f.fileKey(), () -> { });
         }
     }
 }

@@ -8,13 +8,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.contract.Contract;
+import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.warehouse.lake.Lake;
 
 /**
@@ -54,7 +54,7 @@ public final class Warehouse implements AutoCloseable {
      *
      * @throws IllegalStateException when the SQL models are inconsistent (see {@link Models})
      */
-    public static Warehouse open(Path db, Lake lake, Gazetteer gazetteer, Collection<Contract> contracts) {
+    public static Warehouse open(Path db, Lake lake, Gazetteer gazetteer, ContractRegistry contracts) {
         Models models = Models.project();
         try {
             Files.createDirectories(db.toAbsolutePath().getParent());
@@ -63,7 +63,7 @@ public final class Warehouse implements AutoCloseable {
             Warehouse w = new Warehouse(writer, lake, models);
             Migrations migrations = new Migrations(writer);
             migrations.migrate();
-            migrations.seed(gazetteer, contracts);
+            migrations.seed(gazetteer, contracts.all());
             return w;
         } catch (SQLException e) {
             throw new WarehouseException("cannot open the warehouse " + db + ": " + e.getMessage(), e);
@@ -76,9 +76,9 @@ public final class Warehouse implements AutoCloseable {
      * Recreates a warehouse from the lake alone into {@code target} (which must not exist yet); see
      * {@link Rebuild}.
      */
-    public static void rebuild(Lake lake, Path target, Gazetteer gazetteer, Collection<Contract> contracts) {
+    public static void rebuild(Lake lake, Path target, Gazetteer gazetteer, ContractRegistry contracts) {
         try (Warehouse w = open(target, lake, gazetteer, contracts)) {
-            Rebuild.replayLake(w.files, w.loads);
+            Rebuild.replayLake(w.files, w.loads, contracts);
         }
     }
 
