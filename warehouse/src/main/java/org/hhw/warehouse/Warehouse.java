@@ -29,7 +29,7 @@ import org.hhw.warehouse.lake.Lake;
  *   <li>{@link EtlFiles}: the {@code etl_file} log (register, duplicate, rejected, lookups) and its
  *       lake manifests;
  *   <li>{@link Loads}: a file's lake parts into the warehouse ({@code sql/load});
- *   <li>{@link PublishGate}: marts ({@link Models}), data tests ({@link DataTests}), then the copy;
+ *   <li>{@link Publisher}: marts ({@link Models}), data tests ({@link DataTests}), then the copy;
  *   <li>{@link Rebuild}: a warehouse from the lake alone.
  * </ul>
  */
@@ -39,14 +39,14 @@ public final class Warehouse implements AutoCloseable {
     private final Lake lake;
     private final EtlFiles files;
     private final Loads loads;
-    private final PublishGate gate;
+    private final Publisher publisher;
 
     private Warehouse(Writer writer, Lake lake, Models models) {
         this.writer = writer;
         this.lake = lake;
         this.files = new EtlFiles(writer, lake);
         this.loads = new Loads(writer, lake, files);
-        this.gate = new PublishGate(writer, lake, models, files);
+        this.publisher = new Publisher(writer, lake, models, files);
     }
 
     /**
@@ -159,24 +159,24 @@ public final class Warehouse implements AutoCloseable {
         loads.load(contract, fileKey, sheets);
     }
 
-    /** Rebuilds every model in one transaction; see {@link PublishGate#buildMarts}. */
+    /** Rebuilds every model in one transaction; see {@link Publisher#buildMarts}. */
     public void buildMarts() {
-        gate.buildMarts();
+        publisher.buildMarts();
     }
 
-    /** Runs and records every data test and warning as of today; see {@link PublishGate#runDataTests(LocalDate)}. */
+    /** Runs and records every data test and warning as of today; see {@link Publisher#runDataTests(LocalDate)}. */
     public List<DataTestFailure> runDataTests() {
-        return gate.runDataTests();
+        return publisher.runDataTests();
     }
 
     /** Runs and records every data test and warning as of {@code today}; returns the failing tests. */
     public List<DataTestFailure> runDataTests(LocalDate today) {
-        return gate.runDataTests(today);
+        return publisher.runDataTests(today);
     }
 
-    /** The publish gate as of today; see {@link PublishGate#publishIfTestsPass(Path, String, LocalDate)}. */
+    /** The publish gate as of today; see {@link Publisher#publishIfTestsPass(Path, String, LocalDate)}. */
     public List<DataTestFailure> publishIfTestsPass(Path target, String readerGroup) {
-        return gate.publishIfTestsPass(target, readerGroup);
+        return publisher.publishIfTestsPass(target, readerGroup);
     }
 
     /**
@@ -185,7 +185,7 @@ public final class Warehouse implements AutoCloseable {
      * @return the failing data tests; empty when the copy was published, else it is left as it was
      */
     public List<DataTestFailure> publishIfTestsPass(Path target, String readerGroup, LocalDate today) {
-        return gate.publishIfTestsPass(target, readerGroup, today);
+        return publisher.publishIfTestsPass(target, readerGroup, today);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 
 /**
  * The warehouse's one DuckDB writer connection and its transactions, shared by the parts of the
- * warehouse ({@link Migrations}, {@link EtlFiles}, {@link Loads}, {@link PublishGate}, {@link Rebuild})
+ * warehouse ({@link Migrations}, {@link EtlFiles}, {@link Loads}, {@link Publisher}, {@link Rebuild})
  * and never handed outside the package: DuckDB lets one process write, so every write goes through here.
  */
 final class Writer implements AutoCloseable {

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * The publish gate, the one way to the analysts' copy: the marts ({@link Models}), the data tests and
  * warnings ({@link DataTests}), and the copy only when no data test fails.
  */
-final class PublishGate {
+final class Publisher {
 
-    private static final Logger log = LoggerFactory.getLogger(PublishGate.class);
+    private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
     private final Writer writer;
     private final Connection connection;
@@ -30,7 +30,7 @@ final class PublishGate {
     private final Models models;
     private final EtlFiles files;
 
-    PublishGate(Writer writer, Lake lake, Models models, EtlFiles files) {
+    Publisher(Writer writer, Lake lake, Models models, EtlFiles files) {
         this.writer = writer;
         this.connection = writer.connection();
         this.lake = lake;
