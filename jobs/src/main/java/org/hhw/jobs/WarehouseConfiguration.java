@@ -5,11 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.clean.Pseudonyms;
-import org.hhw.sources.contract.Contract;
+import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
@@ -47,9 +46,10 @@ public class WarehouseConfiguration {
         return new ReceiptSpool(home.spool());
     }
 
+    /** Every source's contract, parsed once here and passed to whatever needs one. */
     @Bean
-    public List<Contract> contracts() {
-        return Contracts.SOURCES.stream().map(Contracts::load).toList();
+    public ContractRegistry contracts() {
+        return ContractRegistry.bundled();
     }
 
     @Bean
@@ -81,7 +81,7 @@ public class WarehouseConfiguration {
     /** Opened on first use: commands that only read the published copy never lock the warehouse. */
     @Bean(destroyMethod = "close")
     @Lazy
-    public Warehouse warehouse(Home home, Lake lake, Gazetteer gazetteer, List<Contract> contracts) {
+    public Warehouse warehouse(Home home, Lake lake, Gazetteer gazetteer, ContractRegistry contracts) {
         return Warehouse.open(home.warehouseDb(), lake, gazetteer, contracts);
     }
 }

@@ -6,10 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +17,7 @@ import java.util.stream.Collectors;
 import org.hhw.schedules.bench.Benchmark;
 import org.hhw.schedules.demo.DemoCounty;
 import org.hhw.sources.clean.Gazetteer;
-import org.hhw.sources.contract.Contract;
+import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.AnalystConnection;
 import org.hhw.warehouse.DataTestFailure;
@@ -69,13 +65,13 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     private final JobRepository jobRepository;
     private final Scheduler scheduler;
     private final Gazetteer gazetteer;
-    private final List<Contract> contracts;
+    private final ContractRegistry contracts;
     private final Benchmark benchmark;
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private int exitCode;
 
     public Cli(ObjectProvider<Warehouse> warehouse, ObjectProvider<WriterLock> writerLock, Ingestor ingestor, Home home,
-               JobRepository jobRepository, Scheduler scheduler, Gazetteer gazetteer, List<Contract> contracts, Benchmark benchmark) {
+               JobRepository jobRepository, Scheduler scheduler, Gazetteer gazetteer, ContractRegistry contracts, Benchmark benchmark) {
         this.warehouse = warehouse;
         this.writerLock = writerLock;
         this.ingestor = ingestor;
@@ -152,7 +148,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                     + "start it through hhw (HhwApplication.main)", null);
         }
         home.moveLegacyWarehouse();
-        int masked = LegacyFindings.mask(new Lake(home.lake()));
+        int masked = LegacyFindings.mask(new Lake(home.lake()), contracts);
         if (masked > 0) {
             out.println("Masked the resident IDs in " + masked + " reject and warning part(s) of the lake, written "
                     + "before findings were masked there.");
@@ -173,43 +169,24 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         out.println();
         List<Ingestor.Run> runs = ingestor.ingestInboxes();
         report(w, runs);
-        findings(w.connection());
+        findings(w);
         return runs.stream().anyMatch(r -> r.status().isUnsuccessful()) ? 1 : 0;
     }
 
     /** The demo's closing summary: findings per rule, and the first rows of the README's example queries. */
-    private void findings(Connection c) throws SQLException {
+    private void findings(Warehouse w) {
         out.println();
         out.println("Findings (mart_finding) by rule:");
-        print(c, """
-                select rule_code, rule_zh, severity, count(*) as findings, count(distinct household_id) as households
-                from mart_finding group by all order by findings desc, rule_code
-                """);
+        print(w, "demo_findings_by_rule", Map.of());
         out.println();
         out.println("One household across all departments (mart_household_year, the busiest household):");
-        print(c, """
-                with busiest as (
-                    select household_id from mart_household_year
-                    order by education_payments + medical_stays + loans_issued + training_enrolments desc, household_id
-                    limit 1
-                )
-                select household_id, year, members, education_yuan, medical_stays, medical_self_paid, loan_principal,
-                       loan_balance, training_enrolments
-                from mart_household_year join busiest using (household_id) order by year
-                """);
+        print(w, "demo_busiest_household", Map.of());
         out.println();
         out.println("Coverage by township, 2019 (mart_township_month, first rows):");
-        print(c, """
-                select township, sum(education_yuan) as education, sum(medical_reimbursed) as reimbursed,
-                       sum(loan_principal) as lent, sum(training_enrolments) as trained, sum(files_received) as files
-                from mart_township_month where year = 2019 group by township order by township limit 5
-                """);
+        print(w, "demo_township_coverage", Map.of());
         out.println();
         out.println("Top households by medical self-payment, 2019 (first rows):");
-        print(c, """
-                select household_id, township, sum(medical_stays) as stays, sum(medical_self_paid) as self_paid
-                from mart_household_year where year = 2019 group by all order by self_paid desc, household_id limit 3
-                """);
+        print(w, "demo_medical_self_paid", Map.of());
     }
 
     private int ingest(String source, List<String> files) throws Exception {
@@ -246,15 +223,11 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /** What the files of this run became, and how to look further. */
-    private void report(Warehouse w, List<Ingestor.Run> runs) throws SQLException {
-        Connection c = w.connection();
+    private void report(Warehouse w, List<Ingestor.Run> runs) {
         int n = runs.size();
+        Map<String, String> lastFiles = Map.of("files", Integer.toString(n));
         out.println("Files ingested (" + n + "):");
-        print(c, """
-                select file_name as file, status, rows_read as read, rows_loaded as loaded, rows_rejected as rejected,
-                       rows_non_data as non_data, rows_warned as warned, coalesce(error_code, '') as problem
-                from etl_file order by file_key desc limit %d
-                """.formatted(n));
+        print(w, "files_ingested", lastFiles);
         for (Ingestor.Run r : runs) {
             if (r.status().isUnsuccessful()) {
                 out.println("  FAILED " + r.file().getFileName() + ": " + firstLine(r.failure()));
@@ -262,32 +235,13 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         }
         out.println();
         out.println("By source:");
-        print(c, """
-                select source, count(*) as files, sum(rows_read) as read, sum(rows_loaded) as loaded,
-                       sum(rows_rejected) as rejected, sum(rows_non_data) as non_data, sum(rows_warned) as warned
-                from (select * from etl_file order by file_key desc limit %d)
-                group by source order by min(file_key)
-                """.formatted(n));
+        print(w, "files_by_source", lastFiles);
         out.println();
         out.println("Rejected rows by reason:");
-        print(c, """
-                select reason_code, count(*) as rows
-                from (select distinct file_key, sheet, row_number, reason_code from etl_reject
-                      where file_key in (select file_key from etl_file order by file_key desc limit %d))
-                group by reason_code order by rows desc, reason_code
-                """.formatted(n));
+        print(w, "rejects_by_reason", lastFiles);
         out.println();
         out.println("Warehouse now:");
-        print(c, """
-                select (select count(*) from dim_household where is_current and household_key > 0) as households,
-                       (select count(*) from dim_person where is_current and is_registered) as persons,
-                       (select count(*) from dim_person where is_current and not is_registered) as unregistered,
-                       (select count(*) from fact_education_aid where is_current) as education_aid,
-                       (select count(*) from fact_medical_claim where is_current) as medical_claims,
-                       (select count(*) from fact_microloan where is_current) as microloans,
-                       (select count(*) from fact_training where is_current) as trainings,
-                       (select count(*) from etl_data_test) as failing_data_tests
-                """);
+        print(w, "warehouse_now", Map.of());
         out.println();
         out.println("Receipts (回执) are in " + home.root().resolve("processed") + ", unusable files with their "
                 + "explanations (说明) in " + home.root().resolve("rejected") + ".");
@@ -297,10 +251,9 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         out.println("  ./hhw sql            (interactive)      duckdb -readonly " + home.analyticsDb());
     }
 
-    private void print(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            TextTable.of(rs).print(out);
-        }
+    /** Prints one of the commands' queries ({@code sql/cli/<query>.sql}) on the warehouse as it is now. */
+    private void print(Warehouse w, String query, Map<String, String> values) {
+        TextTable.of(w.query("cli/" + query, values)).print(out);
     }
 
     /** Never opens the current warehouse file: it is replaced whatever state it is in (a damaged log included). */

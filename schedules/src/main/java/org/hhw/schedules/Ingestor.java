@@ -19,6 +19,7 @@ import org.hhw.jobs.HhwProperties;
 import org.hhw.jobs.ingest.DataTestsFailedException;
 import org.hhw.jobs.ingest.FileRejection;
 import org.hhw.jobs.ingest.IngestJobConfiguration;
+import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.NoSpace;
@@ -62,17 +63,20 @@ public class Ingestor {
     private final Home home;
     private final ObjectProvider<Warehouse> warehouse;
     private final ReceiptSpool receiptSpool;
+    private final ContractRegistry contracts;
     private final Duration settleTime;
     private final Map<Path, Seen> seen = new HashMap<>();
 
     public Ingestor(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, Home home,
-                    ObjectProvider<Warehouse> warehouse, ReceiptSpool receiptSpool, HhwProperties properties) {
+                    ObjectProvider<Warehouse> warehouse, ReceiptSpool receiptSpool, ContractRegistry contracts,
+                    HhwProperties properties) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
         this.home = home;
         this.warehouse = warehouse;
         this.receiptSpool = receiptSpool;
+        this.contracts = contracts;
         this.settleTime = properties.settleTime();
     }
 
@@ -191,7 +195,7 @@ public class Ingestor {
         OptionalInt fileKey = warehouse.getObject().unfinished(sha256, file.getFileName().toString())
                 .map(f -> OptionalInt.of(f.fileKey())).orElse(OptionalInt.empty());
         try {
-            new FileRejection(warehouse.getObject(), home, receiptSpool).reject(source, file, fileKey, "INTERNAL_ERROR",
+            new FileRejection(warehouse.getObject(), home, receiptSpool, contracts).reject(source, file, fileKey, "INTERNAL_ERROR",
                     "系统处理该文件时出错（" + why + "），文件中的数据均未入库。"
                             + "已通知系统管理员排查；您也可以用Excel或WPS打开后另存为新的xlsx文件再发送一次。");
         } catch (DataTestsFailedException e) {
@@ -210,7 +214,7 @@ public class Ingestor {
      */
     private Run deliverWithoutReceipt(String source, Path file, String why) throws IOException {
         Path target = new Intake(home).processedTarget(source, file);
-        RejectionNote.write(Intake.noteOf(target), file.getFileName().toString(), Contracts.load(source).label(),
+        RejectionNote.write(Intake.noteOf(target), file.getFileName().toString(), contracts.get(source).label(),
                 "RECEIPT_FAILED", "文件中的数据已入库，但系统" + MAX_ATTEMPTS + "次都未能生成回执。已通知系统管理员排查，"
                         + "请勿重复发送该文件。", LocalDateTime.now());
         Intake.move(file, target);
@@ -257,7 +261,7 @@ public class Ingestor {
      */
     private void refuse(String source, Path entry) {
         try {
-            FileRejection.moveWithNote(home, source, entry, "NOT_A_FILE", "放入的不是文件本身，而是"
+            FileRejection.moveWithNote(home, contracts.get(source), entry, "NOT_A_FILE", "放入的不是文件本身，而是"
                     + (Files.isSymbolicLink(entry) ? "一个快捷方式（链接）" : Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
                     ? "一个文件夹" : "一个特殊文件") + "，系统不会读取它。请把表格文件本身（xlsx、xls或csv）放入收件箱。");
             log.warn("refused {}: not a regular file (moved to rejected/ unread)", entry);

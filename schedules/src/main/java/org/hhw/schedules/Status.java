@@ -10,11 +10,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.hhw.warehouse.AnalystConnection;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.NoSpace;
+import org.hhw.warehouse.QueryResult;
 import org.hhw.warehouse.WriterLock;
 
 /**
@@ -35,27 +37,16 @@ final class Status {
         if (Files.exists(db)) {
             try (Connection c = AnalystConnection.open(db)) {
                 out.println("Recent files (" + db + "):");
-                print(out, c, """
-                        select file_key, source, file_name, status, rows_read as read, rows_loaded as loaded,
-                               rows_rejected as rejected, rows_non_data as non_data,
-                               strftime(received_at, '%Y-%m-%d %H:%M:%S') as received,
-                               round(epoch(loaded_at - received_at), 1) as seconds, coalesce(error_code, '') as problem
-                        from etl_file order by file_key desc limit 20
-                        """);
+                print(out, c, "status_recent_files");
                 out.println();
                 out.println("Failing data tests of the published copy (none = all pass; a run that failed on its "
                         + "data tests is listed below with their names):");
-                print(out, c, "select test, rows, sample from etl_data_test order by test");
+                print(out, c, "status_failing_tests");
                 out.println();
                 out.println("Warnings (not failures) of the published copy: a department silent for 35 days, a file "
                         + "far from its source's usual size (none = nothing to look at):");
-                boolean warnings;
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                        "select 1 from information_schema.tables where table_name = 'etl_data_warning'")) {
-                    warnings = rs.next();
-                }
-                if (warnings) {
-                    print(out, c, "select warning, rows, sample from etl_data_warning order by warning");
+                if (!QueryResult.bundled(c, "cli/status_has_warnings", Map.of()).rows().isEmpty()) {
+                    print(out, c, "status_warnings");
                 } else {
                     out.println("(none recorded yet: this copy was published before data warnings existed)");
                 }
@@ -110,9 +101,8 @@ final class Status {
         return colon > 0 && !first.substring(0, colon).contains(" ") ? first.substring(colon + 2) : first;
     }
 
-    private static void print(PrintStream out, Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            TextTable.of(rs).print(out);
-        }
+    /** Prints one of the commands' queries ({@code sql/cli/<query>.sql}) on the published copy. */
+    private static void print(PrintStream out, Connection c, String query) throws SQLException {
+        TextTable.of(QueryResult.bundled(c, "cli/" + query, Map.of())).print(out);
     }
 }

@@ -2,10 +2,11 @@ package org.hhw.schedules;
 
 import java.io.PrintStream;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.hhw.warehouse.QueryResult;
 
 /** Prints rows as an aligned text table; Chinese characters count as two columns, as a terminal shows them. */
 public final class TextTable {
@@ -18,19 +19,12 @@ public final class TextTable {
     }
 
     public static TextTable of(ResultSet rs) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        List<String> header = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            header.add(md.getColumnLabel(i));
-        }
-        TextTable table = new TextTable(header);
-        while (rs.next()) {
-            List<String> row = new ArrayList<>();
-            for (int i = 1; i <= header.size(); i++) {
-                row.add(rs.getString(i));
-            }
-            table.add(row);
-        }
+        return of(QueryResult.of(rs));
+    }
+
+    public static TextTable of(QueryResult result) {
+        TextTable table = new TextTable(result.columns());
+        result.rows().forEach(table::add);
         return table;
     }
 

@@ -46,7 +46,7 @@ class DataTestFailureRetryTest {
         // given one township's registry loaded, then its household given a second current version
         assertThat(ingestor.ingest("registry", registryFile("南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖",
                 "14022219800101017")).status()).isEqualTo(BatchStatus.COMPLETED);
-        try (Statement st = warehouse.connection().createStatement()) {
+        try (Statement st = warehouse.connectionForTests().createStatement()) {
             st.execute("insert into dim_household select 9999, household_id, township_key, village_key, township, "
                     + "village, poverty_status, main_cause, exit_status, exit_year, relocated, members, declared_size, "
                     + "valid_from, null, true, file_key, sheet, row_number from dim_household "

@@ -110,13 +110,13 @@ class SetAsideTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Statement st = warehouse.connection().createStatement()) {
+        try (Statement st = warehouse.connectionForTests().createStatement()) {
             st.execute(sql);
         }
     }
 
     private List<String> rows(String sql) throws SQLException {
-        return HhwProcesses.rows(warehouse.connection(), sql);
+        return HhwProcesses.rows(warehouse.connectionForTests(), sql);
     }
 
     private List<String> published(String sql) throws SQLException {

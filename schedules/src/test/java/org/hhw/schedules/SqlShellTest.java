@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.contract.Contracts;
+import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.lake.Lake;
@@ -48,7 +49,7 @@ class SqlShellTest {
     static void publishAWarehouseBesideTheHomesFiles() throws Exception {
         Home h = new Home(home).create(Contracts.SOURCES);
         try (Warehouse w = Warehouse.open(h.warehouseDb(), new Lake(h.lake()), Gazetteer.bundled(),
-                Contracts.SOURCES.stream().map(Contracts::load).toList())) {
+                ContractRegistry.bundled())) {
             assertThat(w.publishIfTestsPass(h.analyticsDb(), null)).isEmpty();
         }
         Files.writeString(h.state().resolve("pseudonym.key"), "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");

@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.contract.Contracts;
+import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.lake.Lake;
@@ -74,7 +75,7 @@ class StatusTest {
     /** One registry file received on 2 January 2024 and found unusable; the checks as of 1 March 2024. */
     private static void publish(Home home, boolean withoutWarnings) throws Exception {
         try (Warehouse w = Warehouse.open(home.warehouseDb(), new Lake(home.lake()), Gazetteer.bundled(),
-                Contracts.SOURCES.stream().map(Contracts::load).toList())) {
+                ContractRegistry.bundled())) {
             int fileKey = w.register("registry", "花名册.xlsx", "00", LocalDateTime.of(2024, 1, 2, 9, 0));
             w.markRejected(fileKey, "CORRUPT", "文件已损坏");
             assertThat(w.publishIfTestsPass(home.analyticsDb(), null, LocalDate.of(2024, 3, 1))).isEmpty();

@@ -129,7 +129,7 @@ class DataTestsTest {
     }
 
     private void execute(String sql) throws Exception {
-        try (Statement st = loads.warehouse().connection().createStatement()) {
+        try (Statement st = loads.warehouse().connectionForTests().createStatement()) {
             st.execute(sql);
         }
     }

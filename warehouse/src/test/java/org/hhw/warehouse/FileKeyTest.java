@@ -44,7 +44,7 @@ class FileKeyTest {
         // given a file registered, then its registration lost by the warehouse (as a truncated log loses it)
         Warehouse w = loads.warehouse();
         assertThat(w.register("registry", "一.csv", SHA_A, RECEIVED)).isEqualTo(1);
-        try (Statement st = w.connection().createStatement()) {
+        try (Statement st = w.connectionForTests().createStatement()) {
             st.execute("delete from etl_file");
         }
 
@@ -90,7 +90,7 @@ class FileKeyTest {
         // given a file registered, then its registration lost
         Warehouse w = loads.warehouse();
         int key = w.register("registry", "一.csv", SHA_A, RECEIVED);
-        try (Statement st = w.connection().createStatement()) {
+        try (Statement st = w.connectionForTests().createStatement()) {
             st.execute("delete from etl_file");
         }
 
@@ -111,7 +111,7 @@ class FileKeyTest {
         // given a registry file loaded (its manifest written to the lake), then lost by the warehouse
         int key = loads.load(RegistryFiles.withProblems(dir), RECEIVED);
         assertThat(loads.warehouse().behindLake()).isEmpty();
-        try (Statement st = loads.warehouse().connection().createStatement()) {
+        try (Statement st = loads.warehouse().connectionForTests().createStatement()) {
             st.execute("update etl_file set status = 'RUNNING' where file_key = " + key);
         }
 

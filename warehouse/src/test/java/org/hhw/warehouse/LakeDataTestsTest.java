@@ -188,7 +188,7 @@ class LakeDataTestsTest {
     }
 
     private void execute(String sql) throws Exception {
-        try (Statement st = loads.warehouse().connection().createStatement()) {
+        try (Statement st = loads.warehouse().connectionForTests().createStatement()) {
             st.execute(sql);
         }
     }

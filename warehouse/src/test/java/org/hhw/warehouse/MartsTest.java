@@ -177,7 +177,7 @@ class MartsTest {
     @Test
     void martThatDriftsFromItsFactsFailsItsTotalsTest() throws Exception {
         // given
-        try (Statement st = loads.warehouse().connection().createStatement()) {
+        try (Statement st = loads.warehouse().connectionForTests().createStatement()) {
             st.execute("update mart_household_year set education_yuan = education_yuan + 1 "
                     + "where household_id = '3101000002' and year = 2019");
             st.execute("update mart_township_month set loan_principal = 0 where year_month = '2018-05'");

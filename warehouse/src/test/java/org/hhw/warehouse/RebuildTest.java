@@ -48,7 +48,7 @@ class RebuildTest {
         int rejected = loads.register(unusable, LocalDateTime.of(2024, 6, 3, 8, 0));
         loads.warehouse().markRejected(rejected, "COLUMNS_MISSING", "找不到花名册的表头。");
         loads.load(RegistryFiles.mixinguan(dir), LocalDateTime.of(2024, 6, 4, 8, 0));
-        Map<String, List<String>> warehouse = RegistryLoads.contents(loads.warehouse().connection());
+        Map<String, List<String>> warehouse = RegistryLoads.contents(loads.warehouse().connectionForTests());
         Path rebuilt = dir.resolve("rebuilt").resolve("warehouse.duckdb");
 
         // when: rebuilt, then its marts built, as `hhw rebuild` does

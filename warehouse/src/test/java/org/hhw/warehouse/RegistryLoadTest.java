@@ -115,13 +115,13 @@ class RegistryLoadTest {
         // given
         Path file = RegistryFiles.withProblems(dir);
         int fileKey = loads.load(file, RECEIVED);
-        var before = RegistryLoads.contents(loads.warehouse().connection());
+        var before = RegistryLoads.contents(loads.warehouse().connectionForTests());
 
         // when
         loads.warehouse().load(loads.contract(), fileKey, loads.readToLake(file, fileKey));
 
         // then
-        assertThat(RegistryLoads.contents(loads.warehouse().connection())).isEqualTo(before);
+        assertThat(RegistryLoads.contents(loads.warehouse().connectionForTests())).isEqualTo(before);
         assertThat(before.get("dim_person")).hasSize(5);
         assertThat(before.get("etl_reject")).hasSize(3);
     }

@@ -21,6 +21,7 @@ import java.util.Properties;
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.clean.Pseudonyms;
 import org.hhw.sources.contract.Contract;
+import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.read.ReadLimits;
 import org.hhw.sources.read.SpreadsheetFiles;
@@ -58,8 +59,8 @@ public final class RegistryLoads implements AutoCloseable {
         this.warehouse = Warehouse.open(home.resolve("warehouse.duckdb"), lake, Gazetteer.bundled(), contracts());
     }
 
-    public static List<Contract> contracts() {
-        return Contracts.SOURCES.stream().map(Contracts::load).toList();
+    public static ContractRegistry contracts() {
+        return ContractRegistry.bundled();
     }
 
     public static String personIdHash(String id18) {
@@ -138,7 +139,7 @@ public final class RegistryLoads implements AutoCloseable {
 
     /** The rows of a query on the warehouse, timestamps as LocalDateTime and dates as LocalDate. */
     public List<List<Object>> rows(String sql) {
-        return rows(warehouse.connection(), sql);
+        return rows(warehouse.connectionForTests(), sql);
     }
 
     public static List<List<Object>> rows(Connection connection, String sql) {

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.OptionalInt;
 
-import org.hhw.sources.contract.Contracts;
+import org.hhw.sources.contract.Contract;
+import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.intake.Intake;
@@ -27,11 +28,13 @@ public final class FileRejection {
     private final Warehouse warehouse;
     private final Home home;
     private final ReceiptSpool spool;
+    private final ContractRegistry contracts;
 
-    public FileRejection(Warehouse warehouse, Home home, ReceiptSpool spool) {
+    public FileRejection(Warehouse warehouse, Home home, ReceiptSpool spool, ContractRegistry contracts) {
         this.warehouse = warehouse;
         this.home = home;
         this.spool = spool;
+        this.contracts = contracts;
     }
 
     /**
@@ -49,7 +52,7 @@ public final class FileRejection {
         });
         PublishGate.pass(warehouse, home, "rejecting " + (fileKey.isPresent() ? "file " + fileKey.getAsInt()
                 : original.getFileName()) + " as " + code + " (not published, the file not yet moved to rejected/)");
-        moveWithNote(home, source, original, code, explanation);
+        moveWithNote(home, contracts.get(source), original, code, explanation);
     }
 
     /**
@@ -57,10 +60,10 @@ public final class FileRejection {
      * leaves the file in the inbox for the next attempt. Also the way out for what never was a file of
      * the warehouse (a link or a folder dropped in an inbox).
      */
-    public static void moveWithNote(Home home, String source, Path original, String code, String explanation)
+    public static void moveWithNote(Home home, Contract contract, Path original, String code, String explanation)
             throws IOException {
-        Path target = new Intake(home).rejectedTarget(source, original);
-        RejectionNote.write(Intake.noteOf(target), original.getFileName().toString(), Contracts.load(source).label(),
+        Path target = new Intake(home).rejectedTarget(contract.source(), original);
+        RejectionNote.write(Intake.noteOf(target), original.getFileName().toString(), contract.label(),
                 code, explanation, LocalDateTime.now());
         Intake.move(original, target);
     }

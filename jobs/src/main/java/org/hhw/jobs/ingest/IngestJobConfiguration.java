@@ -12,7 +12,7 @@ import org.hhw.jobs.HhwProperties;
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.clean.Pseudonyms;
 import org.hhw.sources.contract.Contract;
-import org.hhw.sources.contract.Contracts;
+import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.sources.read.UnusableFileException;
 import org.hhw.sources.validate.Outcome;
 import org.hhw.sources.validate.RowValidator;
@@ -155,8 +155,9 @@ public class IngestJobConfiguration {
     @StepScope
     public ValidatedRowReader ingestReader(@Value("#{jobParameters['source']}") String source,
                                            @Value("#{jobParameters['file']}") String file,
-                                           Gazetteer gazetteer, Pseudonyms pseudonyms) {
-        Contract contract = Contracts.load(source);
+                                           Gazetteer gazetteer, Pseudonyms pseudonyms,
+                                           ContractRegistry contracts) {
+        Contract contract = contracts.get(source);
         return new ValidatedRowReader(Path.of(file), contract, new RowValidator(contract, gazetteer, pseudonyms));
     }
 
@@ -165,9 +166,10 @@ public class IngestJobConfiguration {
     public LakeOutcomeWriter ingestLakeWriter(@Value("#{jobParameters['source']}") String source,
                                               @Value("#{jobParameters['sha256']}") String sha256,
                                               @Value("#{jobExecutionContext['fileKey']}") Integer fileKey,
-                                              Lake lake, ReceiptSpool receiptSpool) {
+                                              Lake lake, ReceiptSpool receiptSpool,
+                                              ContractRegistry contracts) {
         lake.checkClaim(source, fileKey, sha256);
-        return new LakeOutcomeWriter(new LakeChunkWriter(lake, receiptSpool, Contracts.load(source), fileKey));
+        return new LakeOutcomeWriter(new LakeChunkWriter(lake, receiptSpool, contracts.get(source), fileKey));
     }
 
     @Bean
@@ -178,14 +180,15 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    public Tasklet ingestLoadTasklet(@Value("#{jobParameters['source']}") String source, Warehouse warehouse) {
+    public Tasklet ingestLoadTasklet(@Value("#{jobParameters['source']}") String source, Warehouse warehouse,
+                                     ContractRegistry contracts) {
         return (contribution, chunk) -> {
             ExecutionContext job = jobContext(contribution.getStepExecution());
             SheetSummary sheets = new SheetSummary(job.getString(ValidatedRowReader.SHEETS_READ, ""),
                     job.getString(ValidatedRowReader.SHEETS_SKIPPED, ""), job.getString(ValidatedRowReader.UNKNOWN_COLUMNS, ""));
             int fileKey = job.getInt(FILE_KEY);
             warehouse.restoreRegistration(source, fileKey);
-            warehouse.load(Contracts.load(source), fileKey, sheets);
+            warehouse.load(contracts.get(source), fileKey, sheets);
             return RepeatStatus.FINISHED;
         };
     }
@@ -218,9 +221,10 @@ public class IngestJobConfiguration {
     @StepScope
     public Tasklet ingestReceiptTasklet(@Value("#{jobParameters['source']}") String source,
                                         @Value("#{jobParameters['file']}") String file,
-                                        Home home, Warehouse warehouse, ReceiptSpool receiptSpool) {
+                                        Home home, Warehouse warehouse, ReceiptSpool receiptSpool,
+                                        ContractRegistry contracts) {
         return (contribution, chunk) -> {
-            receiptThenMove(home, warehouse, receiptSpool, source, Path.of(file),
+            receiptThenMove(home, warehouse, receiptSpool, contracts.get(source), Path.of(file),
                     jobContext(contribution.getStepExecution()).getInt(FILE_KEY));
             return RepeatStatus.FINISHED;
         };
@@ -237,7 +241,8 @@ public class IngestJobConfiguration {
     @StepScope
     public Tasklet ingestDuplicateTasklet(@Value("#{jobParameters['source']}") String source,
                                           @Value("#{jobParameters['file']}") String file,
-                                          Home home, Warehouse warehouse, ReceiptSpool receiptSpool) {
+                                          Home home, Warehouse warehouse, ReceiptSpool receiptSpool,
+                                          ContractRegistry contracts) {
         return (contribution, chunk) -> {
             ExecutionContext job = jobContext(contribution.getStepExecution());
             int fileKey = job.getInt(FILE_KEY);
@@ -245,7 +250,7 @@ public class IngestJobConfiguration {
             warehouse.markDuplicate(fileKey, duplicateOf);
             PublishGate.pass(warehouse, home, "recording file " + fileKey + " as a duplicate of file " + duplicateOf
                     + " (not published, no receipt yet)");
-            receiptThenMove(home, warehouse, receiptSpool, source, Path.of(file), fileKey);
+            receiptThenMove(home, warehouse, receiptSpool, contracts.get(source), Path.of(file), fileKey);
             return RepeatStatus.FINISHED;
         };
     }
@@ -261,10 +266,11 @@ public class IngestJobConfiguration {
     @StepScope
     public Tasklet ingestUnusableTasklet(@Value("#{jobParameters['source']}") String source,
                                          @Value("#{jobParameters['file']}") String file,
-                                         Home home, Warehouse warehouse, ReceiptSpool receiptSpool) {
+                                         Home home, Warehouse warehouse, ReceiptSpool receiptSpool,
+                                         ContractRegistry contracts) {
         return (contribution, chunk) -> {
             ExecutionContext job = jobContext(contribution.getStepExecution());
-            new FileRejection(warehouse, home, receiptSpool).reject(source, Path.of(file),
+            new FileRejection(warehouse, home, receiptSpool, contracts).reject(source, Path.of(file),
                     OptionalInt.of(job.getInt(FILE_KEY)), job.getString(UNUSABLE_CODE), job.getString(UNUSABLE_EXPLANATION));
             return RepeatStatus.FINISHED;
         };
@@ -274,10 +280,10 @@ public class IngestJobConfiguration {
      * The receipt first, where the original is going in processed/, then the original: a crash in
      * between leaves the file in the inbox, and the restarted step writes both again.
      */
-    private static void receiptThenMove(Home home, Warehouse warehouse, ReceiptSpool spool, String source,
+    private static void receiptThenMove(Home home, Warehouse warehouse, ReceiptSpool spool, Contract contract,
                                         Path original, int fileKey) {
-        Path target = new Intake(home).processedTarget(source, original);
-        Receipts.write(warehouse, spool, Contracts.load(source), fileKey, Intake.receiptOf(target));
+        Path target = new Intake(home).processedTarget(contract.source(), original);
+        Receipts.write(warehouse, spool, contract, fileKey, Intake.receiptOf(target));
         Intake.move(original, target);
     }
 

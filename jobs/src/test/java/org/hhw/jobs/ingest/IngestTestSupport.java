@@ -101,11 +101,11 @@ final class IngestTestSupport {
 
     /** The rows of a query, each as its values joined by "|" (null as "null"). */
     static List<String> rows(Warehouse warehouse, String sql) throws SQLException {
-        return rowsOf(warehouse.connection(), sql);
+        return rowsOf(warehouse.connectionForTests(), sql);
     }
 
     static void execute(Warehouse warehouse, String sql) throws SQLException {
-        try (Statement st = warehouse.connection().createStatement()) {
+        try (Statement st = warehouse.connectionForTests().createStatement()) {
             st.execute(sql);
         }
     }

@@ -9,8 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import org.hhw.sources.clean.Gazetteer;
-import org.hhw.sources.contract.Contract;
-import org.hhw.sources.contract.Contracts;
+import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
@@ -168,7 +167,7 @@ class MicroloanIngestFunctionalTest {
         Path rebuilt = HOME.resolve("rebuilt").resolve("warehouse.duckdb");
 
         // when the warehouse is rebuilt from the lake
-        List<Contract> contracts = Contracts.SOURCES.stream().map(Contracts::load).toList();
+        ContractRegistry contracts = ContractRegistry.bundled();
         Warehouse.rebuild(warehouse.lake(), rebuilt, Gazetteer.bundled(), contracts);
 
         // then keys and values are identical

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.FileModes;
 
@@ -34,7 +35,7 @@ public final class LegacyFindings {
     }
 
     /** Masks every part that needs it; returns how many parts were rewritten (0 once done). */
-    public static int mask(Lake lake) {
+    public static int mask(Lake lake, ContractRegistry contracts) {
         Path done = lake.root().resolve(DONE);
         if (Files.exists(done) || !Files.isDirectory(lake.root())) {
             return 0;
@@ -42,7 +43,7 @@ public final class LegacyFindings {
         int rewritten = 0;
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             for (Path part : findingParts(lake.root())) {
-                if (maskPart(duck, part)) {
+                if (maskPart(duck, part, contracts)) {
                     rewritten++;
                 }
             }
@@ -76,9 +77,9 @@ public final class LegacyFindings {
         return parts;
     }
 
-    private static boolean maskPart(Connection duck, Path part) throws SQLException, IOException {
+    private static boolean maskPart(Connection duck, Path part, ContractRegistry contracts) throws SQLException, IOException {
         String source = part.getParent().getParent().getParent().getFileName().toString().substring("source=".length());
-        FindingMask mask = new FindingMask(Contracts.load(source));
+        FindingMask mask = new FindingMask(contracts.get(source));
         List<Object[]> rows = new ArrayList<>();
         boolean changed = false;
         try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(

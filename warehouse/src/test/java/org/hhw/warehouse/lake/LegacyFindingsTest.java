@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hhw.sources.contract.ContractRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,7 @@ class LegacyFindingsTest {
         long warningsModified = Files.getLastModifiedTime(warnings).toMillis();
 
         // when
-        int rewritten = LegacyFindings.mask(lake);
+        int rewritten = LegacyFindings.mask(lake, ContractRegistry.bundled());
 
         // then
         assertThat(rewritten).isEqualTo(1);
@@ -49,7 +50,7 @@ class LegacyFindingsTest {
         assertThat(Files.list(rejects.getParent()).map(p -> p.getFileName().toString())).containsExactly("part-000000.parquet");
 
         // and a second start has nothing to do
-        assertThat(LegacyFindings.mask(lake)).isZero();
+        assertThat(LegacyFindings.mask(lake, ContractRegistry.bundled())).isZero();
         assertThat(lake.root().resolve("findings-masked")).exists();
     }
 

@@ -177,7 +177,7 @@ class ReceiptsTest {
         // and the spool, a folder only the owner may open, holds the values masking changed as the clerk wrote them
         assertThat(Files.getPosixFilePermissions(loads.home().resolve("state/spool")))
                 .isEqualTo(PosixFilePermissions.fromString("rwx------"));
-        assertThat(RegistryLoads.rows(loads.warehouse().connection(), "select * from read_parquet('" + spooled
+        assertThat(RegistryLoads.rows(loads.warehouse().connectionForTests(), "select * from read_parquet('" + spooled
                 + "/*.parquet') order by row_number")).containsExactly(
                 List.of(SHEET, 6, "证件号码", "ID_CONVERTED_15", "140222850505123", "15位旧身份证号码“140222850505123”"
                         + "已自动转换为18位号码“140222198505051230”。如本人已换发新身份证，请在表中改填新证上的18位号码。"),
@@ -199,7 +199,7 @@ class ReceiptsTest {
     /** The lake's Parquet files (every kind, manifests too) with a value containing one of the texts. */
     private List<List<Object>> lakeFilesHolding(String... texts) {
         String any = String.join(" or ", Arrays.stream(texts).map(t -> "t::varchar like '%" + t + "%'").toList());
-        return RegistryLoads.rows(loads.warehouse().connection(), "select distinct filename from read_parquet('"
+        return RegistryLoads.rows(loads.warehouse().connectionForTests(), "select distinct filename from read_parquet('"
                 + loads.lake().root() + "/**/*.parquet', union_by_name = true, filename = true, "
                 + "hive_partitioning = false) t where " + any);
     }
