@@ -5,7 +5,7 @@
 create or replace view int_finding_high_medical_burden as
 with
 burden_window as (
-    select max(admitted) as window_end, max(admitted) - interval 1 year + interval 1 day as window_start
+    select max(admitted_date) as window_end, max(admitted_date) - interval 1 year + interval 1 day as window_start
     from fact_medical_claim
     where is_current
     having count(*) > 0
@@ -15,7 +15,7 @@ household_burden as (
         m.household_key, w.window_start, w.window_end, count(*) as stays, sum(c.self_paid) as self_paid,
         list_sort(list({'file_key': c.file_key, 'sheet': c.sheet, 'row_number': c.row_number})) as lineage
     from burden_window w
-    join fact_medical_claim c on c.is_current and c.admitted between w.window_start and w.window_end
+    join fact_medical_claim c on c.is_current and c.admitted_date between w.window_start and w.window_end
     join int_registered_member m on m.person_id_hash = c.person_id_hash
     group by m.household_key, w.window_start, w.window_end
 )

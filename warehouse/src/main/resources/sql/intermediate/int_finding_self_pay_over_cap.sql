@@ -13,13 +13,13 @@ claim_area as (
 ),
 self_pay as (
     select
-        person_id_hash, year(admitted) as year, area, max(admitted) as last_admitted,
-        arg_max(person_key, admitted) as person_key, arg_max(household_key, admitted) as household_key,
+        person_id_hash, year(admitted_date) as year, area, max(admitted_date) as last_admitted,
+        arg_max(person_key, admitted_date) as person_key, arg_max(household_key, admitted_date) as household_key,
         count(*) as stays, sum(self_paid) as self_paid,
         -- sorted after aggregating: a struct sorts by its fields in order, and an ordered aggregate cost ten times more
         list_sort(list({'file_key': file_key, 'sheet': sheet, 'row_number': row_number})) as lineage
     from claim_area
-    group by person_id_hash, year(admitted), area
+    group by person_id_hash, year(admitted_date), area
 )
 select
     'SELF_PAY_OVER_CAP' as rule_code, s.year, s.household_key, s.person_key, s.person_id_hash, null as programme,
