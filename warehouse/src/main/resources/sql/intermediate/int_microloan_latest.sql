@@ -5,4 +5,4 @@ create or replace view int_microloan_latest as
 select *
 from fact_microloan
 where is_current
-qualify row_number() over (partition by contract_number order by as_of desc) = 1;
+qualify row_number() over (partition by contract_number order by as_of_date desc) = 1;

@@ -1,5 +1,11 @@
 -- education aid load: new schools into dim_school, then one fact_education_aid row per kept row of the file.
 -- grain: one payment (person, programme, term) of the file; key: aid_key. placeholders: {file_key}.
+
+-- the fact under the lake's names, the contract's output columns its natural key is written in (load/supersede.sql)
+create or replace temp view fact_in_lake_names as
+select rowid as fact_row, * from fact_education_aid;
+
+-- writes, in the load's transaction:
 insert into dim_school (school_key, school, file_key, sheet, row_number)
 with named as (
     select

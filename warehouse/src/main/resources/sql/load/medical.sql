@@ -13,6 +13,11 @@ from stage_rows
 where key_rank = 1
 group by hospital;
 
+-- the fact under the lake's names, the contract's output columns its natural key is written in (load/supersede.sql)
+create or replace temp view fact_in_lake_names as
+select rowid as fact_row, *
+    rename (admitted_date as admitted, discharged_date as discharged, settled_date as settled) from fact_medical_claim;
+
 -- writes, in the load's transaction:
 
 update dim_hospital set hospital_level = m.hospital_level
@@ -28,8 +33,8 @@ from med_hospital m
 where not exists (select 1 from dim_hospital d where d.hospital = m.hospital);
 
 insert into fact_medical_claim (claim_key, file_key, sheet, row_number, person_key, household_key, person_id_hash,
-    is_registered, hospital_key, settlement_no, hospital, hospital_level, admitted, admitted_date_key, discharged,
-    settled, diagnosis, is_major_disease, total_cost, in_catalogue_cost, basic_insurance, critical_illness_insurance,
+    is_registered, hospital_key, settlement_no, hospital, hospital_level, admitted_date, admitted_date_key,
+    discharged_date, settled_date, diagnosis, is_major_disease, total_cost, in_catalogue_cost, basic_insurance, critical_illness_insurance,
     supplementary_insurance, medical_assistance, other_reimbursement, self_paid, is_current, superseded_by)
 with kept as (
     select s.*, l.person_key, l.household_key, l.is_registered, l.seq

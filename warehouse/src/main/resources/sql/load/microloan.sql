@@ -1,5 +1,11 @@
 -- microloan load: the banks the file names join dim_bank, then each kept row becomes a fact.
 -- grain of fact_microloan: one loan on one ledger date; key: microloan_key. placeholders: {file_key}.
+
+-- the fact under the lake's names, the contract's output columns its natural key is written in (load/supersede.sql)
+create or replace temp view fact_in_lake_names as
+select rowid as fact_row, * rename (as_of_date as as_of) from fact_microloan;
+
+-- writes, in the load's transaction:
 insert into dim_bank (bank_key, bank_name)
 with named as (
     select bank, min(file_order) as first_seen
@@ -12,7 +18,7 @@ select (select coalesce(max(bank_key), 0) from dim_bank) + row_number() over (or
 from named;
 
 insert into fact_microloan (microloan_key, file_key, sheet, row_number, person_key, household_key, person_id_hash,
-    is_registered, bank_key, contract_number, as_of, as_of_date_key, household_id, principal, issue_date,
+    is_registered, bank_key, contract_number, as_of_date, as_of_date_key, household_id, principal, issue_date,
     issue_date_key, due_date, term_months, annual_rate, purpose, interest_subsidy, balance, status, days_overdue,
     is_current, superseded_by)
 with kept as (

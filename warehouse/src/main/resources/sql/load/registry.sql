@@ -73,7 +73,7 @@ where d.is_current
         and (r.township_key is distinct from d.township_key or r.village_key is distinct from d.village_key
           or r.poverty_status is distinct from d.poverty_status or r.main_cause is distinct from d.main_cause
           or r.exit_status is distinct from d.exit_status or r.exit_year is distinct from d.exit_year
-          or r.relocated is distinct from d.relocated or r.members is distinct from d.members
+          or r.relocated is distinct from d.is_relocated or r.members is distinct from d.members
           or r.declared_size is distinct from d.declared_size))
     or (r.household_id is null and d.township_key in (select township_key from covered_township)));
 
@@ -113,7 +113,7 @@ update dim_household set valid_to = (select valid_from from load_time), is_curre
 where household_key in (select household_key from closing_household);
 
 insert into dim_household (household_key, household_id, township_key, village_key, township, village, poverty_status,
-    main_cause, exit_status, exit_year, relocated, members, declared_size, valid_from, valid_to, is_current, file_key,
+    main_cause, exit_status, exit_year, is_relocated, members, declared_size, valid_from, valid_to, is_current, file_key,
     sheet, row_number)
 select
     (select coalesce(max(household_key), 0) from dim_household) + n.seq,

@@ -1,6 +1,12 @@
 -- training load: the file's courses and schools, then one fact per kept enrolment. grain of fact_training: one
 -- enrolment as this file states it; key: training_key. placeholders: {file_key}.
 
+-- the fact under the lake's names, the contract's output columns its natural key is written in (load/supersede.sql)
+create or replace temp view fact_in_lake_names as
+select rowid as fact_row, * rename (is_completed as completed, is_employed as employed) from fact_training;
+
+-- writes, in the load's transaction:
+
 -- courses are keyed in the order files first use them, so a rebuild from the lake gives the same keys
 insert into dim_course (course_key, code, name_zh)
 with used as (
@@ -38,8 +44,8 @@ from named n
 where not exists (select 1 from dim_training_school d where d.school = n.school);
 
 insert into fact_training (training_key, file_key, sheet, row_number, person_key, household_key, person_id_hash,
-    is_registered, course_key, course, school_key, start_date, start_date_key, end_date, hours, age, completed,
-    certificate, employed, employment, work_place, monthly_wage, subsidy, is_current, superseded_by)
+    is_registered, course_key, course, school_key, start_date, start_date_key, end_date, hours, age, is_completed,
+    certificate, is_employed, employment, work_place, monthly_wage, subsidy, is_current, superseded_by)
 with kept as (
     select
         s.*,
@@ -50,7 +56,7 @@ with kept as (
             when lower(s.employment) in ('否', '无', '没有', 'n', 'no') then false
             when regexp_matches(s.employment, '^(未|待业|失业|无业)') then false
             else true
-        end as employed
+        end as is_employed
     from stage_rows s
     where s.key_rank = 1
 )
@@ -61,7 +67,7 @@ select
     l.person_key, l.household_key, k.person_id_hash, l.is_registered,
     c.course_key, k.course, t.school_key,
     k.start_date, cast(strftime(k.start_date, '%Y%m%d') as integer), k.end_date, k.hours, k.age,
-    k.completed, k.certificate, k.employed, k.employment, k.work_place, k.monthly_wage, k.subsidy,
+    k.completed, k.certificate, k.is_employed, k.employment, k.work_place, k.monthly_wage, k.subsidy,
     true, null
 from kept k
 join stage_link l on l.sheet_index = k.sheet_index and l.row_number = k.row_number

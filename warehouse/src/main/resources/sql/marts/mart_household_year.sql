@@ -17,9 +17,9 @@ version as (
 event_year as (
     select 2018 as year
     union select year(paid_on) from fact_education_aid where is_current
-    union select year(admitted) from fact_medical_claim where is_current
+    union select year(admitted_date) from fact_medical_claim where is_current
     union select year(issue_date) from fact_microloan where is_current
-    union select year(as_of) from fact_microloan where is_current
+    union select year(as_of_date) from fact_microloan where is_current
     union select year(start_date) from fact_training where is_current
 ),
 calendar as (
@@ -34,7 +34,7 @@ education as (
 ),
 medical as (
     select
-        v.household_id, year(f.admitted) as year, count(*) as stays, sum(f.total_cost) as total_cost,
+        v.household_id, year(f.admitted_date) as year, count(*) as stays, sum(f.total_cost) as total_cost,
         sum(coalesce(f.basic_insurance, 0) + coalesce(f.critical_illness_insurance, 0)
             + coalesce(f.supplementary_insurance, 0) + coalesce(f.medical_assistance, 0)
             + coalesce(f.other_reimbursement, 0)) as reimbursed,
@@ -53,7 +53,7 @@ issued as (
 -- banks send ledgers on their own dates: each bank's last ledger of the year states what is outstanding then, and a
 -- loan missing from it is no longer owed
 last_ledger as (
-    select bank_key, year(as_of) as year, max(as_of) as as_of
+    select bank_key, year(as_of_date) as year, max(as_of_date) as as_of_date
     from fact_microloan
     where is_current
     group by all
@@ -64,7 +64,7 @@ outstanding as (
         count(*) filter (where f.status = 'overdue') as overdue_loans,
         sum(f.balance) filter (where f.status = 'overdue') as overdue_balance
     from fact_microloan f
-    join last_ledger l using (bank_key, as_of)
+    join last_ledger l using (bank_key, as_of_date)
     join version v on v.household_key = f.household_key
     where f.is_current
     group by all
@@ -72,8 +72,8 @@ outstanding as (
 training as (
     select
         v.household_id, year(f.start_date) as year, count(*) as enrolments,
-        count(*) filter (where f.completed) as completed,
-        count(distinct f.person_id_hash) filter (where f.employed) as members_employed
+        count(*) filter (where f.is_completed) as completed,
+        count(distinct f.person_id_hash) filter (where f.is_employed) as members_employed
     from fact_training f
     join version v using (household_key)
     where f.is_current

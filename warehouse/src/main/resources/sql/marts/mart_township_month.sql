@@ -27,7 +27,7 @@ education as (
 ),
 medical as (
     select
-        p.township_key, strftime(f.admitted, '%Y-%m') as year_month,
+        p.township_key, strftime(f.admitted_date, '%Y-%m') as year_month,
         count(distinct p.household_id) filter (where f.household_key <> 0) as households,
         count(*) as stays, sum(f.total_cost) as total_cost,
         sum(coalesce(f.basic_insurance, 0) + coalesce(f.critical_illness_insurance, 0)

@@ -2,7 +2,7 @@
 -- admission day); a superseded claim names the file that replaced it.
 with keyed as (
     select
-        coalesce(settlement_no, person_id_hash || '|' || hospital || '|' || cast(admitted as varchar)) as natural_key,
+        coalesce(settlement_no, person_id_hash || '|' || hospital || '|' || cast(admitted_date as varchar)) as natural_key,
         is_current, superseded_by
     from fact_medical_claim
 )

@@ -27,15 +27,15 @@ judged (fact, fact_key, file_key, sheet, row_number, rule, applies_to, event, on
     where is_current and annual_rate is not null
     union all
     -- SELF_PAY_OVER_CAP: the cap of the stay's area (township and county hospitals are one area), by admission
-    select 'fact_medical_claim', claim_key, file_key, sheet, row_number, 'medical_self_pay_cap', area, 'admitted',
-        admitted
+    select 'fact_medical_claim', claim_key, file_key, sheet, row_number, 'medical_self_pay_cap', area,
+        'admitted_date', admitted_date
     from (select *, case when hospital_level in ('township', 'county') then 'county' else hospital_level end as area
           from fact_medical_claim where is_current)
     where area in (select applies_to from policy where rule = 'medical_self_pay_cap')
     union all
     -- HIGH_MEDICAL_BURDEN: the warning line, by admission
-    select 'fact_medical_claim', claim_key, file_key, sheet, row_number, 'medical_burden_warning', 'all', 'admitted',
-        admitted
+    select 'fact_medical_claim', claim_key, file_key, sheet, row_number, 'medical_burden_warning', 'all',
+        'admitted_date', admitted_date
     from fact_medical_claim
     where is_current
     union all

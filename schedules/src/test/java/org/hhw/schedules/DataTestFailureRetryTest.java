@@ -48,7 +48,7 @@ class DataTestFailureRetryTest {
                 "14022219800101017")).status()).isEqualTo(BatchStatus.COMPLETED);
         try (Statement st = warehouse.connectionForTests().createStatement()) {
             st.execute("insert into dim_household select 9999, household_id, township_key, village_key, township, "
-                    + "village, poverty_status, main_cause, exit_status, exit_year, relocated, members, declared_size, "
+                    + "village, poverty_status, main_cause, exit_status, exit_year, is_relocated, members, declared_size, "
                     + "valid_from, null, true, file_key, sheet, row_number from dim_household "
                     + "where household_key = 1");
         }

@@ -44,7 +44,7 @@ class RegistryLoadTest {
         // then
         assertThat(fileKey).isEqualTo(1);
         assertThat(loads.rows("select household_key, household_id, township_key, village_key, township, village, "
-                + "poverty_status, main_cause, exit_status, exit_year, relocated, members, declared_size, valid_from, "
+                + "poverty_status, main_cause, exit_status, exit_year, is_relocated, members, declared_size, valid_from, "
                 + "valid_to, is_current, file_key, sheet, row_number from dim_household where household_key > 0 order by household_key"))
                 .containsExactly(
                         row(1, "3101000001", 1, 2, "玉泉镇", "李家庄", "ordinary", "illness", "exited", 2019, null, 3, 3,

@@ -48,7 +48,7 @@ final class IngestTestSupport {
      * later publish fails its data tests; {@link #REPAIR} removes it.
      */
     static final String SECOND_CURRENT_HOUSEHOLD = "insert into dim_household select 9999, household_id, township_key, "
-            + "village_key, township, village, poverty_status, main_cause, exit_status, exit_year, relocated, members, "
+            + "village_key, township, village, poverty_status, main_cause, exit_status, exit_year, is_relocated, members, "
             + "declared_size, valid_from, null, true, file_key, sheet, row_number "
             + "from dim_household where household_key = 1";
     static final String REPAIR = "delete from dim_household where household_key = 9999";

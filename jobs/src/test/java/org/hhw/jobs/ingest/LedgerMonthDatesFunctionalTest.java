@@ -77,7 +77,7 @@ class LedgerMonthDatesFunctionalTest {
         // and the facts: every month form is its last day (2018年12月, 2018.12, 2018年12月末, 2018-12, 201812,
         // 2018年11月), 12月底 and 12月 in the year their title names, a blank cell the title's date
         assertThat(rows("""
-                select file_key, sheet, row_number, contract_number, as_of, as_of_date_key, issue_date, principal,
+                select file_key, sheet, row_number, contract_number, as_of_date, as_of_date_key, issue_date, principal,
                        status, is_registered, is_current
                 from fact_microloan order by microloan_key""")).containsExactly(
                 "1|农商银行|4|NSH2018-101|2018-12-31|20181231|2018-03-15|50000.00|normal|false|true",

@@ -38,7 +38,7 @@ class MedicalIngestFunctionalTest {
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/medical");
     private static final String FACT_COLUMNS = """
             claim_key, file_key, sheet, row_number, person_key, household_key, is_registered, hospital_key,
-            settlement_no, hospital, hospital_level, admitted, admitted_date_key, discharged, settled, diagnosis,
+            settlement_no, hospital, hospital_level, admitted_date, admitted_date_key, discharged_date, settled_date, diagnosis,
             is_major_disease, total_cost, in_catalogue_cost, basic_insurance, critical_illness_insurance,
             supplementary_insurance, medical_assistance, other_reimbursement, self_paid, is_current, superseded_by""";
 

@@ -41,7 +41,7 @@ class MicroloanIngestFunctionalTest {
     private static final Path REGISTRY = Path.of("src/test/resources/fixtures/registry");
     private static final String FACTS = """
             select microloan_key, file_key, sheet, row_number, person_key, household_key, is_registered, bank_name,
-                   contract_number, as_of, as_of_date_key, household_id, principal, issue_date, issue_date_key, due_date,
+                   contract_number, as_of_date, as_of_date_key, household_id, principal, issue_date, issue_date_key, due_date,
                    term_months, annual_rate, purpose, interest_subsidy, balance, status, days_overdue, is_current,
                    superseded_by
             from fact_microloan join dim_bank using (bank_key)
@@ -130,7 +130,7 @@ class MicroloanIngestFunctionalTest {
                 from etl_file where file_key >= 5 order by file_key""")).containsExactly(
                 "5|LOADED|null|5|0", "6|DUPLICATE|2|0|0");
         assertThat(rows("""
-                select microloan_key, file_key, contract_number, as_of, balance, status, is_current, superseded_by
+                select microloan_key, file_key, contract_number, as_of_date, balance, status, is_current, superseded_by
                 from fact_microloan order by microloan_key""")).containsExactly(
                 "1|2|NSH2018-001|2018-06-30|50000.00|normal|false|5",
                 "2|2|NSH2018-002|2018-06-30|30000.00|normal|false|5",
@@ -149,10 +149,10 @@ class MicroloanIngestFunctionalTest {
         // not the sum of both ledgers
 
         assertThat(rows("""
-                select as_of, count(*), sum(principal), sum(balance)
+                select as_of_date, count(*), sum(principal), sum(balance)
                 from fact_microloan join dim_bank using (bank_key)
                 where is_current and bank_name = '天镇农商银行'
-                group by as_of order by as_of""")).containsExactly(
+                group by as_of_date order by as_of_date""")).containsExactly(
                 "2018-06-30|5|190000.00|183000.00", "2018-07-31|2|100000.00|95000.00");
         assertThat(warehouse.runDataTests()).isEmpty();
     }

@@ -88,7 +88,7 @@ class PlaceholdersFunctionalTest {
         // and the facts: 就业情况 无 is not employed and 是否结业 无 is 否, other placeholders are empty values
         assertThat(rows("""
                 select f.file_key, f.sheet, f.row_number, f.is_registered, f.course, s.school, f.start_date, f.hours,
-                       f.completed, f.employed, f.employment, f.work_place, f.monthly_wage, f.subsidy
+                       f.is_completed, f.is_employed, f.employment, f.work_place, f.monthly_wage, f.subsidy
                 from fact_training f join dim_training_school s using (school_key) order by training_key""")).containsExactly(
                 "1|家政班|3|false|domestic_service|方源职业培训学校|2019-03-01|120|true|false|无|null|null|1500.00",
                 "1|家政班|6|false|domestic_service|方源职业培训学校|2019-03-01|120|null|null|null|null|null|null",

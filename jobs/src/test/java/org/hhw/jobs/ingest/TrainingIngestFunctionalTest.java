@@ -39,7 +39,7 @@ class TrainingIngestFunctionalTest {
     private static final String CORRECTED_SHEET = "2019年博宇职业培训学校电商种养班花名册（更正）";
     private static final String FACTS = """
             select f.training_key, f.file_key, f.sheet, f.row_number, f.person_key, f.household_key, f.is_registered,
-                   f.course, s.school, start_date, start_date_key, end_date, hours, age, completed, certificate, employed,
+                   f.course, s.school, start_date, start_date_key, end_date, hours, age, is_completed, certificate, is_employed,
                    employment, work_place, monthly_wage, subsidy, is_current, superseded_by
             from fact_training f join dim_training_school s using (school_key)
             """;

@@ -6,7 +6,7 @@ left join dim_person p on p.person_key = f.person_key and p.person_id_hash = f.p
 left join dim_household h on h.household_key = f.household_key
 left join dim_programme g on g.programme_key = f.programme_key and g.department = 'education' and g.code = f.programme
 left join dim_school s on s.school_key = f.school_key
-left join dim_date d on d.date_key = f.paid_date_key and d.date = f.paid_on
+left join dim_date d on d.date_key = f.paid_date_key and d.calendar_date = f.paid_on
 where p.person_key is null
    or h.household_key is null
    or g.programme_key is null

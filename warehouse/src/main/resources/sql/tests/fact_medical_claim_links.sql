@@ -5,7 +5,7 @@ from fact_medical_claim f
 left join dim_person p on p.person_key = f.person_key
 left join dim_household h on h.household_key = f.household_key
 left join dim_hospital d on d.hospital_key = f.hospital_key
-left join dim_date a on a.date_key = f.admitted_date_key and a.date = f.admitted
+left join dim_date a on a.date_key = f.admitted_date_key and a.calendar_date = f.admitted_date
 where p.person_key is null
    or p.person_id_hash <> f.person_id_hash
    or h.household_key is null

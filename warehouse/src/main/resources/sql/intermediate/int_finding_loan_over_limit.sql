@@ -1,0 +1,13 @@
+-- grain: one finding of LOAN_OVER_LIMIT (README, Findings); no key of its own: mart_finding numbers the
+-- findings of every rule.
+create or replace view int_finding_loan_over_limit as
+select
+    'LOAN_OVER_LIMIT' as rule_code, year(l.issue_date) as year, l.household_key, l.person_key, l.person_id_hash,
+    'microloan' as programme,
+    '借款合同号' || l.contract_number || '（' || l.bank_name || '，' || strftime(l.issue_date, '%Y年%-m月%-d日')
+        || '发放）：贷款金额' || format('{:,.2f}', l.principal) || '元，超过上限' || format('{:,.2f}', r.value)
+        || '元' as detail,
+    [{'file_key': l.file_key, 'sheet': l.sheet, 'row_number': l.row_number}] as lineage
+from int_microloan_judged l
+join int_policy_rule r on r.rule = 'microloan_principal_max' and l.issue_date between r.valid_from and r.valid_to
+where l.principal > r.value;
