@@ -1,5 +1,5 @@
--- grain: one finding of BENEFICIARY_NOT_REGISTERED (README, Findings); no key of its own: mart_finding numbers the
--- findings of every rule.
+-- grain: one finding of BENEFICIARY_NOT_REGISTERED (README, Findings); key: none of its own, mart_finding numbers
+-- the findings of every rule.
 -- BENEFICIARY_NOT_REGISTERED: the programmes reserved for registered households are the rule's applies_to; the
 -- registry may list a person after the payment, so "not registered" means no registered version at all
 create or replace view int_finding_beneficiary_not_registered as

@@ -1,5 +1,5 @@
--- grain: one finding of DUPLICATE_AID (README, Findings); no key of its own: mart_finding numbers the
--- findings of every rule.
+-- grain: one finding of DUPLICATE_AID (README, Findings); key: none of its own, mart_finding numbers
+-- the findings of every rule.
 -- DUPLICATE_AID: a later roster's row for the same student, programme and term supersedes the earlier one; when it
 -- comes from the same school it is that school's correction, from another school it is a second payment
 create or replace view int_finding_duplicate_aid as

@@ -1,5 +1,5 @@
--- grain: one finding of EDU_GAP (README, Findings); no key of its own: mart_finding numbers the
--- findings of every rule.
+-- grain: one finding of EDU_GAP (README, Findings); key: none of its own, mart_finding numbers
+-- the findings of every rule.
 -- EDU_GAP: evaluated for the years the education bureau's rosters cover (a year without rosters proves nothing)
 create or replace view int_finding_edu_gap as
 with

@@ -1,5 +1,5 @@
--- grain: one finding of HIGH_MEDICAL_BURDEN (README, Findings); no key of its own: mart_finding numbers the
--- findings of every rule.
+-- grain: one finding of HIGH_MEDICAL_BURDEN (README, Findings); key: none of its own, mart_finding numbers
+-- the findings of every rule.
 -- HIGH_MEDICAL_BURDEN: the 12 months up to the latest admission the claims know, against the warning line and
 -- against that date's 低保 standard times the household's members
 create or replace view int_finding_high_medical_burden as

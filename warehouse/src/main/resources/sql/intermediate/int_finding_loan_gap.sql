@@ -1,5 +1,5 @@
--- grain: one finding of LOAN_GAP (README, Findings); no key of its own: mart_finding numbers the
--- findings of every rule.
+-- grain: one finding of LOAN_GAP (README, Findings); key: none of its own, mart_finding numbers
+-- the findings of every rule.
 -- LOAN_GAP: only once a ledger is loaded, as of the latest one
 create or replace view int_finding_loan_gap as
 with

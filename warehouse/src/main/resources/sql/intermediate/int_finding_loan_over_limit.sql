@@ -1,5 +1,5 @@
--- grain: one finding of LOAN_OVER_LIMIT (README, Findings); no key of its own: mart_finding numbers the
--- findings of every rule.
+-- grain: one finding of LOAN_OVER_LIMIT (README, Findings); key: none of its own, mart_finding numbers
+-- the findings of every rule.
 create or replace view int_finding_loan_over_limit as
 select
     'LOAN_OVER_LIMIT' as rule_code, year(l.issue_date) as year, l.household_key, l.person_key, l.person_id_hash,

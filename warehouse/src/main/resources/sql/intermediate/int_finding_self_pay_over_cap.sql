@@ -1,5 +1,5 @@
--- grain: one finding of SELF_PAY_OVER_CAP (README, Findings); no key of its own: mart_finding numbers the
--- findings of every rule.
+-- grain: one finding of SELF_PAY_OVER_CAP (README, Findings); key: none of its own, mart_finding numbers
+-- the findings of every rule.
 -- SELF_PAY_OVER_CAP: the plan caps a person's yearly self-payment per area; township and county hospitals are one
 -- area (县域内), out-of-province stays have no cap row and so no finding. The year's cap is the version in force on
 -- its last admission, a day of the claims' own (31 december may lie past a version's end); the admissions no version

@@ -1,5 +1,5 @@
--- grain: one finding of TRAINEE_AGE_OUT_OF_RANGE (README, Findings); no key of its own: mart_finding numbers the
--- findings of every rule.
+-- grain: one finding of TRAINEE_AGE_OUT_OF_RANGE (README, Findings); key: none of its own, mart_finding numbers
+-- the findings of every rule.
 -- TRAINEE_AGE_OUT_OF_RANGE: the age the ID gives on the first day of the course, not the age column as written
 create or replace view int_finding_trainee_age_out_of_range as
 select

@@ -1,5 +1,5 @@
--- grain: one finding of TRAINING_GAP (README, Findings); no key of its own: mart_finding numbers the
--- findings of every rule.
+-- grain: one finding of TRAINING_GAP (README, Findings); key: none of its own, mart_finding numbers
+-- the findings of every rule.
 -- TRAINING_GAP: evaluated for the years the training rosters cover; labour-capable means 普通 or 技能劳动力, of
 -- the trainee ages on 31 december
 create or replace view int_finding_training_gap as

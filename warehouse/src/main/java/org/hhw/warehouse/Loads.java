@@ -60,7 +60,8 @@ final class Loads {
                 : contract.naturalKey().stream().map(k -> contract.field(k).label()).collect(Collectors.joining("、")));
         values.put("valid_from", "(select received_at from etl_file where file_key = " + fileKey + ")");
         List<SqlScript> scripts = new ArrayList<>();
-        scripts.add(SqlScript.resource("load/stage.sql"));
+        scripts.add(SqlScript.resource("staging/stage_rows.sql"));
+        scripts.add(SqlScript.resource("load/findings.sql"));
         if (fact != null) {
             values.put("fact_table", fact.table());
             values.put("event_date", fact.eventDate());

@@ -114,7 +114,9 @@ public final class SqlScript {
         StringBuilder current = new StringBuilder();
         for (String line : filled.split("\n")) {
             String trimmed = line.strip();
-            if (trimmed.startsWith("--") && current.isEmpty()) {
+            // comments and blank lines between statements belong to none: a script ending in a comment
+            // must not hand the database a statement of comments only
+            if ((trimmed.isEmpty() || trimmed.startsWith("--")) && current.isEmpty()) {
                 continue;
             }
             current.append(line).append('\n');

@@ -24,6 +24,22 @@ class SqlScriptTest {
     }
 
     @Test
+    void commentsAndBlankLinesAfterTheLastStatementMakeNoStatement() {
+        // given a staging script: everything above the writes line, nothing but a comment below it
+        SqlScript script = SqlScript.of("t.sql", """
+                create temp view v as select 1 as k;
+
+                -- writes, in the load's transaction:
+
+                -- none: staging only names what the loads read.
+                """);
+
+        // when / then
+        assertThat(script.preparation().statements(Map.of())).containsExactly("create temp view v as select 1 as k;");
+        assertThat(script.writes().statements(Map.of())).isEmpty();
+    }
+
+    @Test
     void theWritesLineSplitsPreparationFromWrites() {
         // given
         SqlScript script = SqlScript.of("t.sql", """

@@ -1,7 +1,5 @@
--- stage of one file's load, shared by every source: its cleaned rows ranked by natural key, and its findings.
--- placeholders: {file_key}, {rows}, {rejects}, {warnings}, {non_data}, {natural_key} (columns, or one sql expression),
--- {key_label}. the findings' values and messages come from the lake with their resident ids masked already
--- (LakeChunkWriter): they are loaded as they are.
+-- staging: the views over one file's lake parts that every load reads. its cleaned rows ranked by natural key.
+-- placeholders: {rows} (the file's rows parts), {natural_key} (columns, or one sql expression).
 
 -- grain: one row of a natural key written on more than one row of the file; key: sheet_index, row_number.
 -- key_rank numbers the rows of such a key in file order. Only repeated keys are ranked: ranking every row would sort
@@ -35,45 +33,4 @@ from read_parquet({rows}) src
 left join stage_repeated repeated using (sheet_index, row_number);
 
 -- writes, in the load's transaction:
-
-insert into etl_reject (file_key, sheet, row_number, column_name, raw_value, reason_code, message)
-select
-    {file_key},
-    sheet,
-    row_number,
-    column_name,
-    raw_value,
-    reason_code,
-    message
-from read_parquet({rejects});
-
-insert into etl_reject (file_key, sheet, row_number, column_name, raw_value, reason_code, message)
-select
-    {file_key},
-    sheet,
-    row_number,
-    '{key_label}',
-    null,
-    'DUPLICATE_IN_FILE',
-    '与本文件工作表“' || first_sheet || '”第' || first_row_number || '行是同一人（同一{key_label}），重复的行未入库。请删除重复行，或核对{key_label}是否填错。'
-from stage_rows
-where key_rank > 1;
-
-insert into etl_warning (file_key, sheet, row_number, column_name, raw_value, reason_code, message)
-with warned as (
-    select * from read_parquet({warnings})
-)
-select
-    {file_key},
-    w.sheet,
-    w.row_number,
-    w.column_name,
-    w.raw_value,
-    w.reason_code,
-    w.message
-from warned w
-join stage_rows s on s.sheet = w.sheet and s.row_number = w.row_number and s.key_rank = 1;
-
-insert into etl_non_data (file_key, sheet, row_number, kind)
-select {file_key}, sheet, row_number, kind
-from read_parquet({non_data});
+-- none: staging only names what the load scripts read.
