@@ -85,7 +85,7 @@ class MigrationTest {
             }
 
             // and the constraints still hold under the new names
-            try (Statement st = loads.warehouse().connection().createStatement()) {
+            try (Statement st = loads.warehouse().connectionForTests().createStatement()) {
                 assertThatThrownBy(() -> st.execute("insert into dim_date (date_key, calendar_date, year, quarter, "
                         + "month, day, year_month, term) values (20190306, date '2019-03-05', 2019, 1, 3, 6, '2019-03', "
                         + "'2019-spring')")).hasMessageContaining("2019-03-05\" violates unique constraint");
