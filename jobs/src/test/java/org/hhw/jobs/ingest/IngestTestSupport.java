@@ -122,9 +122,19 @@ final class IngestTestSupport {
      * column, value as written, reason code and message joined by "|": a receipt lists no row that was fine.
      */
     static List<String> receiptRejects(Home home, String source, String fileName) throws IOException {
+        return receiptDetails(home, source, fileName, "拒收明细");
+    }
+
+    /** The rows a file's receipt lists as loaded with a warning (its 警告 sheet), as {@link #receiptRejects} gives them. */
+    static List<String> receiptWarnings(Home home, String source, String fileName) throws IOException {
+        return receiptDetails(home, source, fileName, "警告");
+    }
+
+    private static List<String> receiptDetails(Home home, String source, String fileName, String sheet)
+            throws IOException {
         try (InputStream in = Files.newInputStream(home.processed(source).resolve(fileName + ".回执.xlsx"));
              XSSFWorkbook receipt = new XSSFWorkbook(in)) {
-            Sheet details = receipt.getSheet("拒收明细");
+            Sheet details = receipt.getSheet(sheet);
             DataFormatter text = new DataFormatter();
             List<String> out = new ArrayList<>();
             for (int r = 2; r <= details.getLastRowNum(); r++) {
