@@ -2,7 +2,6 @@ package org.hhw.jobs;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -36,5 +35,4 @@ public record HhwProperties(
         String pseudonymKey,
         Path gazetteerExtra,
         String clerksGroup,
-        @DefaultValue("analysts") String analystsGroup) {
-}
+        @DefaultValue("analysts") String analystsGroup) {}

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.clean.Pseudonyms;
 import org.hhw.sources.contract.ContractRegistry;
@@ -29,7 +28,8 @@ public class WarehouseConfiguration {
     @Bean
     @DependsOn("pseudonyms")
     public Home home(HhwProperties properties) {
-        return new Home(root(properties), properties.clerksGroup(), properties.analystsGroup()).create(Contracts.SOURCES);
+        return new Home(root(properties), properties.clerksGroup(), properties.analystsGroup())
+                .create(Contracts.SOURCES);
     }
 
     private static Path root(HhwProperties properties) {
@@ -72,10 +72,12 @@ public class WarehouseConfiguration {
     @Bean
     public Pseudonyms pseudonyms(HhwProperties properties) throws IOException {
         if (properties.pseudonymKey() != null && !properties.pseudonymKey().isBlank()) {
-            return new Pseudonyms(Pseudonyms.parseKey(properties.pseudonymKey(),
+            return new Pseudonyms(Pseudonyms.parseKey(
+                    properties.pseudonymKey(),
                     "the setting hhw.pseudonym-key (environment variable HHW_PSEUDONYM_KEY)"));
         }
-        return new Pseudonyms(Pseudonyms.loadOrCreateKey(new Home(root(properties)).state().resolve("pseudonym.key")));
+        return new Pseudonyms(
+                Pseudonyms.loadOrCreateKey(new Home(root(properties)).state().resolve("pseudonym.key")));
     }
 
     /** Opened on first use: commands that only read the published copy never lock the warehouse. */

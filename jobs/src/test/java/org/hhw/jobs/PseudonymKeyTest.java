@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
-
 import org.hhw.sources.clean.Pseudonyms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +23,7 @@ class PseudonymKeyTest {
     private static final String KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
     /** 16 bytes: what the key file accepted, and the setting accepted a shorter key still. */
     private static final String SHORT_KEY = "00112233445566778899aabbccddeeff";
+
     private static final String SETTING = "the setting hhw.pseudonym-key (environment variable HHW_PSEUDONYM_KEY)";
     private static final String RULE = " is not a pseudonym key: it must be at least 32 bytes written as hex, an even "
             + "number, 64 or more, of the digits 0-9 and a-f (e.g. what `openssl rand -hex 32` prints), but holds ";
@@ -52,12 +52,16 @@ class PseudonymKeyTest {
         Path home = dir.resolve("home");
 
         // when the application starts with a key of 20 characters in HHW_PSEUDONYM_KEY
-        application(home).withInitializer(context -> context.getEnvironment().getPropertySources()
-                .addFirst(environment("not-hex-at-all-12345"))).run(context -> {
-            // then it fails, naming the setting
-            assertThat(context).getFailure().rootCause()
-                    .hasMessage(SETTING + RULE + "20 characters, not all of them hex digits");
-        });
+        application(home)
+                .withInitializer(context ->
+                        context.getEnvironment().getPropertySources().addFirst(environment("not-hex-at-all-12345")))
+                .run(context -> {
+                    // then it fails, naming the setting
+                    assertThat(context)
+                            .getFailure()
+                            .rootCause()
+                            .hasMessage(SETTING + RULE + "20 characters, not all of them hex digits");
+                });
         // and nothing was written
         assertThat(home).doesNotExist();
     }
@@ -65,13 +69,15 @@ class PseudonymKeyTest {
     @Test
     void aKeyOf32BytesInTheEnvironmentVariableIsTheOneUsed() {
         // given / when the application starts with a 32-byte key in HHW_PSEUDONYM_KEY
-        application(dir.resolve("home")).withInitializer(context -> context.getEnvironment().getPropertySources()
-                .addFirst(environment(KEY))).run(context -> {
-            // then its pseudonyms are those of that key
-            assertThat(context).hasNotFailed();
-            assertThat(context.getBean(Pseudonyms.class).personIdHash(ID))
-                    .isEqualTo(new Pseudonyms(HexFormat.of().parseHex(KEY)).personIdHash(ID));
-        });
+        application(dir.resolve("home"))
+                .withInitializer(
+                        context -> context.getEnvironment().getPropertySources().addFirst(environment(KEY)))
+                .run(context -> {
+                    // then its pseudonyms are those of that key
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(Pseudonyms.class).personIdHash(ID))
+                            .isEqualTo(new Pseudonyms(HexFormat.of().parseHex(KEY)).personIdHash(ID));
+                });
         // and no key file was generated beside it
         assertThat(dir.resolve("home/state/pseudonym.key")).doesNotExist();
     }
@@ -85,7 +91,9 @@ class PseudonymKeyTest {
         // when the application starts without a key setting
         application(dir.resolve("home")).run(context -> {
             // then it fails, naming the file
-            assertThat(context).getFailure().rootCause()
+            assertThat(context)
+                    .getFailure()
+                    .rootCause()
                     .hasMessage("the key file " + keyFile.toAbsolutePath() + RULE + "32 characters");
         });
         // and the home's folders were not created
@@ -98,7 +106,8 @@ class PseudonymKeyTest {
         application(dir.resolve("home")).run(context -> {
             // then it generated a 32-byte key into the home's key file and uses it
             assertThat(context).hasNotFailed();
-            String written = Files.readString(dir.resolve("home/state/pseudonym.key")).strip();
+            String written =
+                    Files.readString(dir.resolve("home/state/pseudonym.key")).strip();
             assertThat(written).hasSize(64);
             assertThat(context.getBean(Pseudonyms.class).personIdHash(ID))
                     .isEqualTo(new Pseudonyms(HexFormat.of().parseHex(written)).personIdHash(ID));
@@ -106,7 +115,8 @@ class PseudonymKeyTest {
     }
 
     private static ApplicationContextRunner application(Path home) {
-        return new ApplicationContextRunner().withUserConfiguration(WarehouseConfiguration.class)
+        return new ApplicationContextRunner()
+                .withUserConfiguration(WarehouseConfiguration.class)
                 .withPropertyValues("hhw.home=" + home);
     }
 

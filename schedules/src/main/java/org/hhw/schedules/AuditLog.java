@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.hhw.warehouse.Home;
 
 /**
@@ -40,13 +39,12 @@ public final class AuditLog {
     private static final Pattern SECRET = Pattern.compile("(?i)^(--[\\w.-]*(key|password|secret|token)=).*");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
-    private static final Set<OpenOption> APPEND = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.APPEND);
+    private static final Set<OpenOption> APPEND =
+            Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     private static final int DEFAULT_LIMIT = 50;
     private static final int CELL_LENGTH = 100;
 
-    record Entry(String time, String user, String command, String statement, String result) {
-    }
+    record Entry(String time, String user, String command, String statement, String result) {}
 
     private final Path file;
 
@@ -126,13 +124,20 @@ public final class AuditLog {
     }
 
     public void append(String command, String statement, String result) throws IOException {
-        String line = String.join("\t", escape(TIME.format(OffsetDateTime.now())),
-                escape(System.getProperty("user.name")), escape(command), escape(statement), escape(result)) + "\n";
+        String line = String.join(
+                        "\t",
+                        escape(TIME.format(OffsetDateTime.now())),
+                        escape(System.getProperty("user.name")),
+                        escape(command),
+                        escape(statement),
+                        escape(result))
+                + "\n";
         ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
         // Other processes wait on the file lock. The threads of this one wait on the class: a JVM holds a
         // file's lock for all its threads, and a second lock() from within it throws instead of waiting.
         synchronized (AuditLog.class) {
-            try (FileChannel channel = open(); FileLock lock = channel.lock()) {
+            try (FileChannel channel = open();
+                    FileLock lock = channel.lock()) {
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
@@ -148,9 +153,12 @@ public final class AuditLog {
 
     private FileChannel open() throws IOException {
         Files.createDirectories(file.getParent());
-        FileAttribute<?>[] ownerOnly = file.getFileSystem().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
+        FileAttribute<?>[] ownerOnly =
+                file.getFileSystem().supportedFileAttributeViews().contains("posix")
+                        ? new FileAttribute<?>[] {
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                        }
+                        : new FileAttribute<?>[0];
         return FileChannel.open(file, APPEND, ownerOnly);
     }
 
@@ -164,7 +172,10 @@ public final class AuditLog {
             } else if (!commandSeen) {
                 commandSeen = true;
             } else {
-                words.add(command.equals("ingest") ? Path.of(a).toAbsolutePath().normalize().toString() : a);
+                words.add(
+                        command.equals("ingest")
+                                ? Path.of(a).toAbsolutePath().normalize().toString()
+                                : a);
             }
         }
         return String.join(" ", words);
@@ -200,12 +211,13 @@ public final class AuditLog {
             char ch = s.charAt(i);
             if (ch == '\\' && i + 1 < s.length()) {
                 char next = s.charAt(++i);
-                sb.append(switch (next) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
+                sb.append(
+                        switch (next) {
+                            case 't' -> '\t';
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            default -> next;
+                        });
             } else {
                 sb.append(ch);
             }

@@ -6,20 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-
 import org.hhw.schedules.bench.Benchmark;
 import org.hhw.schedules.demo.DemoCounty;
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.sources.contract.Contracts;
-import org.hhw.warehouse.AnalystConnection;
 import org.hhw.warehouse.DataTestFailure;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.NoSpace;
@@ -29,8 +25,6 @@ import org.hhw.warehouse.WriterLock;
 import org.hhw.warehouse.lake.Lake;
 import org.hhw.warehouse.lake.LegacyFindings;
 import org.quartz.Scheduler;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
@@ -70,8 +64,16 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private int exitCode;
 
-    public Cli(ObjectProvider<Warehouse> warehouse, ObjectProvider<WriterLock> writerLock, Ingestor ingestor, Home home,
-               JobRepository jobRepository, Scheduler scheduler, Gazetteer gazetteer, ContractRegistry contracts, Benchmark benchmark) {
+    public Cli(
+            ObjectProvider<Warehouse> warehouse,
+            ObjectProvider<WriterLock> writerLock,
+            Ingestor ingestor,
+            Home home,
+            JobRepository jobRepository,
+            Scheduler scheduler,
+            Gazetteer gazetteer,
+            ContractRegistry contracts,
+            Benchmark benchmark) {
         this.warehouse = warehouse;
         this.writerLock = writerLock;
         this.ingestor = ingestor;
@@ -95,12 +97,27 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         List<String> rest = words.subList(Math.min(1, words.size()), words.size());
         try {
             exitCode = new AuditLog(home).record(command, args.getSourceArgs(), () -> switch (command) {
-                case "demo" -> demo(args.containsOption("seed") ? Long.parseLong(args.getOptionValues("seed").get(0)) : 2019L);
+                case "demo" ->
+                    demo(
+                            args.containsOption("seed")
+                                    ? Long.parseLong(
+                                            args.getOptionValues("seed").get(0))
+                                    : 2019L);
                 case "run" -> serve();
-                case "ingest" -> ingest(args.containsOption("source") ? args.getOptionValues("source").get(0) : "registry", rest);
+                case "ingest" ->
+                    ingest(
+                            args.containsOption("source")
+                                    ? args.getOptionValues("source").get(0)
+                                    : "registry",
+                            rest);
                 case "rebuild" -> rebuild();
-                case "bench" -> benchmark.run(args.containsOption("persons")
-                        ? Integer.parseInt(args.getOptionValues("persons").get(0)) : 1_000_000, out);
+                case "bench" ->
+                    benchmark.run(
+                            args.containsOption("persons")
+                                    ? Integer.parseInt(
+                                            args.getOptionValues("persons").get(0))
+                                    : 1_000_000,
+                            out);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -128,10 +145,13 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         Warehouse w = warehouse.getObject();
         List<Integer> missing = w.behindLake();
         if (!missing.isEmpty()) {
-            throw new WarehouseException("the warehouse " + home.warehouseDb() + " is behind its lake: files " + missing
-                    + " are recorded as dealt with in " + home.lake() + " but not in the warehouse (its log was lost "
-                    + "or damaged). Nothing was loaded. Run `hhw rebuild` to recreate the warehouse from the lake, then "
-                    + "start again.", null);
+            throw new WarehouseException(
+                    "the warehouse " + home.warehouseDb() + " is behind its lake: files " + missing
+                            + " are recorded as dealt with in " + home.lake()
+                            + " but not in the warehouse (its log was lost "
+                            + "or damaged). Nothing was loaded. Run `hhw rebuild` to recreate the warehouse from the lake, then "
+                            + "start again.",
+                    null);
         }
         return w;
     }
@@ -144,8 +164,10 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     private void prepareHome() {
         WriterLock lock = writerLock.getIfAvailable();
         if (lock == null) {
-            throw new WarehouseException("this command writes to " + home.root() + " and must hold its writer lock; "
-                    + "start it through hhw (HhwApplication.main)", null);
+            throw new WarehouseException(
+                    "this command writes to " + home.root() + " and must hold its writer lock; "
+                            + "start it through hhw (HhwApplication.main)",
+                    null);
         }
         home.moveLegacyWarehouse();
         int masked = LegacyFindings.mask(new Lake(home.lake()), contracts);
@@ -162,8 +184,8 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     private int demo(long seed) throws Exception {
         Warehouse w = openForLoading();
         Map<String, List<Path>> written = DemoCounty.writeInboxes(home::inbox, seed);
-        out.println("Generated sample files for a synthetic Tianzhen (seed " + seed + ") in " + home.root().resolve("inbox")
-                + ":");
+        out.println("Generated sample files for a synthetic Tianzhen (seed " + seed + ") in "
+                + home.root().resolve("inbox") + ":");
         written.forEach((source, files) -> out.println("  " + source + "/: "
                 + files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "))));
         out.println();
@@ -214,7 +236,8 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
 
     private int serve() throws Exception {
         openForLoading();
-        out.println("hhw service: watching " + home.root().resolve("inbox") + " (every source's folder); Ctrl-C stops.");
+        out.println(
+                "hhw service: watching " + home.root().resolve("inbox") + " (every source's folder); Ctrl-C stops.");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
         scheduler.start();

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-
 import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.AnalystConnection;
 import org.hhw.warehouse.Home;
@@ -46,8 +45,7 @@ final class Handoff {
     }
 
     /** What became of one handed-over file. */
-    private record Outcome(String status, String counts, String where, boolean unsuccessful) {
-    }
+    private record Outcome(String status, String counts, String where, boolean unsuccessful) {}
 
     static int run(Path home, WriterLock.Holder service, String[] args) throws Exception {
         String source = "registry";
@@ -95,8 +93,10 @@ final class Handoff {
                     e.setValue(outcome(source, e.getKey(), before).orElse(null));
                 }
             }
-            if (outcomes.containsValue(null) && WriterLock.holder(home.root()).filter(h -> h.pid() == service.pid())
-                    .isEmpty()) {
+            if (outcomes.containsValue(null)
+                    && WriterLock.holder(home.root())
+                            .filter(h -> h.pid() == service.pid())
+                            .isEmpty()) {
                 out.println("The service stopped before it had dealt with every file. Those left wait in "
                         + home.inbox(source) + ": start the service again, or run hhw ingest once more.");
                 report(outcomes);
@@ -109,8 +109,11 @@ final class Handoff {
 
     private void report(Map<Path, Outcome> outcomes) {
         TextTable table = new TextTable(List.of("file", "status", "read / loaded / rejected / non-data", "where"));
-        outcomes.forEach((file, o) -> table.add(List.of(file.getFileName(), o == null ? "WAITING" : o.status(),
-                o == null ? "" : o.counts(), o == null ? file.getParent() : o.where())));
+        outcomes.forEach((file, o) -> table.add(List.of(
+                file.getFileName(),
+                o == null ? "WAITING" : o.status(),
+                o == null ? "" : o.counts(),
+                o == null ? file.getParent() : o.where())));
         table.print(out);
     }
 
@@ -119,7 +122,8 @@ final class Handoff {
         if (!Files.exists(dropped, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of(published(source, dropped));
         }
-        try (Connection c = jobRepository(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = jobRepository();
+                PreparedStatement ps = c.prepareStatement("""
                 select e.status, e.exit_message from batch_job_execution e
                 join batch_job_execution_params p on p.job_execution_id = e.job_execution_id
                 where p.parameter_name = 'file' and p.parameter_value = ? and e.job_execution_id > ?
@@ -129,9 +133,15 @@ final class Handoff {
             ps.setLong(2, before);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    String why = rs.getString(2) == null ? "" : rs.getString(2).lines().findFirst().orElse("");
-                    return Optional.of(new Outcome(rs.getString(1), why, dropped.getParent()
-                            + " (it waits there; the service retries it at every poll; hhw status shows the runs)", true));
+                    String why = rs.getString(2) == null
+                            ? ""
+                            : rs.getString(2).lines().findFirst().orElse("");
+                    return Optional.of(new Outcome(
+                            rs.getString(1),
+                            why,
+                            dropped.getParent()
+                                    + " (it waits there; the service retries it at every poll; hhw status shows the runs)",
+                            true));
                 }
             }
         }
@@ -144,7 +154,7 @@ final class Handoff {
             return setAside(source);
         }
         try (Connection c = AnalystConnection.open(home.analyticsDb());
-             PreparedStatement ps = c.prepareStatement("""
+                PreparedStatement ps = c.prepareStatement("""
                      select status, rows_read, rows_loaded, rows_rejected, rows_non_data, coalesce(error_code, '')
                      from etl_file where file_name = ? and sha256 = ? order by file_key desc limit 1""")) {
             ps.setString(1, dropped.getFileName().toString());
@@ -153,10 +163,13 @@ final class Handoff {
                 if (rs.next() && !rs.getString(1).equals("RUNNING")) {
                     String status = rs.getString(1);
                     boolean rejected = status.equals("REJECTED");
-                    return new Outcome(status + (rejected ? " " + rs.getString(6) : ""),
+                    return new Outcome(
+                            status + (rejected ? " " + rs.getString(6) : ""),
                             rs.getLong(2) + " / " + rs.getLong(3) + " / " + rs.getLong(4) + " / " + rs.getLong(5),
-                            rejected ? home.rejected(source) + " (with its 说明)" : home.processed(source)
-                                    + " (with its 回执)", rejected);
+                            rejected
+                                    ? home.rejected(source) + " (with its 说明)"
+                                    : home.processed(source) + " (with its 回执)",
+                            rejected);
                 }
             }
         }
@@ -164,13 +177,17 @@ final class Handoff {
     }
 
     private Outcome setAside(String source) {
-        return new Outcome("SET_ASIDE", "", home.rejected(source) + " (the service could not load it; see its 说明 "
-                + "and hhw status)", true);
+        return new Outcome(
+                "SET_ASIDE",
+                "",
+                home.rejected(source) + " (the service could not load it; see its 说明 " + "and hhw status)",
+                true);
     }
 
     private long lastExecution() throws SQLException {
-        try (Connection c = jobRepository(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select coalesce(max(job_execution_id), 0) from batch_job_execution")) {
+        try (Connection c = jobRepository();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select coalesce(max(job_execution_id), 0) from batch_job_execution")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.NoSpace;
 import org.hhw.warehouse.WriterLock;
@@ -41,8 +40,10 @@ public class HhwApplication {
             System.exit(Status.run(Home.resolve(args), new PrintStream(System.out, true, StandardCharsets.UTF_8)));
         }
         if (command.equals("log")) {
-            System.exit(AuditLog.run(Arrays.copyOfRange(args, 1, args.length),
-                    new PrintStream(System.out, true, StandardCharsets.UTF_8), System.err));
+            System.exit(AuditLog.run(
+                    Arrays.copyOfRange(args, 1, args.length),
+                    new PrintStream(System.out, true, StandardCharsets.UTF_8),
+                    System.err));
         }
         SpringApplication application = new SpringApplication(HhwApplication.class);
         if (WRITERS.contains(command)) {
@@ -58,7 +59,8 @@ public class HhwApplication {
             if (lock.isEmpty()) {
                 System.exit(refuseOrHandOver(home, command, args));
             }
-            application.addInitializers(context -> context.getBeanFactory().registerSingleton("writerLock", lock.get()));
+            application.addInitializers(
+                    context -> context.getBeanFactory().registerSingleton("writerLock", lock.get()));
         }
         System.exit(SpringApplication.exit(application.run(args)));
     }
@@ -80,15 +82,18 @@ public class HhwApplication {
     private static int refuseOrHandOver(Path home, String command, String[] args) throws Exception {
         Optional<WriterLock.Holder> holder = WriterLock.holder(home);
         if (command.equals("ingest") && holder.map(WriterLock.Holder::isService).orElse(false)) {
-            return new AuditLog(Home.resolve(args)).record(command, args,
-                    () -> Handoff.run(home, holder.get(), Arrays.copyOfRange(args, 1, args.length)));
+            return new AuditLog(Home.resolve(args))
+                    .record(
+                            command,
+                            args,
+                            () -> Handoff.run(home, holder.get(), Arrays.copyOfRange(args, 1, args.length)));
         }
         System.err.println("hhw " + command + ": refused, nothing was changed: another hhw process is writing to "
                 + home.toAbsolutePath() + (holder.map(h -> ": " + h).orElse("")) + ". A home has one writer at a "
                 + "time; run this again once it has ended"
                 + (holder.map(WriterLock.Holder::isService).orElse(false)
-                        ? " (stop the service first), or drop files into " + home.toAbsolutePath().resolve("inbox")
-                                + " for the service to take."
+                        ? " (stop the service first), or drop files into "
+                                + home.toAbsolutePath().resolve("inbox") + " for the service to take."
                         : "."));
         return HOME_BUSY;
     }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
-
 import org.hhw.jobs.HhwProperties;
 import org.hhw.jobs.ingest.DataTestsFailedException;
 import org.hhw.jobs.ingest.FileRejection;
@@ -67,9 +66,15 @@ public class Ingestor {
     private final Duration settleTime;
     private final Map<Path, Seen> seen = new HashMap<>();
 
-    public Ingestor(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, Home home,
-                    ObjectProvider<Warehouse> warehouse, ReceiptSpool receiptSpool, ContractRegistry contracts,
-                    HhwProperties properties) {
+    public Ingestor(
+            JobOperator jobOperator,
+            JobRepository jobRepository,
+            Job ingestJob,
+            Home home,
+            ObjectProvider<Warehouse> warehouse,
+            ReceiptSpool receiptSpool,
+            ContractRegistry contracts,
+            HhwProperties properties) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
@@ -81,8 +86,7 @@ public class Ingestor {
     }
 
     /** The result of one file's run. */
-    public record Run(String source, Path file, BatchStatus status, String exitCode, String failure) {
-    }
+    public record Run(String source, Path file, BatchStatus status, String exitCode, String failure) {}
 
     /**
      * Closes the ingest runs a crash left "running", so their files restart. Only the holder of the
@@ -98,13 +102,14 @@ public class Ingestor {
         int recovered = 0;
         for (JobExecution execution : jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)) {
             String file = execution.getJobParameters().getString(IngestJobConfiguration.FILE);
-            boolean done = execution.getStepExecutions().stream().anyMatch(step -> step.getStatus() == BatchStatus.COMPLETED
-                    && IngestJobConfiguration.LAST_STEPS.contains(step.getStepName()));
+            boolean done = execution.getStepExecutions().stream()
+                    .anyMatch(step -> step.getStatus() == BatchStatus.COMPLETED
+                            && IngestJobConfiguration.LAST_STEPS.contains(step.getStepName()));
             if (done) {
                 log.warn("closing ingest run {} of {}: a crash came after its last step", execution.getId(), file);
                 execution.setStatus(BatchStatus.COMPLETED);
-                execution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("closed at start-up: the process "
-                        + "ended after the run's last step"));
+                execution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(
+                        "closed at start-up: the process " + "ended after the run's last step"));
                 execution.setEndTime(LocalDateTime.now());
                 jobRepository.update(execution);
             } else {
@@ -124,7 +129,8 @@ public class Ingestor {
             for (Path file : inboxFiles(source)) {
                 Seen current = Seen.of(file);
                 Seen before = seen.get(file);
-                boolean settled = Duration.between(current.modified(), Instant.now()).compareTo(settleTime) >= 0;
+                boolean settled =
+                        Duration.between(current.modified(), Instant.now()).compareTo(settleTime) >= 0;
                 if (settled && (before == null || current.equals(before))) {
                     runs.add(ingest(source, file));
                 } else {
@@ -167,21 +173,36 @@ public class Ingestor {
                 if (warehouse.getObject().loadedWithSha(sha256).isEmpty()) {
                     return setAside(source, file, sha256, "已尝试处理" + MAX_ATTEMPTS + "次均未成功");
                 }
-                return deliverWithoutReceipt(source, file, attempts.get(0).getExitStatus().getExitDescription());
+                return deliverWithoutReceipt(
+                        source, file, attempts.get(0).getExitStatus().getExitDescription());
             }
             JobExecution execution = jobOperator.start(ingestJob, parameters);
-            String failure = execution.getAllFailureExceptions().stream().map(t -> NoSpace.message(t, home.root()))
-                    .findFirst().orElse(null);
+            String failure = execution.getAllFailureExceptions().stream()
+                    .map(t -> NoSpace.message(t, home.root()))
+                    .findFirst()
+                    .orElse(null);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 log.error("ingest of {} ended {}: {}", file, execution.getStatus(), failure);
             } else {
-                log.info("ingested {} ({})", file.getFileName(), execution.getExitStatus().getExitCode());
+                log.info(
+                        "ingested {} ({})",
+                        file.getFileName(),
+                        execution.getExitStatus().getExitCode());
             }
-            return new Run(source, file, execution.getStatus(), execution.getExitStatus().getExitCode(), failure);
+            return new Run(
+                    source,
+                    file,
+                    execution.getStatus(),
+                    execution.getExitStatus().getExitCode(),
+                    failure);
         } catch (Exception e) {
             log.error("ingest of {} could not run", file, e);
-            return new Run(source, file, BatchStatus.FAILED, "FAILED", NoSpace.explain(e, home.root())
-                    .orElse(e.toString()));
+            return new Run(
+                    source,
+                    file,
+                    BatchStatus.FAILED,
+                    "FAILED",
+                    NoSpace.explain(e, home.root()).orElse(e.toString()));
         }
     }
 
@@ -192,12 +213,19 @@ public class Ingestor {
      * gate fail, the file stays in the inbox (its row already REJECTED) and the next poll tries again.
      */
     private Run setAside(String source, Path file, String sha256, String why) throws IOException {
-        OptionalInt fileKey = warehouse.getObject().unfinished(sha256, file.getFileName().toString())
-                .map(f -> OptionalInt.of(f.fileKey())).orElse(OptionalInt.empty());
+        OptionalInt fileKey = warehouse
+                .getObject()
+                .unfinished(sha256, file.getFileName().toString())
+                .map(f -> OptionalInt.of(f.fileKey()))
+                .orElse(OptionalInt.empty());
         try {
-            new FileRejection(warehouse.getObject(), home, receiptSpool, contracts).reject(source, file, fileKey, "INTERNAL_ERROR",
-                    "系统处理该文件时出错（" + why + "），文件中的数据均未入库。"
-                            + "已通知系统管理员排查；您也可以用Excel或WPS打开后另存为新的xlsx文件再发送一次。");
+            new FileRejection(warehouse.getObject(), home, receiptSpool, contracts)
+                    .reject(
+                            source,
+                            file,
+                            fileKey,
+                            "INTERNAL_ERROR",
+                            "系统处理该文件时出错（" + why + "），文件中的数据均未入库。" + "已通知系统管理员排查；您也可以用Excel或WPS打开后另存为新的xlsx文件再发送一次。");
         } catch (DataTestsFailedException e) {
             log.error("cannot set aside {}: {}", file, e.getMessage());
             return new Run(source, file, BatchStatus.FAILED, "FAILED", e.getMessage());
@@ -214,18 +242,26 @@ public class Ingestor {
      */
     private Run deliverWithoutReceipt(String source, Path file, String why) throws IOException {
         Path target = new Intake(home).processedTarget(source, file);
-        RejectionNote.write(Intake.noteOf(target), file.getFileName().toString(), contracts.get(source).label(),
-                "RECEIPT_FAILED", "文件中的数据已入库，但系统" + MAX_ATTEMPTS + "次都未能生成回执。已通知系统管理员排查，"
-                        + "请勿重复发送该文件。", LocalDateTime.now());
+        RejectionNote.write(
+                Intake.noteOf(target),
+                file.getFileName().toString(),
+                contracts.get(source).label(),
+                "RECEIPT_FAILED",
+                "文件中的数据已入库，但系统" + MAX_ATTEMPTS + "次都未能生成回执。已通知系统管理员排查，" + "请勿重复发送该文件。",
+                LocalDateTime.now());
         Intake.move(file, target);
-        log.error("delivered {} without a receipt after {} failed attempts: {}", file, MAX_ATTEMPTS,
+        log.error(
+                "delivered {} without a receipt after {} failed attempts: {}",
+                file,
+                MAX_ATTEMPTS,
                 why == null ? "" : why.lines().findFirst().orElse(""));
         return new Run(source, file, BatchStatus.ABANDONED, "NO_RECEIPT", why);
     }
 
     private static boolean failedOnDataTests(JobExecution attempt) {
-        return Stream.concat(Stream.of(attempt.getExitStatus()), attempt.getStepExecutions().stream()
-                        .map(step -> step.getExitStatus()))
+        return Stream.concat(
+                        Stream.of(attempt.getExitStatus()),
+                        attempt.getStepExecutions().stream().map(step -> step.getExitStatus()))
                 .map(ExitStatus::getExitDescription)
                 .anyMatch(d -> d != null && d.contains(DataTestsFailedException.class.getName()));
     }
@@ -261,9 +297,16 @@ public class Ingestor {
      */
     private void refuse(String source, Path entry) {
         try {
-            FileRejection.moveWithNote(home, contracts.get(source), entry, "NOT_A_FILE", "放入的不是文件本身，而是"
-                    + (Files.isSymbolicLink(entry) ? "一个快捷方式（链接）" : Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
-                    ? "一个文件夹" : "一个特殊文件") + "，系统不会读取它。请把表格文件本身（xlsx、xls或csv）放入收件箱。");
+            FileRejection.moveWithNote(
+                    home,
+                    contracts.get(source),
+                    entry,
+                    "NOT_A_FILE",
+                    "放入的不是文件本身，而是"
+                            + (Files.isSymbolicLink(entry)
+                                    ? "一个快捷方式（链接）"
+                                    : Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? "一个文件夹" : "一个特殊文件")
+                            + "，系统不会读取它。请把表格文件本身（xlsx、xls或csv）放入收件箱。");
             log.warn("refused {}: not a regular file (moved to rejected/ unread)", entry);
         } catch (IOException | RuntimeException e) {
             log.error("cannot move the non-file {} out of the inbox", entry, e);
@@ -274,8 +317,12 @@ public class Ingestor {
     static boolean isDroppedFile(Path file) {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase();
-        return !name.startsWith("~$") && !name.startsWith(".") && !lower.endsWith(".tmp") && !lower.endsWith(".part")
-                && !lower.endsWith(".crdownload") && !lower.endsWith(".download");
+        return !name.startsWith("~$")
+                && !name.startsWith(".")
+                && !lower.endsWith(".tmp")
+                && !lower.endsWith(".part")
+                && !lower.endsWith(".crdownload")
+                && !lower.endsWith(".download");
     }
 
     private record Seen(long size, Instant modified) {

@@ -1,8 +1,7 @@
 package org.hhw.schedules;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.hhw.warehouse.Home;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

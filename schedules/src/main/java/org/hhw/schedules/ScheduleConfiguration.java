@@ -15,12 +15,17 @@ public class ScheduleConfiguration {
 
     @Bean
     public JobDetail inboxPollJobDetail() {
-        return JobBuilder.newJob(InboxPollJob.class).withIdentity("inboxPoll").storeDurably().build();
+        return JobBuilder.newJob(InboxPollJob.class)
+                .withIdentity("inboxPoll")
+                .storeDurably()
+                .build();
     }
 
     @Bean
     public Trigger inboxPollTrigger(JobDetail inboxPollJobDetail, HhwProperties properties) {
-        return TriggerBuilder.newTrigger().forJob(inboxPollJobDetail).withIdentity("inboxPollTrigger")
+        return TriggerBuilder.newTrigger()
+                .forJob(inboxPollJobDetail)
+                .withIdentity("inboxPollTrigger")
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(properties.pollInterval().toMillis())
                         .repeatForever()

@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.hhw.warehouse.AnalystConnection;
 import org.hhw.warehouse.Home;
 
@@ -28,11 +27,14 @@ import org.hhw.warehouse.Home;
  */
 public final class SqlShell {
 
-    enum Format { TABLE, CSV, JSON }
+    enum Format {
+        TABLE,
+        CSV,
+        JSON
+    }
 
     /** A statement's result as the audit log records it; {@code ok} is false for an error or a refusal. */
-    record Outcome(boolean ok, String result) {
-    }
+    record Outcome(boolean ok, String result) {}
 
     static final String REFUSED = "refused: hhw sql reads the published warehouse only; "
             + "files, ATTACH, COPY, SET and extensions are disabled";
@@ -44,8 +46,7 @@ public final class SqlShell {
     /** What a spreadsheet would take as the start of a formula (OWASP, CSV injection). */
     private static final String FORMULA_START = "=+-@\t\r";
 
-    private SqlShell() {
-    }
+    private SqlShell() {}
 
     public static int run(String[] args) throws Exception {
         return run(args, System.in, new PrintStream(System.out, true, StandardCharsets.UTF_8), System.err);
@@ -82,7 +83,8 @@ public final class SqlShell {
             if (!query.isEmpty()) {
                 return logged(audit, c, String.join(" ", query), format, out, err) ? 0 : 1;
             }
-            out.println("hhw sql on " + db + " (read-only). End statements with ;  .tables lists tables, .quit leaves.");
+            out.println(
+                    "hhw sql on " + db + " (read-only). End statements with ;  .tables lists tables, .quit leaves.");
             BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
             StringBuilder statement = new StringBuilder();
             out.print("hhw> ");
@@ -107,8 +109,9 @@ public final class SqlShell {
         }
     }
 
-    private static boolean logged(AuditLog audit, Connection c, String sql, Format format, PrintStream out,
-                                  PrintStream err) throws IOException {
+    private static boolean logged(
+            AuditLog audit, Connection c, String sql, Format format, PrintStream out, PrintStream err)
+            throws IOException {
         Outcome outcome = execute(c, sql, format, out, err);
         audit.append("sql", sql, outcome.result());
         return outcome.ok();
@@ -134,7 +137,8 @@ public final class SqlShell {
                 return new Outcome(true, rows + " rows");
             }
         } catch (SQLException e) {
-            String message = PENDING_RESULT.matcher(String.valueOf(e.getMessage())).replaceFirst("");
+            String message =
+                    PENDING_RESULT.matcher(String.valueOf(e.getMessage())).replaceFirst("");
             if (AnalystConnection.refused(e)) {
                 err.println(REFUSED);
                 return new Outcome(false, "refused: " + message);
@@ -176,7 +180,8 @@ public final class SqlShell {
     private static String csv(String value, boolean text) {
         String v = text && !value.isEmpty() && FORMULA_START.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
-                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+                ? "\"" + v.replace("\"", "\"\"") + "\""
+                : v;
     }
 
     /** By the Java class DuckDB gives the column: its HUGEINT, the type of sum(bigint), has no JDBC number type. */
@@ -196,9 +201,15 @@ public final class SqlShell {
             StringBuilder sb = new StringBuilder(rows == 0 ? "  {" : ",\n  {");
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 Object v = rs.getObject(i);
-                sb.append(i == 1 ? "" : ", ").append(json(md.getColumnLabel(i))).append(": ")
-                        .append(v == null ? "null" : v instanceof Number || v instanceof Boolean ? v.toString()
-                                : json(v.toString()));
+                sb.append(i == 1 ? "" : ", ")
+                        .append(json(md.getColumnLabel(i)))
+                        .append(": ")
+                        .append(
+                                v == null
+                                        ? "null"
+                                        : v instanceof Number || v instanceof Boolean
+                                                ? v.toString()
+                                                : json(v.toString()));
             }
             out.print(sb.append('}'));
             rows++;

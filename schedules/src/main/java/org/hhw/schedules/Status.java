@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.hhw.warehouse.AnalystConnection;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.NoSpace;
@@ -27,12 +26,13 @@ import org.hhw.warehouse.WriterLock;
  */
 final class Status {
 
-    private Status() {
-    }
+    private Status() {}
 
     static int run(Home home, PrintStream out) throws SQLException {
-        out.println("Writer: " + WriterLock.holder(home.root()).map(Object::toString)
-                .orElse("none (no hhw process is writing to " + home.root() + ")"));
+        out.println("Writer: "
+                + WriterLock.holder(home.root())
+                        .map(Object::toString)
+                        .orElse("none (no hhw process is writing to " + home.root() + ")"));
         Path db = home.analyticsDb();
         if (Files.exists(db)) {
             try (Connection c = AnalystConnection.open(db)) {
@@ -45,7 +45,9 @@ final class Status {
                 out.println();
                 out.println("Warnings (not failures) of the published copy: a department silent for 35 days, a file "
                         + "far from its source's usual size (none = nothing to look at):");
-                if (!QueryResult.bundled(c, "cli/status_has_warnings", Map.of()).rows().isEmpty()) {
+                if (!QueryResult.bundled(c, "cli/status_has_warnings", Map.of())
+                        .rows()
+                        .isEmpty()) {
                     print(out, c, "status_warnings");
                 } else {
                     out.println("(none recorded yet: this copy was published before data warnings existed)");
@@ -64,8 +66,8 @@ final class Status {
         Properties p = new Properties();
         p.setProperty("user", "sa");
         try (Connection c = DriverManager.getConnection(JobRepositoryConfiguration.url(home) + ";IFEXISTS=TRUE", p);
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("""
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("""
                      select e.job_execution_id, e.status, e.exit_code, e.start_time, e.end_time, f.parameter_value,
                             e.exit_message
                      from batch_job_execution e
@@ -77,17 +79,25 @@ final class Status {
                 Timestamp start = rs.getTimestamp(4);
                 Timestamp end = rs.getTimestamp(5);
                 String file = rs.getString(6);
-                runs.add(List.of(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        start == null ? "" : start.toLocalDateTime().withNano(0).toString().replace('T', ' '),
-                        start == null || end == null ? ""
+                runs.add(List.of(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        start == null
+                                ? ""
+                                : start.toLocalDateTime().withNano(0).toString().replace('T', ' '),
+                        start == null || end == null
+                                ? ""
                                 : String.format("%.1f", (end.getTime() - start.getTime()) / 1000.0),
-                        file == null ? "" : Path.of(file).getFileName().toString(), failure(rs.getString(7))));
+                        file == null ? "" : Path.of(file).getFileName().toString(),
+                        failure(rs.getString(7))));
             }
             runs.print(out);
         } catch (SQLException e) {
-            out.println(e.getMessage() != null && e.getMessage().contains("not found")
-                    ? "(no job history yet)"
-                    : "(the job history cannot be read: " + NoSpace.message(e, home.state()) + ")");
+            out.println(
+                    e.getMessage() != null && e.getMessage().contains("not found")
+                            ? "(no job history yet)"
+                            : "(the job history cannot be read: " + NoSpace.message(e, home.state()) + ")");
         }
     }
 

@@ -15,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.hhw.warehouse.Home;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,10 +42,16 @@ class AuditLogTest {
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(1);
-        assertThat(lines.get(0)).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)\t.*")
+        assertThat(lines.get(0))
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)\t.*")
                 .endsWith("\t" + USER + "\tsql\tselect 'a\\tb'\\nfrom t where x like '%\\\\_%'\t1 rows");
-        assertThat(log.entries()).extracting(AuditLog.Entry::user, AuditLog.Entry::command, AuditLog.Entry::statement,
-                AuditLog.Entry::result).containsExactly(tuple(USER, "sql", statement, "1 rows"));
+        assertThat(log.entries())
+                .extracting(
+                        AuditLog.Entry::user,
+                        AuditLog.Entry::command,
+                        AuditLog.Entry::statement,
+                        AuditLog.Entry::result)
+                .containsExactly(tuple(USER, "sql", statement, "1 rows"));
     }
 
     @Test
@@ -54,15 +59,16 @@ class AuditLogTest {
         // given
         AuditLog log = new AuditLog(new Home(home));
         String[] args = {"--hhw.home=" + home, "ingest", "--source=medical", "claims.csv", "--hhw.pseudonym-key=00ff"};
-        String logged = "--hhw.home=" + home + " --source=medical " + Path.of("claims.csv").toAbsolutePath()
-                + " --hhw.pseudonym-key=***";
+        String logged = "--hhw.home=" + home + " --source=medical "
+                + Path.of("claims.csv").toAbsolutePath() + " --hhw.pseudonym-key=***";
 
         // when
         int exit = log.record("ingest", args, () -> 1);
 
         // then
         assertThat(exit).isEqualTo(1);
-        assertThat(log.entries()).extracting(AuditLog.Entry::command, AuditLog.Entry::statement, AuditLog.Entry::result)
+        assertThat(log.entries())
+                .extracting(AuditLog.Entry::command, AuditLog.Entry::statement, AuditLog.Entry::result)
                 .containsExactly(tuple("ingest", logged, "started"), tuple("ingest", logged, "exit 1"));
     }
 
@@ -73,10 +79,13 @@ class AuditLogTest {
 
         // when / then
         assertThatThrownBy(() -> log.record("rebuild", new String[] {"rebuild"}, () -> {
-            throw new IllegalStateException("the warehouse is in use by another process");
-        })).hasMessage("the warehouse is in use by another process");
-        assertThat(log.entries()).extracting(AuditLog.Entry::command, AuditLog.Entry::statement, AuditLog.Entry::result)
-                .containsExactly(tuple("rebuild", "", "started"),
+                    throw new IllegalStateException("the warehouse is in use by another process");
+                }))
+                .hasMessage("the warehouse is in use by another process");
+        assertThat(log.entries())
+                .extracting(AuditLog.Entry::command, AuditLog.Entry::statement, AuditLog.Entry::result)
+                .containsExactly(
+                        tuple("rebuild", "", "started"),
                         tuple("rebuild", "", "error: the warehouse is in use by another process"));
     }
 
@@ -97,27 +106,46 @@ class AuditLogTest {
     void printsTheLatestEntriesNewestLast() throws Exception {
         // given
         Files.createDirectories(home.resolve("state"));
-        Files.writeString(home.resolve("state/audit.log"), String.join("\n",
-                "2026-12-01T09:00:00.000+08:00\tops\trun\t\tstarted",
-                "2026-12-01T09:30:12.345+08:00\tli\tsql\tselect count(*)\\n  from dim_person\t1 rows",
-                "2026-12-01T10:00:00.000+08:00\tli\tsql\tselect '" + "x".repeat(120) + "'\t1 rows",
-                "2026-12-01T17:00:00.001+08:00\tops\trun\t\tstopped", ""), StandardCharsets.UTF_8);
+        Files.writeString(
+                home.resolve("state/audit.log"),
+                String.join(
+                        "\n",
+                        "2026-12-01T09:00:00.000+08:00\tops\trun\t\tstarted",
+                        "2026-12-01T09:30:12.345+08:00\tli\tsql\tselect count(*)\\n  from dim_person\t1 rows",
+                        "2026-12-01T10:00:00.000+08:00\tli\tsql\tselect '" + "x".repeat(120) + "'\t1 rows",
+                        "2026-12-01T17:00:00.001+08:00\tops\trun\t\tstopped",
+                        ""),
+                StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         // when
-        int exit = AuditLog.run(new String[] {"--limit=3", "--hhw.home=" + home},
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int exit = AuditLog.run(
+                new String[] {"--limit=3", "--hhw.home=" + home},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
 
         // then statements are on one line and cut at 100 characters
         String row = "%-29s  %-4s  %-7s  %-100s  %s";
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
-                row.formatted("time", "user", "command", "statement", "result"),
-                row.formatted("-".repeat(29), "-".repeat(4), "-".repeat(7), "-".repeat(100), "-".repeat(7)),
-                row.formatted("2026-12-01T09:30:12.345+08:00", "li", "sql", "select count(*) from dim_person", "1 rows"),
-                row.formatted("2026-12-01T10:00:00.000+08:00", "li", "sql", "select '" + "x".repeat(91) + "…", "1 rows"),
-                row.formatted("2026-12-01T17:00:00.001+08:00", "ops", "run", "", "stopped"),
-                "(3 of 4 entries; the file holds every statement in full: " + home.resolve("state/audit.log") + ")");
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
+                .containsExactly(
+                        row.formatted("time", "user", "command", "statement", "result"),
+                        row.formatted("-".repeat(29), "-".repeat(4), "-".repeat(7), "-".repeat(100), "-".repeat(7)),
+                        row.formatted(
+                                "2026-12-01T09:30:12.345+08:00",
+                                "li",
+                                "sql",
+                                "select count(*) from dim_person",
+                                "1 rows"),
+                        row.formatted(
+                                "2026-12-01T10:00:00.000+08:00",
+                                "li",
+                                "sql",
+                                "select '" + "x".repeat(91) + "…",
+                                "1 rows"),
+                        row.formatted("2026-12-01T17:00:00.001+08:00", "ops", "run", "", "stopped"),
+                        "(3 of 4 entries; the file holds every statement in full: " + home.resolve("state/audit.log")
+                                + ")");
     }
 
     @Test
@@ -126,7 +154,9 @@ class AuditLogTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         // when
-        int exit = AuditLog.run(new String[] {"--limit=0", "--hhw.home=" + home}, System.out,
+        int exit = AuditLog.run(
+                new String[] {"--limit=0", "--hhw.home=" + home},
+                System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         // then
@@ -145,7 +175,8 @@ class AuditLogTest {
 
         // when
         for (int p = 0; p < processes; p++) {
-            appenders.add(java(Appender.class.getName(), home.toString(), "p" + p, String.valueOf(entries)).start());
+            appenders.add(java(Appender.class.getName(), home.toString(), "p" + p, String.valueOf(entries))
+                    .start());
         }
         for (Process a : appenders) {
             assertThat(a.waitFor(100, TimeUnit.SECONDS)).isTrue();
@@ -168,8 +199,10 @@ class AuditLogTest {
     @Timeout(180)
     void theServiceIsLoggedWhenItStartsAndWhenItIsStopped() throws Exception {
         // given
-        Process service = java(HhwApplication.class.getName(), "run", "--hhw.home=" + home).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
+        Process service = java(HhwApplication.class.getName(), "run", "--hhw.home=" + home)
+                .start();
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
         try {
             for (String line = out.readLine(); !line.startsWith("hhw service: watching"); line = out.readLine()) {
                 assertThat(line).as("the service's output before it watches").isNotNull();
@@ -184,14 +217,23 @@ class AuditLogTest {
 
         // then
         assertThat(new AuditLog(new Home(home)).entries())
-                .extracting(AuditLog.Entry::user, AuditLog.Entry::command, AuditLog.Entry::statement, AuditLog.Entry::result)
-                .containsExactly(tuple(USER, "run", "--hhw.home=" + home, "started"),
+                .extracting(
+                        AuditLog.Entry::user,
+                        AuditLog.Entry::command,
+                        AuditLog.Entry::statement,
+                        AuditLog.Entry::result)
+                .containsExactly(
+                        tuple(USER, "run", "--hhw.home=" + home, "started"),
                         tuple(USER, "run", "--hhw.home=" + home, "stopped"));
     }
 
     private static ProcessBuilder java(String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), mainClass));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     }

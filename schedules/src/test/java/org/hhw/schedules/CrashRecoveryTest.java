@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
-
 import org.hhw.schedules.demo.CsvEncoding;
 import org.hhw.schedules.demo.DemoData;
 import org.hhw.schedules.demo.Manifest;
@@ -45,9 +44,13 @@ class CrashRecoveryTest {
 
         // and started again
         Process second = hhw.service();
-        hhw.waitFor(() -> Files.exists(home.resolve("processed/registry/花名册.csv")), Duration.ofSeconds(180),
+        hhw.waitFor(
+                () -> Files.exists(home.resolve("processed/registry/花名册.csv")),
+                Duration.ofSeconds(180),
                 "the file to reach processed/ after the restart");
-        hhw.waitFor(() -> hhw.jobHistory().contains("COMPLETED|COMPLETED"), Duration.ofSeconds(30),
+        hhw.waitFor(
+                () -> hhw.jobHistory().contains("COMPLETED|COMPLETED"),
+                Duration.ofSeconds(30),
                 "the restarted run to complete");
         assertThat(home.resolve("processed/registry/花名册.csv.回执.xlsx")).exists();
         second.destroy();
@@ -71,8 +74,8 @@ class CrashRecoveryTest {
         assertThat(home.resolve("inbox/registry/花名册.csv")).exists();
 
         // and the operator runs the same command again
-        HhwProcesses.Result again = hhw.run(Duration.ofSeconds(180), "ingest", file.toString(),
-                "--hhw.chunk-size=2000");
+        HhwProcesses.Result again =
+                hhw.run(Duration.ofSeconds(180), "ingest", file.toString(), "--hhw.chunk-size=2000");
 
         // then it resumes that file: exit 0, loaded exactly once, no second copy in the inbox
         assertThat(again.exitCode()).as(again.output()).isZero();
@@ -91,11 +94,13 @@ class CrashRecoveryTest {
     }
 
     private void assertLoadedOnce(Manifest manifest) throws Exception {
-        assertThat(query(home.resolve("analytics.duckdb"),
-                "select count(*), min(status), sum(rows_loaded), sum(rows_read) from etl_file"))
+        assertThat(query(
+                        home.resolve("analytics.duckdb"),
+                        "select count(*), min(status), sum(rows_loaded), sum(rows_read) from etl_file"))
                 .containsExactly("1|LOADED|" + PERSONS + "|" + PERSONS);
-        assertThat(query(home.resolve("analytics.duckdb"),
-                "select count(*), count(distinct person_id_hash) from dim_person"))
+        assertThat(query(
+                        home.resolve("analytics.duckdb"),
+                        "select count(*), count(distinct person_id_hash) from dim_person"))
                 .containsExactly(PERSONS + "|" + PERSONS);
         assertThat(manifest.dataRows()).isEqualTo(PERSONS);
     }
@@ -105,7 +110,8 @@ class CrashRecoveryTest {
             return 0;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count();
+            return files.filter(f -> f.getFileName().toString().endsWith(".parquet"))
+                    .count();
         } catch (IOException e) {
             return 0;
         }

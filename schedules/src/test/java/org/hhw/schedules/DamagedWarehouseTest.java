@@ -6,7 +6,6 @@ import static org.hhw.schedules.HhwProcesses.query;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +15,7 @@ class DamagedWarehouseTest {
 
     @TempDir
     Path home;
+
     @TempDir
     Path outside;
 
@@ -25,9 +25,10 @@ class DamagedWarehouseTest {
     void rebuildWorksFromTheLakeWhenTheWarehouseLogIsCorrupt() throws Exception {
         // given a file loaded, then the warehouse's log overwritten with garbage and its file truncated
         hhw = new HhwProcesses(home);
-        Path file = OnePersonRegistry.write(outside, "南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖",
-                "14022219800101017");
-        assertThat(hhw.run(Duration.ofSeconds(90), "ingest", file.toString()).exitCode()).isZero();
+        Path file =
+                OnePersonRegistry.write(outside, "南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖", "14022219800101017");
+        assertThat(hhw.run(Duration.ofSeconds(90), "ingest", file.toString()).exitCode())
+                .isZero();
         Path warehouse = home.resolve("warehouse/warehouse.duckdb");
         Files.write(warehouse.resolveSibling("warehouse.duckdb.wal"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
         Files.write(warehouse, new byte[] {9, 9, 9});

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
@@ -36,16 +34,21 @@ class DataTestFailureRetryTest {
 
     @Autowired
     Ingestor ingestor;
+
     @Autowired
     Warehouse warehouse;
+
     @Autowired
     Home home;
 
     @Test
     void aLoadedFileFailingItsDataTestsStaysInTheInboxBeyondTheAttemptLimit() throws Exception {
         // given one township's registry loaded, then its household given a second current version
-        assertThat(ingestor.ingest("registry", registryFile("南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖",
-                "14022219800101017")).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(ingestor.ingest(
+                                "registry",
+                                registryFile("南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖", "14022219800101017"))
+                        .status())
+                .isEqualTo(BatchStatus.COMPLETED);
         try (Statement st = warehouse.connectionForTests().createStatement()) {
             st.execute("insert into dim_household select 9999, household_id, township_key, village_key, township, "
                     + "village, poverty_status, main_cause, exit_status, exit_year, is_relocated, members, declared_size, "
@@ -61,8 +64,9 @@ class DataTestFailureRetryTest {
         }
 
         // then every attempt failed on the data test, none set the file aside, and it waits in the inbox
-        assertThat(runs).extracting(Ingestor.Run::status, Ingestor.Run::exitCode).containsOnly(
-                tuple(BatchStatus.FAILED, "FAILED"));
+        assertThat(runs)
+                .extracting(Ingestor.Run::status, Ingestor.Run::exitCode)
+                .containsOnly(tuple(BatchStatus.FAILED, "FAILED"));
         assertThat(runs.get(Ingestor.MAX_ATTEMPTS).failure()).contains("tests/dim_household_one_current_version.sql");
         assertThat(second).exists();
         assertThat(home.rejected("registry")).isEmptyDirectory();

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +43,9 @@ class DemoFingerprintTest {
     void theDemoCountysTablesAreRowForRowTheCommittedOnes() throws Exception {
         // given the demo county, loaded by a real `hhw demo` under a fixed key (a new home's is random)
         try (HhwProcesses hhw = new HhwProcesses(home)) {
-            assertThat(hhw.run(Duration.ofMinutes(5), "demo", "--hhw.pseudonym-key=" + KEY).exitCode()).isZero();
+            assertThat(hhw.run(Duration.ofMinutes(5), "demo", "--hhw.pseudonym-key=" + KEY)
+                            .exitCode())
+                    .isZero();
         }
 
         // when
@@ -53,9 +54,14 @@ class DemoFingerprintTest {
         Files.writeString(written, actual, StandardCharsets.UTF_8);
 
         // then
-        String expected = new String(DemoFingerprintTest.class.getResourceAsStream("/demo-fingerprint.txt")
-                .readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(actual).as("the demo's tables (this run's are in %s)", written.toAbsolutePath()).isEqualTo(expected);
+        String expected = new String(
+                DemoFingerprintTest.class
+                        .getResourceAsStream("/demo-fingerprint.txt")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertThat(actual)
+                .as("the demo's tables (this run's are in %s)", written.toAbsolutePath())
+                .isEqualTo(expected);
     }
 
     private static String fingerprint(Path db) throws Exception {
@@ -68,10 +74,15 @@ class DemoFingerprintTest {
                 String row = table.getValue().stream()
                         .map(col -> "coalesce(cast(\"" + col + "\" as varchar), '<null>')")
                         .collect(Collectors.joining(" || '|' || "));
-                try (ResultSet rs = st.executeQuery("select count(*), coalesce(md5(string_agg(r, chr(10) order by r)), '-') "
-                        + "from (select " + row + " as r from \"" + table.getKey() + "\")")) {
+                try (ResultSet rs =
+                        st.executeQuery("select count(*), coalesce(md5(string_agg(r, chr(10) order by r)), '-') "
+                                + "from (select " + row + " as r from \"" + table.getKey() + "\")")) {
                     rs.next();
-                    out.append(table.getKey()).append(' ').append(rs.getLong(1)).append(' ').append(rs.getString(2))
+                    out.append(table.getKey())
+                            .append(' ')
+                            .append(rs.getLong(1))
+                            .append(' ')
+                            .append(rs.getString(2))
                             .append('\n');
                 }
             }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +22,7 @@ class DiskFullTest {
 
     @TempDir
     Path dir;
+
     @TempDir
     Path outside;
 
@@ -33,20 +33,23 @@ class DiskFullTest {
     void statusWorksAndWritersSayWhichDiskIsFull() throws Exception {
         // given a home on a 40 MB disk that has loaded one file, then filled to the last byte
         disk = Files.createDirectories(dir.resolve("disk"));
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", disk.toString()) == 0,
+        assumeTrue(
+                run("mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", disk.toString()) == 0,
                 "this user cannot mount a small disk");
         Path home = disk.resolve("home");
         hhw = new HhwProcesses(home, outside);
-        Path first = OnePersonRegistry.write(outside, "南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖",
-                "14022219800101017");
-        assertThat(hhw.run(Duration.ofSeconds(90), "ingest", first.toString()).exitCode()).isZero();
-        long published = Files.getLastModifiedTime(home.resolve("analytics.duckdb")).toMillis();
+        Path first =
+                OnePersonRegistry.write(outside, "南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖", "14022219800101017");
+        assertThat(hhw.run(Duration.ofSeconds(90), "ingest", first.toString()).exitCode())
+                .isZero();
+        long published =
+                Files.getLastModifiedTime(home.resolve("analytics.duckdb")).toMillis();
         fill(disk.resolve("filler"));
 
         // when the operator asks for the status, then ingests another file
         HhwProcesses.Result status = hhw.run(Duration.ofSeconds(60), "status");
-        Path second = OnePersonRegistry.write(outside, "米薪关镇.csv", "14022210001000001", "米薪关镇", "胡家屯",
-                "14022219700101023");
+        Path second =
+                OnePersonRegistry.write(outside, "米薪关镇.csv", "14022210001000001", "米薪关镇", "胡家屯", "14022219700101023");
         HhwProcesses.Result ingest = hhw.run(Duration.ofSeconds(60), "ingest", second.toString());
 
         // then the status shows the published copy and says why the job history cannot be read
@@ -55,7 +58,8 @@ class DiskFullTest {
         // and the ingest names the full disk, and the published copy is as it was
         assertThat(ingest.exitCode()).isNotZero();
         assertThat(ingest.output()).contains("no space left on " + home).doesNotContain("\tat ");
-        assertThat(Files.getLastModifiedTime(home.resolve("analytics.duckdb")).toMillis()).isEqualTo(published);
+        assertThat(Files.getLastModifiedTime(home.resolve("analytics.duckdb")).toMillis())
+                .isEqualTo(published);
     }
 
     private static void fill(Path file) {

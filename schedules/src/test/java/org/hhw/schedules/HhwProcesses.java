@@ -25,8 +25,7 @@ import java.util.function.BooleanSupplier;
 final class HhwProcesses implements AutoCloseable {
 
     /** A finished command: its exit code and everything it printed. */
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     private final Path home;
     private final Path logDir;
@@ -50,13 +49,15 @@ final class HhwProcesses implements AutoCloseable {
 
     Process start(String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                HhwApplication.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), HhwApplication.class.getName()));
         command.addAll(List.of(args));
         command.add("--hhw.home=" + home);
         Path log = logDir.resolve("process-" + ++count + "-" + args[0] + ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                .start();
         started.add(p);
         return p;
     }
@@ -66,8 +67,8 @@ final class HhwProcesses implements AutoCloseable {
         Process p = start(args);
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly().waitFor();
-            throw new AssertionError("hhw " + String.join(" ", args) + " did not end within " + timeout + ":\n"
-                    + output(count));
+            throw new AssertionError(
+                    "hhw " + String.join(" ", args) + " did not end within " + timeout + ":\n" + output(count));
         }
         return new Result(p.exitValue(), output(count));
     }
@@ -75,7 +76,8 @@ final class HhwProcesses implements AutoCloseable {
     /** Everything the n-th started process printed so far. */
     String output(int n) throws IOException {
         try (var files = Files.list(logDir)) {
-            Path log = files.filter(f -> f.getFileName().toString().startsWith("process-" + n + "-")).findFirst()
+            Path log = files.filter(f -> f.getFileName().toString().startsWith("process-" + n + "-"))
+                    .findFirst()
                     .orElseThrow();
             return Files.readString(log, StandardCharsets.UTF_8);
         }
@@ -103,7 +105,8 @@ final class HhwProcesses implements AutoCloseable {
     /** The job history's runs, oldest first, as {@code status|exit_code}. */
     List<String> jobHistory() {
         try {
-            return query(home.resolve("state/jobs"),
+            return query(
+                    home.resolve("state/jobs"),
                     "select status, exit_code from batch_job_execution order by job_execution_id");
         } catch (SQLException e) {
             return List.of();
@@ -129,7 +132,8 @@ final class HhwProcesses implements AutoCloseable {
     /** Rows of a query on an open connection (the warehouse a test's context holds), as {@link #query} gives them. */
     static List<String> rows(Connection c, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> cells = new ArrayList<>();

@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +22,7 @@ class HomePermissionsTest {
 
     @TempDir
     Path home;
+
     @TempDir
     Path outside;
 
@@ -31,14 +31,19 @@ class HomePermissionsTest {
     @Test
     void identifiedDataIsTheOwnersAndThePublishedCopyTheAnalystsGroups() throws Exception {
         // given a group this machine has (the user's own), named as the clerks' and the analysts' group
-        String group = Files.readAttributes(outside, PosixFileAttributes.class).group().getName();
-        Path file = OnePersonRegistry.write(outside, "南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖",
-                "14022219800101017");
+        String group =
+                Files.readAttributes(outside, PosixFileAttributes.class).group().getName();
+        Path file =
+                OnePersonRegistry.write(outside, "南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖", "14022219800101017");
         hhw = new HhwProcesses(home);
 
         // when a file is ingested
-        HhwProcesses.Result ingest = hhw.run(Duration.ofSeconds(90), "ingest", file.toString(),
-                "--hhw.clerks-group=" + group, "--hhw.analysts-group=" + group);
+        HhwProcesses.Result ingest = hhw.run(
+                Duration.ofSeconds(90),
+                "ingest",
+                file.toString(),
+                "--hhw.clerks-group=" + group,
+                "--hhw.analysts-group=" + group);
         assertThat(ingest.exitCode()).as(ingest.output()).isZero();
 
         // then the home may be passed through but not listed, the clerks' folders are the clerks' group's
@@ -56,8 +61,10 @@ class HomePermissionsTest {
         }
         assertThat(mode(home.resolve("warehouse/warehouse.duckdb"))).isEqualTo("rw-------");
         assertThat(mode(home.resolve("state/pseudonym.key"))).isEqualTo("rw-------");
-        assertThat(mode(home.resolve("lake/source=registry/file_key=1/claim.properties"))).isEqualTo("rw-------");
-        assertThat(mode(home.resolve("lake/source=registry/file_key=1/file.parquet"))).isEqualTo("rw-------");
+        assertThat(mode(home.resolve("lake/source=registry/file_key=1/claim.properties")))
+                .isEqualTo("rw-------");
+        assertThat(mode(home.resolve("lake/source=registry/file_key=1/file.parquet")))
+                .isEqualTo("rw-------");
         assertThat(mode(home.resolve("lake/source=registry/file_key=1/rows/part-000001.parquet")))
                 .isEqualTo("rw-------");
         try (Stream<Path> archived = Files.list(home.resolve("archive"))) {
@@ -67,8 +74,10 @@ class HomePermissionsTest {
         assertThat(mode(home.resolve("analytics.duckdb"))).isEqualTo("rw-r-----");
         assertThat(group(home.resolve("analytics.duckdb"))).isEqualTo(group);
         try (Stream<Path> top = Files.list(home)) {
-            assertThat(top.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith("process-"))).containsExactly("analytics.duckdb");
+            assertThat(top.filter(Files::isRegularFile)
+                            .map(p -> p.getFileName().toString())
+                            .filter(n -> !n.startsWith("process-")))
+                    .containsExactly("analytics.duckdb");
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.hhw.sources.clean.ResidentIds;
 import org.hhw.warehouse.Home;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +34,7 @@ class InboxPollTest {
 
     @Autowired
     Ingestor ingestor;
+
     @Autowired
     Home home;
 
@@ -43,8 +43,11 @@ class InboxPollTest {
         // given a registry file just written, and an Excel lock file beside it
         String first17 = "14022219800101017";
         Path file = home.inbox("registry").resolve("花名册.csv");
-        Files.writeString(file, "户编号,乡镇,行政村,姓名,证件号码,与户主关系\r\n14022203001000001,南高崖乡,南高崖,白一,"
-                + first17 + ResidentIds.checkChar(first17) + ",户主\r\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                "户编号,乡镇,行政村,姓名,证件号码,与户主关系\r\n14022203001000001,南高崖乡,南高崖,白一," + first17 + ResidentIds.checkChar(first17)
+                        + ",户主\r\n",
+                StandardCharsets.UTF_8);
         Path lock = home.inbox("registry").resolve("~$花名册.xlsx");
         Files.writeString(lock, "lock");
         Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minusSeconds(3600)));
@@ -61,7 +64,8 @@ class InboxPollTest {
         List<Ingestor.Run> settled = ingestor.poll();
 
         // then it is ingested, and the lock file is still ignored
-        assertThat(settled).extracting(r -> r.file().getFileName().toString(), Ingestor.Run::status)
+        assertThat(settled)
+                .extracting(r -> r.file().getFileName().toString(), Ingestor.Run::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("花名册.csv", BatchStatus.COMPLETED));
         assertThat(home.processed("registry").resolve("花名册.csv.回执.xlsx")).exists();
         assertThat(lock).exists();
@@ -74,8 +78,11 @@ class InboxPollTest {
         String stem = "天镇县".repeat(26) + "名册";
         String first17 = "14022219800101025";
         Path file = home.inbox("registry").resolve(stem + ".csv");
-        Files.writeString(file, "户编号,乡镇,行政村,姓名,证件号码,与户主关系\r\n14022203001000002,南高崖乡,南高崖,白二,"
-                + first17 + ResidentIds.checkChar(first17) + ",户主\r\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                "户编号,乡镇,行政村,姓名,证件号码,与户主关系\r\n14022203001000002,南高崖乡,南高崖,白二," + first17 + ResidentIds.checkChar(first17)
+                        + ",户主\r\n",
+                StandardCharsets.UTF_8);
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(3600)));
 
         // when the inbox is polled
@@ -85,8 +92,10 @@ class InboxPollTest {
         assertThat(runs).extracting(Ingestor.Run::status).containsExactly(BatchStatus.COMPLETED);
         assertThat(home.processed("registry").resolve(stem + ".csv")).exists();
         try (Stream<Path> receipts = Files.list(home.processed("registry"))) {
-            assertThat(receipts.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".回执.xlsx"))
-                    .filter(n -> n.startsWith(stem.substring(0, 60)))).singleElement()
+            assertThat(receipts.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".回执.xlsx"))
+                            .filter(n -> n.startsWith(stem.substring(0, 60))))
+                    .singleElement()
                     .satisfies(n -> assertThat(n).endsWith("….回执.xlsx"));
         }
         assertThat(ingestor.poll()).isEmpty();
@@ -95,8 +104,8 @@ class InboxPollTest {
     @Test
     void aSymbolicLinkOrAFolderInAnInboxIsRefusedUnread() throws Exception {
         // given a secret outside the inbox, a link to it and a folder dropped into the medical inbox
-        Path secret = Files.writeString(HOME.resolveSibling(HOME.getFileName() + ".secret"), "root:$6$secret",
-                StandardCharsets.UTF_8);
+        Path secret = Files.writeString(
+                HOME.resolveSibling(HOME.getFileName() + ".secret"), "root:$6$secret", StandardCharsets.UTF_8);
         Path link = Files.createSymbolicLink(home.inbox("medical").resolve("结算明细.csv"), secret);
         Path folder = Files.createDirectories(home.inbox("medical").resolve("十月"));
 
@@ -111,15 +120,18 @@ class InboxPollTest {
         assertThat(Files.isSymbolicLink(rejectedLink)).isTrue();
         assertThat(Files.readString(home.rejected("medical").resolve("结算明细.csv.说明.txt")))
                 .contains("NOT_A_FILE", "一个快捷方式（链接）");
-        assertThat(Files.readString(home.rejected("medical").resolve("十月.说明.txt"))).contains("一个文件夹");
+        assertThat(Files.readString(home.rejected("medical").resolve("十月.说明.txt")))
+                .contains("一个文件夹");
         try (Stream<Path> archived = Files.list(home.archive())) {
             assertThat(archived.filter(f -> {
-                try {
-                    return Files.readString(f, StandardCharsets.ISO_8859_1).contains("root:$6$secret");
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            })).isEmpty();
+                        try {
+                            return Files.readString(f, StandardCharsets.ISO_8859_1)
+                                    .contains("root:$6$secret");
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }))
+                    .isEmpty();
         }
         Files.delete(secret);
     }

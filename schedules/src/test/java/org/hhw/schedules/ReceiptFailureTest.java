@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.intake.Intake;
@@ -32,18 +31,22 @@ class ReceiptFailureTest {
 
     @Autowired
     Ingestor ingestor;
+
     @Autowired
     Warehouse warehouse;
+
     @Autowired
     Home home;
 
     @Test
     void aLoadedFileWhoseReceiptCannotBeWrittenIsDeliveredWithANoteInsteadOfRetriedForEver() throws Exception {
         // given a file whose receipt can never be written (its temporary name is taken by a folder)
-        Path file = OnePersonRegistry.write(home.inbox("registry"), "阳高.csv", "14022204001000001", "贾家屯乡", "贾家屯",
-                "14022219600101018");
-        Files.writeString(Files.createDirectories(home.processed("registry").resolve("阳高.csv.回执.xlsx.tmp"))
-                .resolve("占位"), "x");
+        Path file = OnePersonRegistry.write(
+                home.inbox("registry"), "阳高.csv", "14022204001000001", "贾家屯乡", "贾家屯", "14022219600101018");
+        Files.writeString(
+                Files.createDirectories(home.processed("registry").resolve("阳高.csv.回执.xlsx.tmp"))
+                        .resolve("占位"),
+                "x");
 
         // when it is ingested once more than the attempt limit
         List<Ingestor.Run> runs = new ArrayList<>();
@@ -52,15 +55,17 @@ class ReceiptFailureTest {
         }
 
         // then the attempts failed at the receipt, and the last delivered the file with a note, loaded
-        assertThat(runs.subList(0, Ingestor.MAX_ATTEMPTS)).extracting(Ingestor.Run::status)
+        assertThat(runs.subList(0, Ingestor.MAX_ATTEMPTS))
+                .extracting(Ingestor.Run::status)
                 .containsOnly(BatchStatus.FAILED);
         assertThat(runs.get(Ingestor.MAX_ATTEMPTS).exitCode()).isEqualTo("NO_RECEIPT");
         assertThat(file).doesNotExist();
         assertThat(home.processed("registry").resolve("阳高.csv")).exists();
         assertThat(Files.readString(home.processed("registry").resolve("阳高.csv.说明.txt")))
                 .contains("RECEIPT_FAILED", "文件中的数据已入库");
-        assertThat(warehouse.loadedWithSha(Intake.sha256(
-                home.processed("registry").resolve("阳高.csv")))).isPresent();
+        assertThat(warehouse.loadedWithSha(
+                        Intake.sha256(home.processed("registry").resolve("阳高.csv"))))
+                .isPresent();
     }
 
     @AfterAll

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
-
 import org.hhw.jobs.ingest.IngestJobConfiguration;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.WriterLock;
@@ -43,10 +40,13 @@ class RunRecoveryTest {
 
     @Autowired
     Ingestor ingestor;
+
     @Autowired
     Home home;
+
     @Autowired
     JobRepository jobRepository;
+
     @Autowired
     DataSource jobs;
 
@@ -54,13 +54,12 @@ class RunRecoveryTest {
     void runsLeftRunningByACrashAreClosedOnlyUnderTheLock() throws Exception {
         // given two completed runs; the job history then altered as kills leave it: the first killed after its
         // last step, the second in its read step
-        ingestor.ingest("registry", registryFile("南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖",
-                "14022219800101017"));
+        ingestor.ingest("registry", registryFile("南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖", "14022219800101017"));
         long afterLastStep = lastExecutionId();
-        ingestor.ingest("registry", registryFile("米薪关镇.csv", "14022210001000001", "米薪关镇", "胡家屯",
-                "14022219700101023"));
+        ingestor.ingest("registry", registryFile("米薪关镇.csv", "14022210001000001", "米薪关镇", "胡家屯", "14022219700101023"));
         long inReadStep = lastExecutionId();
-        try (Connection c = jobs.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = jobs.getConnection();
+                Statement st = c.createStatement()) {
             st.execute("update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null "
                     + "where job_execution_id in (" + afterLastStep + ", " + inReadStep + ")");
             st.execute("update batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', end_time = null "
@@ -71,14 +70,17 @@ class RunRecoveryTest {
             st.execute("delete from batch_step_execution where job_execution_id = " + inReadStep
                     + " and step_name in ('ingestLoadStep', 'ingestPublishStep', 'ingestReceiptStep')");
         }
-        assertThat(jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)).hasSize(2);
+        assertThat(jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME))
+                .hasSize(2);
 
         // when recovery runs without the writer lock, it refuses
         WriterLock lock = WriterLock.tryAcquire(home.root(), "test").orElseThrow();
         lock.close();
-        assertThatThrownBy(() -> ingestor.recoverInterrupted(lock)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> ingestor.recoverInterrupted(lock))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("crash recovery needs the home's writer lock");
-        assertThat(jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)).hasSize(2);
+        assertThat(jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME))
+                .hasSize(2);
 
         // when it runs holding the lock
         int recovered;
@@ -88,20 +90,24 @@ class RunRecoveryTest {
 
         // then both are closed: the first COMPLETED, the second FAILED with its read step
         assertThat(recovered).isEqualTo(2);
-        assertThat(jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)).isEmpty();
+        assertThat(jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME))
+                .isEmpty();
         JobExecution done = jobRepository.getJobExecution(afterLastStep);
         assertThat(done.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(done.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
         assertThat(done.getEndTime()).isNotNull();
         JobExecution interrupted = jobRepository.getJobExecution(inReadStep);
         assertThat(interrupted.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(interrupted.getStepExecutions()).filteredOn(s -> s.getStepName().equals("ingestReadStep"))
-                .extracting(s -> s.getStatus()).containsExactly(BatchStatus.FAILED);
+        assertThat(interrupted.getStepExecutions())
+                .filteredOn(s -> s.getStepName().equals("ingestReadStep"))
+                .extracting(s -> s.getStatus())
+                .containsExactly(BatchStatus.FAILED);
     }
 
     private long lastExecutionId() throws Exception {
-        try (Connection c = jobs.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select max(job_execution_id) from batch_job_execution")) {
+        try (Connection c = jobs.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select max(job_execution_id) from batch_job_execution")) {
             rs.next();
             return rs.getLong(1);
         }

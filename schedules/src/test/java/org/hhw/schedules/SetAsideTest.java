@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hhw.sources.clean.ResidentIds;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
@@ -40,8 +39,10 @@ class SetAsideTest {
 
     @Autowired
     Ingestor ingestor;
+
     @Autowired
     Warehouse warehouse;
+
     @Autowired
     Home home;
 
@@ -50,13 +51,17 @@ class SetAsideTest {
         // given a registry file with a good row and a row whose ID is refused (its value spooled for the receipt),
         // and a warehouse whose load of it fails: its households' table is away
         String bad = "14022219800101017" + (ResidentIds.checkChar("14022219800101017") == '0' ? '1' : '0');
-        Path file = Files.writeString(home.inbox("registry").resolve("浑源.csv"), "户编号,乡镇,行政村,姓名,证件号码,与户主关系\r\n"
-                + "14022203001000001,南高崖乡,南高崖,白一,14022219700101023" + ResidentIds.checkChar("14022219700101023")
-                + ",户主\r\n14022203001000001,南高崖乡,南高崖,白二," + bad + ",配偶\r\n", StandardCharsets.UTF_8);
+        Path file = Files.writeString(
+                home.inbox("registry").resolve("浑源.csv"),
+                "户编号,乡镇,行政村,姓名,证件号码,与户主关系\r\n"
+                        + "14022203001000001,南高崖乡,南高崖,白一,14022219700101023" + ResidentIds.checkChar("14022219700101023")
+                        + ",户主\r\n14022203001000001,南高崖乡,南高崖,白二," + bad + ",配偶\r\n",
+                StandardCharsets.UTF_8);
         execute("alter table dim_household rename to dim_household_away");
         List<Ingestor.Run> runs = attempts(file);
         execute("alter table dim_household_away rename to dim_household");
-        assertThat(rows("select file_key, status from etl_file where file_name = '浑源.csv'")).containsExactly("1|RUNNING");
+        assertThat(rows("select file_key, status from etl_file where file_name = '浑源.csv'"))
+                .containsExactly("1|RUNNING");
         assertThat(home.spool().resolve("registry/1")).isNotEmptyDirectory();
 
         // when it is ingested once more than the attempt limit
@@ -83,8 +88,8 @@ class SetAsideTest {
     @Test
     void aFileWhoseAttemptsFailedBeforeItWasRegisteredIsSetAsideAllTheSame() throws Exception {
         // given a file that cannot be archived (its temporary name in the archive is taken by a folder)
-        Path file = OnePersonRegistry.write(home.inbox("registry"), "广灵.csv", "14022204001000001", "贾家屯乡", "贾家屯",
-                "14022219600101018");
+        Path file = OnePersonRegistry.write(
+                home.inbox("registry"), "广灵.csv", "14022204001000001", "贾家屯乡", "贾家屯", "14022219600101018");
         Path blocker = home.archive().resolve(Intake.sha256(file) + ".csv.tmp");
         Files.writeString(Files.createDirectories(blocker).resolve("占位"), "x");
         List<Ingestor.Run> runs = attempts(file);
@@ -95,7 +100,8 @@ class SetAsideTest {
         // then the attempts failed before registering it, and the last set it aside without a row to mark
         assertThat(runs).extracting(Ingestor.Run::status).containsOnly(BatchStatus.FAILED);
         assertThat(last.exitCode()).isEqualTo("SET_ASIDE");
-        assertThat(rows("select count(*) from etl_file where file_name = '广灵.csv'")).containsExactly("0");
+        assertThat(rows("select count(*) from etl_file where file_name = '广灵.csv'"))
+                .containsExactly("0");
         assertThat(file).doesNotExist();
         assertThat(Files.readString(home.rejected("registry").resolve("广灵.csv.说明.txt"), StandardCharsets.UTF_8))
                 .contains("INTERNAL_ERROR");

@@ -17,10 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.hhw.sources.clean.Gazetteer;
-import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.contract.ContractRegistry;
+import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.lake.Lake;
@@ -48,14 +47,17 @@ class SqlShellTest {
     @BeforeAll
     static void publishAWarehouseBesideTheHomesFiles() throws Exception {
         Home h = new Home(home).create(Contracts.SOURCES);
-        try (Warehouse w = Warehouse.open(h.warehouseDb(), new Lake(h.lake()), Gazetteer.bundled(),
-                ContractRegistry.bundled())) {
+        try (Warehouse w =
+                Warehouse.open(h.warehouseDb(), new Lake(h.lake()), Gazetteer.bundled(), ContractRegistry.bundled())) {
             assertThat(w.publishIfTestsPass(h.analyticsDb(), null)).isEmpty();
         }
-        Files.writeString(h.state().resolve("pseudonym.key"), "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+        Files.writeString(
+                h.state().resolve("pseudonym.key"), "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
         Files.writeString(h.archive().resolve("0a1b2c.csv"), "证件号码,姓名\n140222199001011234,张三\n");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
-            st.execute("copy (select '140222199001011234' as id) to '" + h.lake().resolve("part.parquet") + "'");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
+            st.execute(
+                    "copy (select '140222199001011234' as id) to '" + h.lake().resolve("part.parquet") + "'");
         }
     }
 
@@ -65,27 +67,29 @@ class SqlShellTest {
         String out = run(SqlShell.Format.TABLE, QUERY);
 
         // then
-        assertThat(out.lines().toList()).containsExactly(
-                "township  households  note",
-                "--------  ----------  -----",
-                "南河堡乡  12          ok",
-                "玉泉镇    3           a,\"b\"",
-                "(2 rows)");
+        assertThat(out.lines().toList())
+                .containsExactly(
+                        "township  households  note",
+                        "--------  ----------  -----",
+                        "南河堡乡  12          ok",
+                        "玉泉镇    3           a,\"b\"",
+                        "(2 rows)");
     }
 
     @Test
     void printsCsvWithQuotingWhereNeeded() throws Exception {
-        assertThat(run(SqlShell.Format.CSV, QUERY).lines().toList()).containsExactly(
-                "township,households,note", "南河堡乡,12,ok", "玉泉镇,3,\"a,\"\"b\"\"\"");
+        assertThat(run(SqlShell.Format.CSV, QUERY).lines().toList())
+                .containsExactly("township,households,note", "南河堡乡,12,ok", "玉泉镇,3,\"a,\"\"b\"\"\"");
     }
 
     @Test
     void printsJsonWithNumbersUnquoted() throws Exception {
-        assertThat(run(SqlShell.Format.JSON, QUERY).lines().toList()).containsExactly(
-                "[",
-                "  {\"township\": \"南河堡乡\", \"households\": 12, \"note\": \"ok\"},",
-                "  {\"township\": \"玉泉镇\", \"households\": 3, \"note\": \"a,\\\"b\\\"\"}",
-                "]");
+        assertThat(run(SqlShell.Format.JSON, QUERY).lines().toList())
+                .containsExactly(
+                        "[",
+                        "  {\"township\": \"南河堡乡\", \"households\": 12, \"note\": \"ok\"},",
+                        "  {\"township\": \"玉泉镇\", \"households\": 3, \"note\": \"a,\\\"b\\\"\"}",
+                        "]");
     }
 
     @Test
@@ -104,14 +108,17 @@ class SqlShellTest {
         String json = run(SqlShell.Format.JSON, withSum);
 
         // then text cells and the header are prefixed, numbers are not; JSON keeps the values as they are
-        assertThat(csv).isEqualTo(String.join("\n",
-                "'@who,total,n,text,plain",
-                "'=1+1,-5,-5,'-5,ok",
-                "'+cmd|' /C calc'!A0,-5,3,'@SUM(A1),a-b",
-                "'\ttab,-5,0,\"'\rcr\",",
-                ""));
-        assertThat(json.lines().toList()).element(1).isEqualTo(
-                "  {\"@who\": \"=1+1\", \"total\": -5, \"n\": -5, \"text\": \"-5\", \"plain\": \"ok\"},");
+        assertThat(csv)
+                .isEqualTo(String.join(
+                        "\n",
+                        "'@who,total,n,text,plain",
+                        "'=1+1,-5,-5,'-5,ok",
+                        "'+cmd|' /C calc'!A0,-5,3,'@SUM(A1),a-b",
+                        "'\ttab,-5,0,\"'\rcr\",",
+                        ""));
+        assertThat(json.lines().toList())
+                .element(1)
+                .isEqualTo("  {\"@who\": \"=1+1\", \"total\": -5, \"n\": -5, \"text\": \"-5\", \"plain\": \"ok\"},");
     }
 
     @Test
@@ -122,7 +129,10 @@ class SqlShellTest {
         // when
         SqlShell.Outcome outcome;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            outcome = SqlShell.execute(c, "select * from no_such_table", SqlShell.Format.TABLE,
+            outcome = SqlShell.execute(
+                    c,
+                    "select * from no_such_table",
+                    SqlShell.Format.TABLE,
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
         }
@@ -141,26 +151,27 @@ class SqlShellTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "select * from read_csv('/etc/passwd')",
-        "select * from read_csv('HOME/archive/0a1b2c.csv')",
-        "select * from 'HOME/archive/0a1b2c.csv'",
-        "select content from read_text('HOME/state/pseudonym.key')",
-        "select content from read_blob('HOME/archive/0a1b2c.csv')",
-        "select * from read_parquet('HOME/lake/part.parquet')",
-        "select * from glob('HOME/**')",
-        "copy (select * from dim_person) to 'HOME/persons.csv'",
-        "export database 'HOME/export'",
-        "attach 'HOME/warehouse.duckdb' as writer",
-        "create table scratch (x integer)",
-        "set threads = 1",
-        "set enable_external_access = true",
-        "pragma enable_external_access = true",
-        "reset enable_external_access",
-        "set lock_configuration = false",
-        "install httpfs",
-        "load httpfs",
-    })
+    @ValueSource(
+            strings = {
+                "select * from read_csv('/etc/passwd')",
+                "select * from read_csv('HOME/archive/0a1b2c.csv')",
+                "select * from 'HOME/archive/0a1b2c.csv'",
+                "select content from read_text('HOME/state/pseudonym.key')",
+                "select content from read_blob('HOME/archive/0a1b2c.csv')",
+                "select * from read_parquet('HOME/lake/part.parquet')",
+                "select * from glob('HOME/**')",
+                "copy (select * from dim_person) to 'HOME/persons.csv'",
+                "export database 'HOME/export'",
+                "attach 'HOME/warehouse.duckdb' as writer",
+                "create table scratch (x integer)",
+                "set threads = 1",
+                "set enable_external_access = true",
+                "pragma enable_external_access = true",
+                "reset enable_external_access",
+                "set lock_configuration = false",
+                "install httpfs",
+                "load httpfs",
+            })
     void refusesWhatIsNotThePublishedData(String attempt) throws Exception {
         // given
         String sql = attempt.replace("HOME", home.toString());
@@ -200,7 +211,8 @@ class SqlShellTest {
         // given the README's SQL examples and its ./hhw sql examples, but for placeholders ("…")
         String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
         List<String> queries = new ArrayList<>();
-        for (Pattern example : List.of(Pattern.compile("```sql\n(.*?)```", Pattern.DOTALL),
+        for (Pattern example : List.of(
+                Pattern.compile("```sql\n(.*?)```", Pattern.DOTALL),
                 Pattern.compile("\\./hhw sql (?:--\\w+ )*\"([^\"]+)\""))) {
             Matcher m = example.matcher(readme);
             while (m.find()) {
@@ -237,18 +249,21 @@ class SqlShellTest {
 
         // then
         List<AuditLog.Entry> entries = new AuditLog(new Home(own)).entries();
-        assertThat(entries).extracting(AuditLog.Entry::user, AuditLog.Entry::command, AuditLog.Entry::statement)
+        assertThat(entries)
+                .extracting(AuditLog.Entry::user, AuditLog.Entry::command, AuditLog.Entry::statement)
                 .containsExactly(
-                        tuple(System.getProperty("user.name"), "sql",
-                                "select * from (values (1), (2)) t(x)"),
-                        tuple(System.getProperty("user.name"), "sql",
+                        tuple(System.getProperty("user.name"), "sql", "select * from (values (1), (2)) t(x)"),
+                        tuple(
+                                System.getProperty("user.name"),
+                                "sql",
                                 "select content from read_text('" + own.resolve("state/pseudonym.key") + "')"),
                         tuple(System.getProperty("user.name"), "sql", "select nothing"));
         assertThat(entries.get(0).result()).isEqualTo("2 rows");
         assertThat(entries.get(1).result()).startsWith("refused: ").contains("file system operations are disabled");
-        assertThat(entries.get(2).result()).startsWith("error: Binder Error: Referenced column \"nothing\" was not found");
-        assertThat(entries).allSatisfy(e -> assertThat(OffsetDateTime.parse(e.time()))
-                .isBetween(before, OffsetDateTime.now()));
+        assertThat(entries.get(2).result())
+                .startsWith("error: Binder Error: Referenced column \"nothing\" was not found");
+        assertThat(entries)
+                .allSatisfy(e -> assertThat(OffsetDateTime.parse(e.time())).isBetween(before, OffsetDateTime.now()));
     }
 
     @Test
@@ -263,8 +278,9 @@ class SqlShellTest {
         // then
         assertThat(shell.exit()).isEqualTo(1);
         assertThat(shell.out()).isEmpty();
-        assertThat(shell.err()).startsWith("hhw sql logs every statement and cannot write its audit log "
-                + own.resolve("state/audit.log") + ": ");
+        assertThat(shell.err())
+                .startsWith("hhw sql logs every statement and cannot write its audit log "
+                        + own.resolve("state/audit.log") + ": ");
     }
 
     @Test
@@ -274,12 +290,12 @@ class SqlShellTest {
 
         // then
         assertThat(shell.exit()).isEqualTo(1);
-        assertThat(shell.err()).isEqualTo("No published warehouse at " + empty.resolve("analytics.duckdb")
-                + " yet: run `./hhw demo` or ingest a file first." + System.lineSeparator());
+        assertThat(shell.err())
+                .isEqualTo("No published warehouse at " + empty.resolve("analytics.duckdb")
+                        + " yet: run `./hhw demo` or ingest a file first." + System.lineSeparator());
     }
 
-    record Shell(int exit, String out, String err) {
-    }
+    record Shell(int exit, String out, String err) {}
 
     private static Shell shell(String... args) throws Exception {
         return shellWithInput("", args);
@@ -288,8 +304,11 @@ class SqlShellTest {
     private static Shell shellWithInput(String stdin, String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = SqlShell.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = SqlShell.run(
+                args,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Shell(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -12,17 +12,14 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import org.hhw.sources.clean.Gazetteer;
-import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.contract.ContractRegistry;
+import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.hhw.warehouse.lake.Lake;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.repository.support.ResourcelessJobRepository;
-import org.springframework.boot.DefaultApplicationArguments;
 
 /** {@code hhw status}, as the operator reads it from the published copy. */
 class StatusTest {
@@ -46,16 +43,17 @@ class StatusTest {
         String sample = "source=registry, last_received=2024-01-02, days_silent=59, detail=registry has sent nothing "
                 + "since 2024-01-02, 59 days before 2024-03-01 (files received in all: 1)";
         int at = lines.indexOf(WARNINGS_TITLE);
-        assertThat(lines.subList(at - 4, at + 4)).containsExactly(
-                "Failing data tests of the published copy (none = all pass; a run that failed on its data tests is "
-                        + "listed below with their names):",
-                "test  rows  sample",
-                "----  ----  ------",
-                "",
-                WARNINGS_TITLE,
-                "warning                         rows  sample",
-                "------------------------------  ----  " + "-".repeat(sample.length()),
-                "warnings/department_silent.sql  1     " + sample);
+        assertThat(lines.subList(at - 4, at + 4))
+                .containsExactly(
+                        "Failing data tests of the published copy (none = all pass; a run that failed on its data tests is "
+                                + "listed below with their names):",
+                        "test  rows  sample",
+                        "----  ----  ------",
+                        "",
+                        WARNINGS_TITLE,
+                        "warning                         rows  sample",
+                        "------------------------------  ----  " + "-".repeat(sample.length()),
+                        "warnings/department_silent.sql  1     " + sample);
     }
 
     @Test
@@ -69,20 +67,22 @@ class StatusTest {
 
         // then
         int at = lines.indexOf(WARNINGS_TITLE);
-        assertThat(lines.get(at + 1)).isEqualTo("(none recorded yet: this copy was published before data warnings existed)");
+        assertThat(lines.get(at + 1))
+                .isEqualTo("(none recorded yet: this copy was published before data warnings existed)");
     }
 
     /** One registry file received on 2 January 2024 and found unusable; the checks as of 1 March 2024. */
     private static void publish(Home home, boolean withoutWarnings) throws Exception {
-        try (Warehouse w = Warehouse.open(home.warehouseDb(), new Lake(home.lake()), Gazetteer.bundled(),
-                ContractRegistry.bundled())) {
+        try (Warehouse w = Warehouse.open(
+                home.warehouseDb(), new Lake(home.lake()), Gazetteer.bundled(), ContractRegistry.bundled())) {
             int fileKey = w.register("registry", "花名册.xlsx", "00", LocalDateTime.of(2024, 1, 2, 9, 0));
             w.markRejected(fileKey, "CORRUPT", "文件已损坏");
-            assertThat(w.publishIfTestsPass(home.analyticsDb(), null, LocalDate.of(2024, 3, 1))).isEmpty();
+            assertThat(w.publishIfTestsPass(home.analyticsDb(), null, LocalDate.of(2024, 3, 1)))
+                    .isEmpty();
         }
         if (withoutWarnings) {
             try (Connection copy = DriverManager.getConnection("jdbc:duckdb:" + home.analyticsDb());
-                 Statement st = copy.createStatement()) {
+                    Statement st = copy.createStatement()) {
                 st.execute("drop table etl_data_warning");
             }
         }
@@ -91,7 +91,8 @@ class StatusTest {
     /** The lines {@code hhw status} prints; only the home is needed for it. */
     private static List<String> status(Home home) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        assertThat(Status.run(home, new PrintStream(printed, true, StandardCharsets.UTF_8))).isZero();
+        assertThat(Status.run(home, new PrintStream(printed, true, StandardCharsets.UTF_8)))
+                .isZero();
         return printed.toString(StandardCharsets.UTF_8).lines().toList();
     }
 }

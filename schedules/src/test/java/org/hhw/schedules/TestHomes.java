@@ -13,8 +13,7 @@ import java.util.stream.Stream;
  */
 final class TestHomes {
 
-    private TestHomes() {
-    }
+    private TestHomes() {}
 
     static Path create(String prefix) {
         try {

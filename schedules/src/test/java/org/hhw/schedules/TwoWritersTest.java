@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +19,7 @@ class TwoWritersTest {
 
     @TempDir
     Path home;
+
     @TempDir
     Path outside;
 
@@ -31,8 +31,11 @@ class TwoWritersTest {
         hhw = new HhwProcesses(home);
         Process service = hhw.service();
         Path first = registryFile("南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖", "14022219800101017");
-        Files.copy(first, Files.createDirectories(home.resolve("inbox/registry")).resolve("南高崖乡.csv"));
-        hhw.waitFor(() -> Files.exists(home.resolve("processed/registry/南高崖乡.csv.回执.xlsx")), Duration.ofSeconds(90),
+        Files.copy(
+                first, Files.createDirectories(home.resolve("inbox/registry")).resolve("南高崖乡.csv"));
+        hhw.waitFor(
+                () -> Files.exists(home.resolve("processed/registry/南高崖乡.csv.回执.xlsx")),
+                Duration.ofSeconds(90),
                 "the service's first file");
 
         // when an operator runs `hhw ingest` for a second file
@@ -41,19 +44,20 @@ class TwoWritersTest {
 
         // then the command handed it over and reported the service's outcome
         assertThat(ingest.exitCode()).as(ingest.output()).isZero();
-        assertThat(ingest.output()).contains("is running, so it loads these files", "米薪关镇.csv", "LOADED",
-                "1 / 1 / 0 / 0");
+        assertThat(ingest.output())
+                .contains("is running, so it loads these files", "米薪关镇.csv", "LOADED", "1 / 1 / 0 / 0");
         // and the service loaded it, under a key of its own, with the receipt where the clerk expects it
-        assertThat(query(home.resolve("analytics.duckdb"),
-                "select file_key, file_name, status, rows_read from etl_file order by file_key"))
+        assertThat(query(
+                        home.resolve("analytics.duckdb"),
+                        "select file_key, file_name, status, rows_read from etl_file order by file_key"))
                 .containsExactly("1|南高崖乡.csv|LOADED|1", "2|米薪关镇.csv|LOADED|1");
         assertThat(home.resolve("processed/registry/米薪关镇.csv.回执.xlsx")).exists();
         // and the job history holds only the service's runs, none recovered by the second process
         assertThat(hhw.jobHistory()).containsExactly("COMPLETED|COMPLETED", "COMPLETED|COMPLETED");
         assertThat(service.isAlive()).isTrue();
         // and the hand-over is in the audit log, beside the service's own start
-        assertThat(Files.readAllLines(home.resolve("state/audit.log"))).anySatisfy(l -> assertThat(l)
-                .contains("\tingest\t", second.toString(), "exit 0"));
+        assertThat(Files.readAllLines(home.resolve("state/audit.log")))
+                .anySatisfy(l -> assertThat(l).contains("\tingest\t", second.toString(), "exit 0"));
     }
 
     @Test
@@ -62,11 +66,16 @@ class TwoWritersTest {
         hhw = new HhwProcesses(home);
         hhw.service();
         Path first = registryFile("南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖", "14022219800101017");
-        Files.copy(first, Files.createDirectories(home.resolve("inbox/registry")).resolve("南高崖乡.csv"));
-        hhw.waitFor(() -> Files.exists(home.resolve("processed/registry/南高崖乡.csv.回执.xlsx")), Duration.ofSeconds(90),
+        Files.copy(
+                first, Files.createDirectories(home.resolve("inbox/registry")).resolve("南高崖乡.csv"));
+        hhw.waitFor(
+                () -> Files.exists(home.resolve("processed/registry/南高崖乡.csv.回执.xlsx")),
+                Duration.ofSeconds(90),
                 "the service's first file");
-        long warehouseModified = Files.getLastModifiedTime(home.resolve("warehouse/warehouse.duckdb")).toMillis();
-        long analyticsModified = Files.getLastModifiedTime(home.resolve("analytics.duckdb")).toMillis();
+        long warehouseModified = Files.getLastModifiedTime(home.resolve("warehouse/warehouse.duckdb"))
+                .toMillis();
+        long analyticsModified =
+                Files.getLastModifiedTime(home.resolve("analytics.duckdb")).toMillis();
 
         // when a second service, a rebuild and a demo start on the same home
         for (String command : List.of("run", "rebuild", "demo")) {
@@ -74,13 +83,16 @@ class TwoWritersTest {
 
             // then each is refused at once, naming the holder
             assertThat(refused.exitCode()).as(refused.output()).isEqualTo(HhwApplication.HOME_BUSY);
-            assertThat(refused.output()).contains("hhw " + command + ": refused, nothing was changed",
-                    "`hhw run` (pid ");
+            assertThat(refused.output())
+                    .contains("hhw " + command + ": refused, nothing was changed", "`hhw run` (pid ");
         }
         // and nothing of the home changed: no inbox files from the demo, the databases untouched
         assertThat(home.resolve("inbox/registry")).isEmptyDirectory();
-        assertThat(Files.getLastModifiedTime(home.resolve("warehouse/warehouse.duckdb")).toMillis()).isEqualTo(warehouseModified);
-        assertThat(Files.getLastModifiedTime(home.resolve("analytics.duckdb")).toMillis()).isEqualTo(analyticsModified);
+        assertThat(Files.getLastModifiedTime(home.resolve("warehouse/warehouse.duckdb"))
+                        .toMillis())
+                .isEqualTo(warehouseModified);
+        assertThat(Files.getLastModifiedTime(home.resolve("analytics.duckdb")).toMillis())
+                .isEqualTo(analyticsModified);
         assertThat(hhw.jobHistory()).containsExactly("COMPLETED|COMPLETED");
     }
 

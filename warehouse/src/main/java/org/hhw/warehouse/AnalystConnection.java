@@ -20,11 +20,13 @@ public final class AnalystConnection {
      * What DuckDB says when one of these settings stops a statement (it gives no SQL state): a file or
      * directory outside the copy, a locked setting, an extension, a write into the read-only copy.
      */
-    private static final List<String> REFUSALS = List.of("Permission Error:", "the configuration has been locked",
-            "Loading external extensions is disabled", "read-only mode");
+    private static final List<String> REFUSALS = List.of(
+            "Permission Error:",
+            "the configuration has been locked",
+            "Loading external extensions is disabled",
+            "read-only mode");
 
-    private AnalystConnection() {
-    }
+    private AnalystConnection() {}
 
     public static Connection open(Path analyticsDb) throws SQLException {
         Properties config = new Properties();

@@ -12,16 +12,13 @@ import java.util.Map;
 public final class DataDictionary {
 
     /** A table: its meaning, grain and key in English and Chinese, and its columns by name. */
-    public record Table(String name, String en, String zh, String grain, String grainZh, String key,
-                        Map<String, Column> columns) {
-    }
+    public record Table(
+            String name, String en, String zh, String grain, String grainZh, String key, Map<String, Column> columns) {}
 
     /** A column's meaning in English and Chinese. */
-    public record Column(String en, String zh) {
-    }
+    public record Column(String en, String zh) {}
 
-    private DataDictionary() {
-    }
+    private DataDictionary() {}
 
     /**
      * Every documented table, by name: the tables, then the marts, each by name. The intermediate
@@ -29,7 +26,8 @@ public final class DataDictionary {
      */
     public static Map<String, Table> tables() {
         Map<String, Table> tables = new LinkedHashMap<>();
-        Models.project().relations().values().stream().filter(r -> !"intermediate".equals(r.folder()))
+        Models.project().relations().values().stream()
+                .filter(r -> !"intermediate".equals(r.folder()))
                 .forEach(r -> tables.put(r.name(), r.doc()));
         return tables;
     }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,14 +49,16 @@ record DataTests(Connection connection, Models models, Map<String, String> value
             if (!lakeLoaded && script.text().contains("{lake}")) {
                 continue;
             }
-            evaluate(test, script.statements(values).get(0).replaceAll(";\\s*$", "")).ifPresent(failures::add);
+            evaluate(test, script.statements(values).get(0).replaceAll(";\\s*$", ""))
+                    .ifPresent(failures::add);
         }
         return failures;
     }
 
     private Optional<DataTestFailure> evaluate(String test, String sql) {
         long start = System.nanoTime();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             long rows = 0;
             List<String> sample = new ArrayList<>();
             ResultSetMetaData md = rs.getMetaData();

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.hhw.warehouse.lake.Lake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +46,18 @@ final class EtlFiles {
 
     /** The file that loaded this content, if any. */
     Optional<EtlFile> loadedWithSha(String sha256) {
-        return files("where sha256 = ? and status = 'LOADED' order by file_key limit 1", sha256).stream().findFirst();
+        return files("where sha256 = ? and status = 'LOADED' order by file_key limit 1", sha256).stream()
+                .findFirst();
     }
 
     /** A registration of this very file left RUNNING by an attempt that did not finish. */
     Optional<EtlFile> unfinished(String sha256, String fileName) {
-        return files("where sha256 = ? and file_name = ? and status = 'RUNNING' order by file_key limit 1",
-                sha256, fileName).stream().findFirst();
+        return files(
+                        "where sha256 = ? and file_name = ? and status = 'RUNNING' order by file_key limit 1",
+                        sha256,
+                        fileName)
+                .stream()
+                .findFirst();
     }
 
     Optional<EtlFile> file(int fileKey) {
@@ -87,9 +91,14 @@ final class EtlFiles {
         if (file(fileKey).isPresent()) {
             return;
         }
-        Lake.Claim claim = lake.claimOf(source, fileKey).orElseThrow(() -> new WarehouseException("no etl_file "
-                + fileKey + " in the warehouse and no claim of it in the lake " + lake.loadDir(source, fileKey), null));
-        log.warn("etl_file {} was missing from the warehouse (its log lost the commit); restored from the lake", fileKey);
+        Lake.Claim claim = lake.claimOf(source, fileKey)
+                .orElseThrow(() -> new WarehouseException(
+                        "no etl_file " + fileKey + " in the warehouse and no claim of it in the lake "
+                                + lake.loadDir(source, fileKey),
+                        null));
+        log.warn(
+                "etl_file {} was missing from the warehouse (its log lost the commit); restored from the lake",
+                fileKey);
         insertRegistration(fileKey, source, claim.fileName(), claim.sha256(), claim.receivedAt());
     }
 
@@ -98,14 +107,15 @@ final class EtlFiles {
      * have in a final state: the warehouse is behind its lake, and loading more would build on a hole.
      */
     List<Integer> behindLake() {
-        Set<Integer> finished = files("where status <> ?", EtlFile.RUNNING).stream().map(EtlFile::fileKey)
+        Set<Integer> finished = files("where status <> ?", EtlFile.RUNNING).stream()
+                .map(EtlFile::fileKey)
                 .collect(Collectors.toSet());
         return lake.manifestKeys().stream().filter(k -> !finished.contains(k)).toList();
     }
 
     private int maxFileKey() {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("select coalesce(max(file_key), 0) from etl_file")) {
+                ResultSet rs = st.executeQuery("select coalesce(max(file_key), 0) from etl_file")) {
             rs.next();
             return rs.getInt(1);
         } catch (SQLException e) {
@@ -130,20 +140,29 @@ final class EtlFiles {
 
     /** Records a file whose content was loaded before: nothing of it is loaded again. */
     void markDuplicate(int fileKey, int duplicateOf) {
-        update(fileKey, "status = 'DUPLICATE', duplicate_of = ?, loaded_at = ?, rows_read = 0, rows_loaded = 0, "
-                + "rows_rejected = 0, rows_non_data = 0, rows_warned = 0", duplicateOf, Timestamp.valueOf(LocalDateTime.now()));
+        update(
+                fileKey,
+                "status = 'DUPLICATE', duplicate_of = ?, loaded_at = ?, rows_read = 0, rows_loaded = 0, "
+                        + "rows_rejected = 0, rows_non_data = 0, rows_warned = 0",
+                duplicateOf,
+                Timestamp.valueOf(LocalDateTime.now()));
     }
 
     /** Records a file that could not be used at all, with why. */
     void markRejected(int fileKey, String errorCode, String error) {
-        update(fileKey, "status = 'REJECTED', error_code = ?, error = ?, loaded_at = ?, rows_read = 0, rows_loaded = 0, "
-                + "rows_rejected = 0, rows_non_data = 0, rows_warned = 0", errorCode, error,
+        update(
+                fileKey,
+                "status = 'REJECTED', error_code = ?, error = ?, loaded_at = ?, rows_read = 0, rows_loaded = 0, "
+                        + "rows_rejected = 0, rows_non_data = 0, rows_warned = 0",
+                errorCode,
+                error,
                 Timestamp.valueOf(LocalDateTime.now()));
     }
 
     private void update(int fileKey, String set, Object... values) {
         writer.inTransaction(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("update etl_file set " + set + " where file_key = ?")) {
+            try (PreparedStatement ps =
+                    connection.prepareStatement("update etl_file set " + set + " where file_key = ?")) {
                 for (int i = 0; i < values.length; i++) {
                     ps.setObject(i + 1, values[i]);
                 }
@@ -214,19 +233,33 @@ final class EtlFiles {
     }
 
     private List<EtlFile> files(String where, Object... params) {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "select " + ETL_FILE_COLUMNS + " from etl_file " + where)) {
+        try (PreparedStatement ps =
+                connection.prepareStatement("select " + ETL_FILE_COLUMNS + " from etl_file " + where)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
             List<EtlFile> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new EtlFile(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), (Long) rs.getObject(6), (Long) rs.getObject(7), (Long) rs.getObject(8),
-                            (Long) rs.getObject(9), (Long) rs.getObject(10), toLocal(rs.getTimestamp(11)),
-                            toLocal(rs.getTimestamp(12)), (Integer) rs.getObject(13), rs.getString(14),
-                            rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18)));
+                    out.add(new EtlFile(
+                            rs.getInt(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            (Long) rs.getObject(6),
+                            (Long) rs.getObject(7),
+                            (Long) rs.getObject(8),
+                            (Long) rs.getObject(9),
+                            (Long) rs.getObject(10),
+                            toLocal(rs.getTimestamp(11)),
+                            toLocal(rs.getTimestamp(12)),
+                            (Integer) rs.getObject(13),
+                            rs.getString(14),
+                            rs.getString(15),
+                            rs.getString(16),
+                            rs.getString(17),
+                            rs.getString(18)));
                 }
             }
             return out;

@@ -2,9 +2,6 @@ package org.hhw.warehouse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,7 +12,9 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
-
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +31,11 @@ public final class FileModes {
     private static final Logger log = LoggerFactory.getLogger(FileModes.class);
     /** Groups found missing, each warned about once per process rather than at every publish. */
     private static final Set<String> MISSING_GROUPS = ConcurrentHashMap.newKeySet();
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-    private FileModes() {
-    }
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private FileModes() {}
 
     /** A folder or a file for the owner alone. */
     public static void ownerOnly(Path path) {
@@ -63,17 +63,18 @@ public final class FileModes {
             return;
         }
         try {
-            PosixFileAttributeView folder = Files.getFileAttributeView(file.toAbsolutePath().getParent(),
-                    PosixFileAttributeView.class);
+            PosixFileAttributeView folder =
+                    Files.getFileAttributeView(file.toAbsolutePath().getParent(), PosixFileAttributeView.class);
             PosixFileAttributes attributes = folder.readAttributes();
-            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributeView view =
+                    Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
             if (!view.readAttributes().group().equals(attributes.group())) {
                 view.setGroup(attributes.group());
             }
             Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
             for (PosixFilePermission p : attributes.permissions()) {
-                if (p != PosixFilePermission.OWNER_EXECUTE && p != PosixFilePermission.GROUP_EXECUTE
+                if (p != PosixFilePermission.OWNER_EXECUTE
+                        && p != PosixFilePermission.GROUP_EXECUTE
                         && p != PosixFilePermission.OTHERS_EXECUTE) {
                     permissions.add(p);
                 }
@@ -99,13 +100,17 @@ public final class FileModes {
             return;
         }
         try {
-            GroupPrincipal principal = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
-            Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setGroup(principal);
+            GroupPrincipal principal =
+                    path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
+            Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setGroup(principal);
             set(path, permissions);
         } catch (UserPrincipalNotFoundException e) {
             if (MISSING_GROUPS.add(group)) {
-                log.warn("no group {} on this machine: {} and what follows it stay readable by their owner only",
-                        group, path.getFileName());
+                log.warn(
+                        "no group {} on this machine: {} and what follows it stay readable by their owner only",
+                        group,
+                        path.getFileName());
             }
             ownerOnly(path);
         } catch (IOException e) {

@@ -21,8 +21,12 @@ record GenericTest(String name, String sql) {
      * @param columns what the relation has, to refuse a test of a column it does not have
      * @param key     the relation's key columns, which identify an offending row
      */
-    static GenericTest of(String relation, Set<String> columns, List<String> key, Map<String, Object> spec,
-                          Map<String, Set<String>> columnsOf) {
+    static GenericTest of(
+            String relation,
+            Set<String> columns,
+            List<String> key,
+            Map<String, Object> spec,
+            Map<String, Set<String>> columnsOf) {
         if (spec.size() != 1) {
             throw invalid(relation, "a test is one of unique, not_null, relationships, accepted_values: " + spec);
         }
@@ -34,30 +38,43 @@ record GenericTest(String name, String sql) {
                         with duplicated as (
                             select %2$s, count(*) as copies from %1$s group by %2$s having count(*) > 1
                         )
-                        select %2$s, copies from %1$s join duplicated using (%2$s) order by %2$s"""
-                        .formatted(relation, cols));
+                        select %2$s, copies from %1$s join duplicated using (%2$s) order by %2$s""".formatted(relation, cols));
             }
             case "not_null" -> {
                 String cols = columnList(relation, columns, test.getValue());
-                return new GenericTest(relation + ".not_null(" + cols + ")",
-                        "select %s from %s where %s order by %s".formatted(identifying(key, cols), relation,
-                                List.of(cols.split(", ")).stream().map(c -> c + " is null")
-                                        .collect(Collectors.joining(" or ")), String.join(", ", key)));
+                return new GenericTest(
+                        relation + ".not_null(" + cols + ")",
+                        "select %s from %s where %s order by %s"
+                                .formatted(
+                                        identifying(key, cols),
+                                        relation,
+                                        List.of(cols.split(", ")).stream()
+                                                .map(c -> c + " is null")
+                                                .collect(Collectors.joining(" or ")),
+                                        String.join(", ", key)));
             }
             case "relationships" -> {
                 Map<String, Object> args = arguments(relation, test);
                 String column = column(relation, columns, args.get("column"));
                 String to = String.valueOf(args.get("to"));
                 String[] target = to.split("\\.");
-                if (target.length != 2 || !columnsOf.getOrDefault(target[0], Set.of()).contains(target[1])) {
-                    throw invalid(relation, "relationships of " + column + " to " + to
-                            + ", which is no documented table.column");
+                if (target.length != 2
+                        || !columnsOf.getOrDefault(target[0], Set.of()).contains(target[1])) {
+                    throw invalid(
+                            relation,
+                            "relationships of " + column + " to " + to + ", which is no documented table.column");
                 }
                 return new GenericTest(relation + ".relationships(" + column + " -> " + to + ")", """
                         select %s from %s c
                         where c.%s is not null and not exists (select 1 from %s p where p.%s = c.%s)
-                        order by %s""".formatted(identifying(key, column), relation, column, target[0], target[1],
-                        column, String.join(", ", key)));
+                        order by %s""".formatted(
+                                identifying(key, column),
+                                relation,
+                                column,
+                                target[0],
+                                target[1],
+                                column,
+                                String.join(", ", key)));
             }
             case "accepted_values" -> {
                 Map<String, Object> args = arguments(relation, test);
@@ -65,13 +82,23 @@ record GenericTest(String name, String sql) {
                 if (!(args.get("values") instanceof List<?> values) || values.isEmpty()) {
                     throw invalid(relation, "accepted_values of " + column + " needs a list of values");
                 }
-                return new GenericTest(relation + ".accepted_values(" + column + ")",
-                        "select %s from %s where %s not in (%s) order by %s".formatted(identifying(key, column),
-                                relation, column, values.stream().map(v -> "'" + String.valueOf(v).replace("'", "''")
-                                        + "'").collect(Collectors.joining(", ")), String.join(", ", key)));
+                return new GenericTest(
+                        relation + ".accepted_values(" + column + ")",
+                        "select %s from %s where %s not in (%s) order by %s"
+                                .formatted(
+                                        identifying(key, column),
+                                        relation,
+                                        column,
+                                        values.stream()
+                                                .map(v ->
+                                                        "'" + String.valueOf(v).replace("'", "''") + "'")
+                                                .collect(Collectors.joining(", ")),
+                                        String.join(", ", key)));
             }
-            default -> throw invalid(relation, "unknown test " + test.getKey()
-                    + " (unique, not_null, relationships, accepted_values)");
+            default ->
+                throw invalid(
+                        relation,
+                        "unknown test " + test.getKey() + " (unique, not_null, relationships, accepted_values)");
         }
     }
 

@@ -46,7 +46,9 @@ public record Home(Path root, String clerksGroup, String analystsGroup) {
      * (an {@code application.properties} is not read). Nothing is created.
      */
     public static Home resolve(String... args) {
-        String dir = Arrays.stream(args).filter(a -> a.startsWith(ARGUMENT)).map(a -> a.substring(ARGUMENT.length()))
+        String dir = Arrays.stream(args)
+                .filter(a -> a.startsWith(ARGUMENT))
+                .map(a -> a.substring(ARGUMENT.length()))
                 .findFirst()
                 .orElseGet(() -> System.getProperty("hhw.home", System.getenv().getOrDefault("HHW_HOME", "home")));
         return new Home(Path.of(dir).toAbsolutePath().normalize());
@@ -113,7 +115,8 @@ public record Home(Path root, String clerksGroup, String analystsGroup) {
                 FileModes.share(Files.createDirectories(processed(s)), "rwxr-x---", clerksGroup);
                 FileModes.share(Files.createDirectories(rejected(s)), "rwxr-x---", clerksGroup);
             }
-            for (Path own : List.of(archive(), lake(), state(), reports(), warehouseDb().getParent())) {
+            for (Path own :
+                    List.of(archive(), lake(), state(), reports(), warehouseDb().getParent())) {
                 FileModes.ownerOnly(Files.createDirectories(own));
             }
             return this;
@@ -135,7 +138,10 @@ public record Home(Path root, String clerksGroup, String analystsGroup) {
             Files.move(legacy, warehouseDb(), StandardCopyOption.ATOMIC_MOVE);
             Path legacyLog = root.resolve("warehouse.duckdb.wal");
             if (Files.exists(legacyLog)) {
-                Files.move(legacyLog, warehouseDb().resolveSibling("warehouse.duckdb.wal"), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        legacyLog,
+                        warehouseDb().resolveSibling("warehouse.duckdb.wal"),
+                        StandardCopyOption.ATOMIC_MOVE);
             }
             FileModes.ownerOnly(warehouseDb());
         } catch (IOException e) {

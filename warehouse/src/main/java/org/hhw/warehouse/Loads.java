@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.FieldType;
 import org.hhw.warehouse.lake.Lake;
@@ -54,10 +53,18 @@ final class Loads {
         values.put("warnings", lake.glob(source, fileKey, Lake.Part.WARNINGS));
         values.put("non_data", lake.glob(source, fileKey, Lake.Part.NON_DATA));
         Contract.Fact fact = contract.fact();
-        values.put("natural_key", fact != null && fact.naturalKeySql() != null ? fact.naturalKeySql()
-                : String.join(", ", naturalKeyColumns(contract)));
-        values.put("key_label", fact != null && fact.naturalKeyLabel() != null ? fact.naturalKeyLabel()
-                : contract.naturalKey().stream().map(k -> contract.field(k).label()).collect(Collectors.joining("、")));
+        values.put(
+                "natural_key",
+                fact != null && fact.naturalKeySql() != null
+                        ? fact.naturalKeySql()
+                        : String.join(", ", naturalKeyColumns(contract)));
+        values.put(
+                "key_label",
+                fact != null && fact.naturalKeyLabel() != null
+                        ? fact.naturalKeyLabel()
+                        : contract.naturalKey().stream()
+                                .map(k -> contract.field(k).label())
+                                .collect(Collectors.joining("、")));
         values.put("valid_from", "(select received_at from etl_file where file_key = " + fileKey + ")");
         List<SqlScript> scripts = new ArrayList<>();
         scripts.add(SqlScript.resource("staging/stage_rows.sql"));

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.Map;
-
 import org.hhw.sources.clean.CodeList;
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.clean.Township;
@@ -58,14 +57,14 @@ final class Migrations {
     void seed(Gazetteer gazetteer, Collection<Contract> contracts) throws SQLException {
         writer.inTransaction(() -> {
             try (PreparedStatement t = connection.prepareStatement(
-                    "insert into dim_township (township_key, township, aliases) values (?, ?, ?) "
-                            + "on conflict (township_key) do update set township = excluded.township, "
-                            + "aliases = excluded.aliases");
-                 PreparedStatement v = connection.prepareStatement(
-                         "insert into dim_village (village_key, township_key, township, village, aliases) "
-                                 + "values (?, ?, ?, ?, ?) on conflict (village_key) do update set "
-                                 + "township_key = excluded.township_key, township = excluded.township, "
-                                 + "village = excluded.village, aliases = excluded.aliases")) {
+                            "insert into dim_township (township_key, township, aliases) values (?, ?, ?) "
+                                    + "on conflict (township_key) do update set township = excluded.township, "
+                                    + "aliases = excluded.aliases");
+                    PreparedStatement v = connection.prepareStatement(
+                            "insert into dim_village (village_key, township_key, township, village, aliases) "
+                                    + "values (?, ?, ?, ?, ?) on conflict (village_key) do update set "
+                                    + "township_key = excluded.township_key, township = excluded.township, "
+                                    + "village = excluded.village, aliases = excluded.aliases")) {
                 for (Township township : gazetteer.townships()) {
                     t.setInt(1, township.code());
                     t.setString(2, township.name());
@@ -106,8 +105,8 @@ final class Migrations {
                 insert into dim_programme (programme_key, department, code, name_zh)
                 select coalesce((select max(programme_key) from dim_programme), 0) + 1, ?, ?, ?
                 where not exists (select 1 from dim_programme where department = ? and code = ?)""");
-             PreparedStatement rename = connection.prepareStatement(
-                     "update dim_programme set name_zh = ? where department = ? and code = ?")) {
+                PreparedStatement rename = connection.prepareStatement(
+                        "update dim_programme set name_zh = ? where department = ? and code = ?")) {
             for (Contract contract : contracts) {
                 CodeList programmes = contract.codeLists().get("programme");
                 if (programmes == null) {
@@ -132,8 +131,9 @@ final class Migrations {
     /** The policy standards and caps, from {@code /rules/policy_rules.csv} of the sources: data, never code. */
     private void seedPolicyRules() throws SQLException {
         try (Statement st = connection.createStatement();
-             PreparedStatement ps = connection.prepareStatement("insert into ref_policy_rule "
-                     + "(rule, value, unit, valid_from, valid_to, applies_to, source) values (?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement ps = connection.prepareStatement(
+                        "insert into ref_policy_rule "
+                                + "(rule, value, unit, valid_from, valid_to, applies_to, source) values (?, ?, ?, ?, ?, ?, ?)")) {
             st.execute("delete from ref_policy_rule");
             for (PolicyRule r : PolicyRules.bundled().all()) {
                 ps.setString(1, r.rule());

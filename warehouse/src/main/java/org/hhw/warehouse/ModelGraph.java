@@ -13,7 +13,10 @@ import java.util.Set;
  */
 final class ModelGraph {
 
-    private enum State { VISITING, DONE }
+    private enum State {
+        VISITING,
+        DONE
+    }
 
     private final Map<String, List<String>> dependsOn;
     private final Set<String> tables;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -37,8 +36,13 @@ public final class Models {
      * @param keyColumns the key's columns (its natural key, in parentheses, left out)
      * @param sql the model's SQL; null for a table
      */
-    record Relation(String folder, DataDictionary.Table doc, List<String> dependsOn, List<String> keyColumns,
-                    List<GenericTest> tests, String sql) {
+    record Relation(
+            String folder,
+            DataDictionary.Table doc,
+            List<String> dependsOn,
+            List<String> keyColumns,
+            List<GenericTest> tests,
+            String sql) {
 
         String name() {
             return doc.name();
@@ -69,7 +73,8 @@ public final class Models {
             Map<String, String> files = new LinkedHashMap<>();
             for (String folder : FOLDERS) {
                 for (String ext : List.of(".yml", ".sql")) {
-                    SqlResources.list(folder, ext).forEach(p -> files.put(p, SqlScript.resource(p).text()));
+                    SqlResources.list(folder, ext)
+                            .forEach(p -> files.put(p, SqlScript.resource(p).text()));
                 }
             }
             project = of(files);
@@ -86,7 +91,9 @@ public final class Models {
         Map<String, Map<String, Object>> docs = new LinkedHashMap<>();
         Map<String, String> folderOf = new LinkedHashMap<>();
         for (String folder : FOLDERS) {
-            files.keySet().stream().filter(p -> p.startsWith(folder + "/") && p.endsWith(".yml")).sorted()
+            files.keySet().stream()
+                    .filter(p -> p.startsWith(folder + "/") && p.endsWith(".yml"))
+                    .sorted()
                     .forEach(p -> {
                         String name = p.substring(folder.length() + 1, p.length() - ".yml".length());
                         if (folderOf.put(name, folder) != null) {
@@ -95,9 +102,12 @@ public final class Models {
                         docs.put(name, new Yaml(new SafeConstructor(new LoaderOptions())).load(files.get(p)));
                     });
         }
-        files.keySet().stream().filter(p -> p.endsWith(".sql"))
+        files.keySet().stream()
+                .filter(p -> p.endsWith(".sql"))
                 .map(p -> p.substring(p.indexOf('/') + 1, p.length() - ".sql".length()))
-                .filter(name -> !folderOf.containsKey(name)).findFirst().ifPresent(name -> {
+                .filter(name -> !folderOf.containsKey(name))
+                .findFirst()
+                .ifPresent(name -> {
                     throw new IllegalStateException("sql models: " + name + ".sql has no " + name + ".yml beside it");
                 });
         Map<String, Map<String, DataDictionary.Column>> columnsOf = new LinkedHashMap<>();
@@ -105,8 +115,8 @@ public final class Models {
         docs.forEach((name, doc) -> {
             if (doc.get("columns_like") instanceof String like) {
                 if (!columnsOf.containsKey(like)) {
-                    throw new IllegalStateException("sql models: " + name + ".yml: columns_like " + like
-                            + ", which is not documented");
+                    throw new IllegalStateException(
+                            "sql models: " + name + ".yml: columns_like " + like + ", which is not documented");
                 }
                 columnsOf.put(name, columnsOf.get(like));
             }
@@ -117,13 +127,23 @@ public final class Models {
         Map<String, Relation> relations = new LinkedHashMap<>();
         docs.forEach((name, doc) -> {
             String folder = folderOf.get(name);
-            DataDictionary.Table table = new DataDictionary.Table(name, (String) doc.get("en"), (String) doc.get("zh"),
-                    (String) doc.get("grain"), (String) doc.get("grain_zh"), (String) doc.get("key"),
+            DataDictionary.Table table = new DataDictionary.Table(
+                    name,
+                    (String) doc.get("en"),
+                    (String) doc.get("zh"),
+                    (String) doc.get("grain"),
+                    (String) doc.get("grain_zh"),
+                    (String) doc.get("key"),
                     columnsOf.get(name));
-            List<String> key = table.key() == null ? List.of() : List.of(table.key().replaceAll("\\(.*\\)", "")
-                    .split(",")).stream().map(String::strip).toList();
-            List<GenericTest> tests = ((List<Map<String, Object>>) doc.getOrDefault("tests", List.of())).stream()
-                    .map(spec -> GenericTest.of(name, columnNames.get(name), key, spec, columnNames)).toList();
+            List<String> key = table.key() == null
+                    ? List.of()
+                    : List.of(table.key().replaceAll("\\(.*\\)", "").split(",")).stream()
+                            .map(String::strip)
+                            .toList();
+            List<GenericTest> tests = ((List<Map<String, Object>>) doc.getOrDefault("tests", List.of()))
+                    .stream()
+                            .map(spec -> GenericTest.of(name, columnNames.get(name), key, spec, columnNames))
+                            .toList();
             List<String> dependsOn = (List<String>) doc.getOrDefault("depends_on", List.of());
             String sql = files.get(folder + "/" + name + ".sql");
             if (!TABLES.equals(folder) && sql == null) {
@@ -137,9 +157,12 @@ public final class Models {
             undeclared(m, relations);
             graph.put(m.name(), m.dependsOn());
         });
-        Set<String> tables = relations.values().stream().filter(r -> !r.isModel()).map(Relation::name)
+        Set<String> tables = relations.values().stream()
+                .filter(r -> !r.isModel())
+                .map(Relation::name)
                 .collect(Collectors.toSet());
-        List<Relation> order = ModelGraph.order(graph, tables).stream().map(relations::get).toList();
+        List<Relation> order =
+                ModelGraph.order(graph, tables).stream().map(relations::get).toList();
         return new Models(relations, order);
     }
 
@@ -147,8 +170,12 @@ public final class Models {
     private static void undeclared(Relation model, Map<String, Relation> relations) {
         String code = COMMENT.matcher(model.sql()).replaceAll("");
         for (Relation other : relations.values()) {
-            if (other.isModel() && other != model && !model.dependsOn().contains(other.name())
-                    && Pattern.compile("\\b" + other.name() + "\\b").matcher(code).find()) {
+            if (other.isModel()
+                    && other != model
+                    && !model.dependsOn().contains(other.name())
+                    && Pattern.compile("\\b" + other.name() + "\\b")
+                            .matcher(code)
+                            .find()) {
                 throw new IllegalStateException("sql models: " + model.script() + " reads " + other.name()
                         + " without declaring it in its depends_on");
             }
@@ -160,8 +187,8 @@ public final class Models {
         Map<String, DataDictionary.Column> columns = new LinkedHashMap<>();
         ((Map<String, List<String>>) doc.getOrDefault("columns", Map.of())).forEach((column, texts) -> {
             if (texts.size() != 2) {
-                throw new IllegalStateException("sql models: " + name + ".yml: " + column
-                        + " needs [English, 中文], got " + texts);
+                throw new IllegalStateException(
+                        "sql models: " + name + ".yml: " + column + " needs [English, 中文], got " + texts);
             }
             columns.put(column, new DataDictionary.Column(texts.get(0), texts.get(1)));
         });

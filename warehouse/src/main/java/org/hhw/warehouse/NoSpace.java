@@ -15,15 +15,16 @@ public final class NoSpace {
 
     private static final Pattern QUOTED_PATH = Pattern.compile("[\"'](/[^\"']+)[\"']");
 
-    private NoSpace() {
-    }
+    private NoSpace() {}
 
     /** {@code no space left on <path>} when a full disk caused the failure, else empty. */
     public static Optional<String> explain(Throwable failure, Path fallback) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = t.getMessage();
-            boolean full = message != null && (message.contains("No space left on device")
-                    || message.contains("ENOSPC") || message.toLowerCase().contains("disk is full"));
+            boolean full = message != null
+                    && (message.contains("No space left on device")
+                            || message.contains("ENOSPC")
+                            || message.toLowerCase().contains("disk is full"));
             if (t instanceof FileSystemException fs && "No space left on device".equals(fs.getReason())) {
                 return Optional.of("no space left on " + (fs.getFile() != null ? fs.getFile() : fallback));
             }

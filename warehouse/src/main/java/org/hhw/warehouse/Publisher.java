@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.hhw.warehouse.lake.Lake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +67,8 @@ final class Publisher {
     }
 
     private List<DataTestFailure> runDataTests(String today) {
-        Map<String, String> values = Map.of("lake", lake.root().toAbsolutePath().toString().replace("'", "''"),
-                "today", today);
+        Map<String, String> values =
+                Map.of("lake", lake.root().toAbsolutePath().toString().replace("'", "''"), "today", today);
         DataTests tests = new DataTests(connection, models, values, files.anyLoaded());
         List<DataTestFailure> failures = tests.failures();
         List<DataTestFailure> warnings = tests.warnings();
@@ -136,8 +135,9 @@ final class Publisher {
             Path file = writer.file();
             Path log = file.resolveSibling(file.getFileName() + ".wal");
             if (Files.exists(log) && Files.size(log) > 0) {
-                throw new WarehouseException("cannot publish the analytics copy " + target + ": the checkpoint left "
-                        + "changes in " + log, null);
+                throw new WarehouseException(
+                        "cannot publish the analytics copy " + target + ": the checkpoint left " + "changes in " + log,
+                        null);
             }
             Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
             FileModes.share(tmp, "rw-r-----", readerGroup);

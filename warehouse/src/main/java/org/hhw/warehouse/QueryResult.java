@@ -24,7 +24,8 @@ public record QueryResult(List<String> columns, List<List<String>> rows) {
         if (statements.size() != 1) {
             throw new IllegalStateException("sql/" + name + ".sql must hold one query, not " + statements.size());
         }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(statements.get(0))) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(statements.get(0))) {
             return of(rs);
         }
     }

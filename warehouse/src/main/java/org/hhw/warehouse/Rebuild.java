@@ -9,13 +9,12 @@ import org.hhw.sources.contract.ContractRegistry;
  */
 final class Rebuild {
 
-    private Rebuild() {
-    }
+    private Rebuild() {}
 
     static void replayLake(EtlFiles files, Loads loads, ContractRegistry contracts) {
         files.restoreFromManifests();
         for (EtlFile f : files.loadedInLoadOrder()) {
-            loads.replay(contracts.get(f.source()), f.fileKey(), () -> { });
+            loads.replay(contracts.get(f.source()), f.fileKey(), () -> {});
         }
     }
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.table.NonDataRow;
 import org.hhw.warehouse.lake.Lake;
@@ -23,8 +22,7 @@ import org.hhw.warehouse.receipt.ReceiptLine;
 public final class ReceiptFacts {
 
     /** The distinct households (0 for a source without them) and persons a file's loaded rows name. */
-    public record People(long households, long persons) {
-    }
+    public record People(long households, long persons) {}
 
     private final Connection c;
     private final Lake lake;
@@ -39,7 +37,8 @@ public final class ReceiptFacts {
         boolean households = contract.fields().stream().anyMatch(f -> f.name().equals("household_id"));
         String sql = "select " + (households ? "count(distinct household_id)" : "0")
                 + ", count(distinct person_id_hash) from read_parquet(" + rowsGlob + ")";
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return new People(rs.getLong(1), rs.getLong(2));
         } catch (SQLException e) {
@@ -49,14 +48,16 @@ public final class ReceiptFacts {
 
     /** Rejected rows by reason code, the commonest first. */
     public Map<String, Long> rejectsByReason(int fileKey) {
-        return grouped("select reason_code, count(*) from (select distinct sheet, row_number, reason_code "
-                + "from etl_reject where file_key = ?) group by reason_code order by count(*) desc, reason_code", fileKey);
+        return grouped(
+                "select reason_code, count(*) from (select distinct sheet, row_number, reason_code "
+                        + "from etl_reject where file_key = ?) group by reason_code order by count(*) desc, reason_code",
+                fileKey);
     }
 
     /** Non-data rows by kind, labelled in Chinese. */
     public Map<String, Long> nonDataByKind(int fileKey) {
-        Map<String, Long> byCode = grouped("select kind, count(*) from etl_non_data where file_key = ? "
-                + "group by kind order by kind", fileKey);
+        Map<String, Long> byCode = grouped(
+                "select kind, count(*) from etl_non_data where file_key = ? " + "group by kind order by kind", fileKey);
         Map<String, Long> out = new LinkedHashMap<>();
         byCode.forEach((kind, n) -> out.put(NonDataRow.Kind.valueOf(kind).labelZh(), n));
         return out;
@@ -92,7 +93,10 @@ public final class ReceiptFacts {
     private static String sheetOrder(List<String> sheets) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < sheets.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append('\'').append(sheets.get(i).replace("'", "''")).append('\'');
+            sb.append(i == 0 ? "" : ", ")
+                    .append('\'')
+                    .append(sheets.get(i).replace("'", "''"))
+                    .append('\'');
         }
         return sb.append("]::varchar[]").toString();
     }
@@ -147,8 +151,13 @@ public final class ReceiptFacts {
             }
             hasNext = null;
             try {
-                return new ReceiptLine(rows.getString(1), rows.getInt(2), rows.getString(3), rows.getString(4),
-                        rows.getString(5), rows.getString(6));
+                return new ReceiptLine(
+                        rows.getString(1),
+                        rows.getInt(2),
+                        rows.getString(3),
+                        rows.getString(4),
+                        rows.getString(5),
+                        rows.getString(6));
             } catch (SQLException e) {
                 throw new WarehouseException(e.getMessage(), e);
             }

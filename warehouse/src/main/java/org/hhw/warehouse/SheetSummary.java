@@ -3,7 +3,6 @@ package org.hhw.warehouse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.hhw.sources.read.RowStream;
 import org.hhw.sources.table.SheetHeader;
 import org.hhw.sources.table.TableReader;
@@ -26,7 +25,8 @@ public record SheetSummary(String sheetsRead, String sheetsSkipped, String unkno
         for (String s : table.sheetsWithoutTable()) {
             skipped.add(s + "（未找到表头）");
         }
-        String unknown = headers.stream().filter(h -> !h.unknownColumns().isEmpty())
+        String unknown = headers.stream()
+                .filter(h -> !h.unknownColumns().isEmpty())
                 .map(h -> h.sheet() + "：" + String.join("、", h.unknownColumns()))
                 .collect(Collectors.joining(SEPARATOR));
         return new SheetSummary(read, String.join(SEPARATOR, skipped), unknown);

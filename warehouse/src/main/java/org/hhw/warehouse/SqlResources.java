@@ -17,8 +17,7 @@ import java.util.stream.Stream;
 /** Lists the files of a folder under {@code /sql} ({@code .sql} unless told), from the classpath or a jar, by name. */
 final class SqlResources {
 
-    private SqlResources() {
-    }
+    private SqlResources() {}
 
     static List<String> list(String folder) {
         return list(folder, ".sql");
@@ -50,8 +49,11 @@ final class SqlResources {
 
     private static List<String> names(Path dir, String folder, String extension) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(extension)).sorted()
-                    .map(n -> folder + "/" + n).toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(extension))
+                    .sorted()
+                    .map(n -> folder + "/" + n)
+                    .toList();
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +33,8 @@ public final class SqlScript {
     /** The line between a load script's preparation and its writes. */
     public static final String WRITES = "-- writes, in the load's transaction:";
 
-    private static final Pattern TEMPORARY =
-            Pattern.compile("create\\s+(or\\s+replace\\s+)?temp(orary)?\\s+(table|view|macro)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TEMPORARY = Pattern.compile(
+            "create\\s+(or\\s+replace\\s+)?temp(orary)?\\s+(table|view|macro)\\b", Pattern.CASE_INSENSITIVE);
 
     private final String name;
     private final String text;
@@ -70,11 +69,14 @@ public final class SqlScript {
         int at = writesAt();
         SqlScript preparation = new SqlScript(name, at < 0 ? "" : text.substring(0, at));
         for (String statement : preparation.statements(Map.of())) {
-            String code = statement.lines().dropWhile(l -> l.isBlank() || l.strip().startsWith("--"))
+            String code = statement
+                    .lines()
+                    .dropWhile(l -> l.isBlank() || l.strip().startsWith("--"))
                     .collect(Collectors.joining("\n"));
             if (!TEMPORARY.matcher(code).lookingAt()) {
                 throw new IllegalStateException(name + ": above the line \"" + WRITES + "\" a statement may only make "
-                        + "a temporary table, view or macro, not: " + code.lines().findFirst().orElse(""));
+                        + "a temporary table, view or macro, not: "
+                        + code.lines().findFirst().orElse(""));
             }
         }
         return preparation;
@@ -138,7 +140,10 @@ public final class SqlScript {
                 try {
                     st.execute(sql);
                     if (log.isDebugEnabled()) {
-                        log.debug("{} {} ms: {}", name, (System.nanoTime() - start) / 1_000_000,
+                        log.debug(
+                                "{} {} ms: {}",
+                                name,
+                                (System.nanoTime() - start) / 1_000_000,
                                 sql.lines().findFirst().orElse(""));
                     }
                 } catch (SQLException e) {

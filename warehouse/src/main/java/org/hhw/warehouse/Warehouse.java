@@ -11,7 +11,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.ContractRegistry;

@@ -39,8 +39,8 @@ public final class WriterLock implements AutoCloseable {
 
         @Override
         public String toString() {
-            return "`hhw " + command + "` (pid " + pid + ", since " + since.withNano(0).toString().replace('T', ' ')
-                    + ")";
+            return "`hhw " + command + "` (pid " + pid + ", since "
+                    + since.withNano(0).toString().replace('T', ' ') + ")";
         }
     }
 
@@ -59,8 +59,8 @@ public final class WriterLock implements AutoCloseable {
         Path state = home.resolve("state");
         try {
             Files.createDirectories(state);
-            FileChannel channel = FileChannel.open(state.resolve("writer.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(state.resolve("writer.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -71,12 +71,14 @@ public final class WriterLock implements AutoCloseable {
                 channel.close();
                 return Optional.empty();
             }
-            Holder holder = new Holder(ProcessHandle.current().pid(), command,
+            Holder holder = new Holder(
+                    ProcessHandle.current().pid(),
+                    command,
                     LocalDateTime.ofInstant(Instant.now(), ZoneId.systemDefault()));
             Path info = state.resolve("writer.info");
             Path tmp = state.resolve("writer.info.tmp");
-            Files.writeString(tmp, holder.pid() + "\n" + holder.command() + "\n" + holder.since() + "\n",
-                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    tmp, holder.pid() + "\n" + holder.command() + "\n" + holder.since() + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, info, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return Optional.of(new WriterLock(channel, lock, holder));
         } catch (IOException e) {
@@ -90,13 +92,17 @@ public final class WriterLock implements AutoCloseable {
      */
     public static Optional<Holder> holder(Path home) {
         try {
-            List<String> lines = Files.readAllLines(home.resolve("state").resolve("writer.info"), StandardCharsets.UTF_8);
+            List<String> lines =
+                    Files.readAllLines(home.resolve("state").resolve("writer.info"), StandardCharsets.UTF_8);
             if (lines.size() < 3) {
                 return Optional.empty();
             }
             long pid = Long.parseLong(lines.get(0).strip());
             if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                return Optional.of(new Holder(pid, lines.get(1).strip(), LocalDateTime.parse(lines.get(2).strip())));
+                return Optional.of(new Holder(
+                        pid,
+                        lines.get(1).strip(),
+                        LocalDateTime.parse(lines.get(2).strip())));
             }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,17 +39,22 @@ class DataDictionaryTest {
     @Test
     void everyTableAndColumnInScopeIsDocumentedAndEveryDocumentedOneExists() {
         // given the live schema and the dictionary
-        TreeSet<String> live = loads.rows("""
+        TreeSet<String> live =
+                loads.rows("""
                 select table_name || '.' || column_name from information_schema.columns
-                where table_catalog = current_database() and table_schema = 'main'""").stream()
-                .map(r -> (String) r.get(0)).collect(Collectors.toCollection(TreeSet::new));
+                where table_catalog = current_database() and table_schema = 'main'""").stream().map(r -> (String) r.get(0)).collect(Collectors.toCollection(TreeSet::new));
         TreeSet<String> documented = new TreeSet<>();
-        DataDictionary.tables().forEach((table, t) -> t.columns().keySet().forEach(c -> documented.add(table + "." + c)));
+        DataDictionary.tables()
+                .forEach((table, t) -> t.columns().keySet().forEach(c -> documented.add(table + "." + c)));
 
         // then nothing in scope is undocumented, and nothing documented is missing
-        assertThat(live).filteredOn(DataDictionaryTest::inScope).as("undocumented").isSubsetOf(documented);
+        assertThat(live)
+                .filteredOn(DataDictionaryTest::inScope)
+                .as("undocumented")
+                .isSubsetOf(documented);
         assertThat(documented).as("documented but not in the warehouse").isSubsetOf(live);
-        assertThat(DataDictionary.tables().keySet()).as("documented tables in scope")
+        assertThat(DataDictionary.tables().keySet())
+                .as("documented tables in scope")
                 .allMatch(DataDictionaryTest::inScope);
     }
 
@@ -70,8 +74,10 @@ class DataDictionaryTest {
                     gaps.add(t.name() + "." + c);
                 }
             });
-            Arrays.stream(t.key().replaceAll("\\(.*\\)", "").split(",")).map(String::strip)
-                    .filter(k -> !t.columns().containsKey(k)).forEach(k -> gaps.add(t.name() + " key " + k));
+            Arrays.stream(t.key().replaceAll("\\(.*\\)", "").split(","))
+                    .map(String::strip)
+                    .filter(k -> !t.columns().containsKey(k))
+                    .forEach(k -> gaps.add(t.name() + " key " + k));
         });
         assertThat(gaps).isEmpty();
         assertThat(tables).hasSize(27);

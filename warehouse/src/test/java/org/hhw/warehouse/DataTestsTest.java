@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,8 +58,8 @@ class DataTestsTest {
 
         // then
         String sample = "person_id_hash=" + personIdHash(RegistryFiles.LI_XIUYING) + ", current_versions=2";
-        assertThat(failures).containsExactly(
-                new DataTestFailure("tests/dim_person_one_current_version.sql", 1, List.of(sample)));
+        assertThat(failures)
+                .containsExactly(new DataTestFailure("tests/dim_person_one_current_version.sql", 1, List.of(sample)));
         assertThat(loads.rows("select test, rows, sample, checked_at is not null from etl_data_test"))
                 .containsExactly(row("tests/dim_person_one_current_version.sql", 1L, sample, true));
     }
@@ -76,12 +75,20 @@ class DataTestsTest {
         List<DataTestFailure> failures = loads.warehouse().runDataTests();
 
         // then
-        assertThat(failures).containsExactly(new DataTestFailure("tests/etl_file_matches_lake.sql", 1, List.of(
-                "file_key=3, source=registry, rows_loaded=5, lake_loaded=5, rows_rejected=1, lake_rejected=0, "
-                        + "rows_non_data=0, lake_non_data=0, rows_warned=0, lake_warned=0")),
-                new DataTestFailure("tests/no_raw_resident_id.sql", 1, List.of(
-                "model=etl_reject, file_key=3, sheet=玉泉镇花名册（更正）, row_number=9, raw_value=140222********0117, "
-                        + "message=身份证号码“140222196503120117”校验不通过。")));
+        assertThat(failures)
+                .containsExactly(
+                        new DataTestFailure(
+                                "tests/etl_file_matches_lake.sql",
+                                1,
+                                List.of(
+                                        "file_key=3, source=registry, rows_loaded=5, lake_loaded=5, rows_rejected=1, lake_rejected=0, "
+                                                + "rows_non_data=0, lake_non_data=0, rows_warned=0, lake_warned=0")),
+                        new DataTestFailure(
+                                "tests/no_raw_resident_id.sql",
+                                1,
+                                List.of(
+                                        "model=etl_reject, file_key=3, sheet=玉泉镇花名册（更正）, row_number=9, raw_value=140222********0117, "
+                                                + "message=身份证号码“140222196503120117”校验不通过。")));
     }
 
     @Test
@@ -93,9 +100,13 @@ class DataTestsTest {
         List<DataTestFailure> failures = loads.warehouse().runDataTests();
 
         // then
-        assertThat(failures).extracting(DataTestFailure::test, DataTestFailure::rows)
+        assertThat(failures)
+                .extracting(DataTestFailure::test, DataTestFailure::rows)
                 .containsExactly(tuple("tests/etl_file_row_accounting.sql", 1L));
-        assertThat(failures.get(0).sample()).singleElement().asString().startsWith("file_key=1, ")
+        assertThat(failures.get(0).sample())
+                .singleElement()
+                .asString()
+                .startsWith("file_key=1, ")
                 .endsWith("rejects_found=0, non_data_found=1, facts_found=0");
     }
 
@@ -108,16 +119,21 @@ class DataTestsTest {
         List<DataTestFailure> failures = loads.warehouse().runDataTests();
 
         // then
-        assertThat(failures).containsExactly(new DataTestFailure("tests/registry_accepted_values.sql", 1,
-                List.of("model=dim_person, key=2, domain=labour_capacity, code=普通劳动力, rows=1")));
+        assertThat(failures)
+                .containsExactly(new DataTestFailure(
+                        "tests/registry_accepted_values.sql",
+                        1,
+                        List.of("model=dim_person, key=2, domain=labour_capacity, code=普通劳动力, rows=1")));
     }
 
     @Test
     void latestRunReplacesTheRecordedFailures() throws Exception {
         // given
         execute("update dim_household set is_current = false where household_key = 2");
-        assertThat(loads.warehouse().runDataTests()).extracting(DataTestFailure::test).containsExactly(
-                "tests/current_person_has_current_household.sql", "tests/scd2_intervals_well_formed.sql");
+        assertThat(loads.warehouse().runDataTests())
+                .extracting(DataTestFailure::test)
+                .containsExactly(
+                        "tests/current_person_has_current_household.sql", "tests/scd2_intervals_well_formed.sql");
         execute("update dim_household set is_current = true where household_key = 2");
 
         // when

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,9 +46,13 @@ class DataWarningsTest {
         assertThat(warned34).isEmpty();
         assertThat(after35).isEmpty();
         assertThat(loads.rows("select warning, rows, sample, checked_at is not null from etl_data_warning"))
-                .containsExactly(row("warnings/department_silent.sql", 1L, "source=registry, last_received=2024-03-02, "
-                        + "days_silent=35, detail=registry has sent nothing since 2024-03-02, 35 days before 2024-04-06 "
-                        + "(files received in all: 2)", true));
+                .containsExactly(row(
+                        "warnings/department_silent.sql",
+                        1L,
+                        "source=registry, last_received=2024-03-02, "
+                                + "days_silent=35, detail=registry has sent nothing since 2024-03-02, 35 days before 2024-04-06 "
+                                + "(files received in all: 2)",
+                        true));
     }
 
     @Test
@@ -60,17 +63,21 @@ class DataWarningsTest {
         }
         loads.load(RegistryFiles.withProblems(dir), LocalDateTime.of(2024, 3, 5, 9, 0));
         loads.load(RegistryFiles.mixinguan(dir), LocalDateTime.of(2024, 3, 6, 9, 0));
-        assertThat(loads.rows("select rows_read from etl_file order by file_key")).containsExactly(
-                row(6L), row(6L), row(6L), row(6L), row(9L), row(2L));
+        assertThat(loads.rows("select rows_read from etl_file order by file_key"))
+                .containsExactly(row(6L), row(6L), row(6L), row(6L), row(9L), row(2L));
 
         // when
         List<DataTestFailure> failures = loads.warehouse().runDataTests(LocalDate.of(2024, 3, 6));
 
         // then the sixth is warned of, and nothing fails
         assertThat(failures).isEmpty();
-        assertThat(loads.rows("select warning, rows, sample from etl_data_warning")).containsExactly(
-                row("warnings/file_volume.sql", 1L, "file_key=6, source=registry, rows_read=2, previous_mean=6.8, "
-                        + "detail=米薪关镇花名册.csv: 2 rows read, -70% against 6.8, the mean of registry files 2, 3, 4, 5"));
+        assertThat(loads.rows("select warning, rows, sample from etl_data_warning"))
+                .containsExactly(
+                        row(
+                                "warnings/file_volume.sql",
+                                1L,
+                                "file_key=6, source=registry, rows_read=2, previous_mean=6.8, "
+                                        + "detail=米薪关镇花名册.csv: 2 rows read, -70% against 6.8, the mean of registry files 2, 3, 4, 5"));
     }
 
     @Test
@@ -78,8 +85,8 @@ class DataWarningsTest {
         // given a warning recorded
         loads.load(RegistryFiles.yuquan(dir), LocalDateTime.of(2024, 3, 1, 9, 0));
         loads.warehouse().runDataTests(LocalDate.of(2024, 6, 1));
-        assertThat(loads.rows("select warning from etl_data_warning")).containsExactly(
-                row("warnings/department_silent.sql"));
+        assertThat(loads.rows("select warning from etl_data_warning"))
+                .containsExactly(row("warnings/department_silent.sql"));
 
         // when the checks run again the day after the file came
         loads.warehouse().runDataTests(LocalDate.of(2024, 3, 2));

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.LocalDateTime;
-
 import org.hhw.warehouse.lake.Lake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,14 +59,16 @@ class FileKeyTest {
     @Test
     void aKeyTakenByAnotherSourcesPartitionIsSkipped() {
         // given a partition of key 1 claimed in one source, outside the warehouse
-        assertThat(loads.lake().claim("education", 1, new Lake.Claim(SHA_A, "一.csv", RECEIVED))).isTrue();
+        assertThat(loads.lake().claim("education", 1, new Lake.Claim(SHA_A, "一.csv", RECEIVED)))
+                .isTrue();
 
         // when the same key is claimed again, in any source
         boolean again = loads.lake().claim("registry", 1, new Lake.Claim(SHA_B, "二.csv", RECEIVED));
 
         // then it is refused, and registering goes past it
         assertThat(again).isFalse();
-        assertThat(loads.warehouse().register("registry", "二.csv", SHA_B, RECEIVED)).isEqualTo(2);
+        assertThat(loads.warehouse().register("registry", "二.csv", SHA_B, RECEIVED))
+                .isEqualTo(2);
     }
 
     @Test
@@ -80,7 +81,8 @@ class FileKeyTest {
         loads.lake().checkClaim("registry", key, SHA_A);
         assertThatThrownBy(() -> loads.lake().checkClaim("registry", key, SHA_B))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("does not belong to the file with sha256 " + SHA_B + " but to 一.csv (" + SHA_A + ")");
+                .hasMessageContaining(
+                        "does not belong to the file with sha256 " + SHA_B + " but to 一.csv (" + SHA_A + ")");
         assertThatThrownBy(() -> loads.lake().checkClaim("registry", 7, SHA_A))
                 .hasMessageContaining("(it was never claimed)");
     }

@@ -3,7 +3,6 @@ package org.hhw.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +50,7 @@ class HomeTest {
 
     @Test
     void makesARelativeHomeAbsolute() {
-        assertThat(Home.resolve("--hhw.home=relative").root()).isEqualTo(Path.of("relative").toAbsolutePath());
+        assertThat(Home.resolve("--hhw.home=relative").root())
+                .isEqualTo(Path.of("relative").toAbsolutePath());
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import org.hhw.sources.clean.ResidentIds;
 import org.hhw.warehouse.intake.Intake;
 import org.hhw.warehouse.lake.Lake;
@@ -52,7 +51,8 @@ class LakeDataTestsTest {
         // given the claims' counts: rows 2 and 3 loaded (3 warned), row 4 repeats row 2 (its warning dropped),
         // row 5 rejected for its ID
         assertThat(loads.rows("select rows_read, rows_loaded, rows_rejected, rows_non_data, rows_warned "
-                + "from etl_file where file_key = 3")).containsExactly(List.of(4L, 2L, 2L, 0L, 1L));
+                        + "from etl_file where file_key = 3"))
+                .containsExactly(List.of(4L, 2L, 2L, 0L, 1L));
 
         // when
         List<DataTestFailure> failures = loads.warehouse().runDataTests();
@@ -70,9 +70,13 @@ class LakeDataTestsTest {
         List<DataTestFailure> failures = loads.warehouse().runDataTests();
 
         // then
-        assertThat(failures).containsExactly(new DataTestFailure("tests/etl_file_matches_lake.sql", 1, List.of(
-                "file_key=3, source=medical, rows_loaded=2, lake_loaded=2, rows_rejected=2, lake_rejected=2, "
-                        + "rows_non_data=0, lake_non_data=0, rows_warned=0, lake_warned=1")));
+        assertThat(failures)
+                .containsExactly(new DataTestFailure(
+                        "tests/etl_file_matches_lake.sql",
+                        1,
+                        List.of(
+                                "file_key=3, source=medical, rows_loaded=2, lake_loaded=2, rows_rejected=2, lake_rejected=2, "
+                                        + "rows_non_data=0, lake_non_data=0, rows_warned=0, lake_warned=1")));
     }
 
     @Test
@@ -84,14 +88,21 @@ class LakeDataTestsTest {
         List<DataTestFailure> failures = loads.warehouse().runDataTests();
 
         // then
-        assertThat(failures).containsExactly(
-                new DataTestFailure("tests/etl_file_matches_lake.sql", 1, List.of(
-                        "file_key=2, source=registry, rows_loaded=2, lake_loaded=0, rows_rejected=0, lake_rejected=0, "
-                                + "rows_non_data=0, lake_non_data=0, rows_warned=0, lake_warned=0")),
-                new DataTestFailure("tests/fact_lineage_in_lake.sql", 3, List.of(
-                        "model=dim_household, key=4, file_key=2, sheet=米薪关镇花名册, row_number=2",
-                        "model=dim_person, key=7, file_key=2, sheet=米薪关镇花名册, row_number=2",
-                        "model=dim_person, key=8, file_key=2, sheet=米薪关镇花名册, row_number=3")));
+        assertThat(failures)
+                .containsExactly(
+                        new DataTestFailure(
+                                "tests/etl_file_matches_lake.sql",
+                                1,
+                                List.of(
+                                        "file_key=2, source=registry, rows_loaded=2, lake_loaded=0, rows_rejected=0, lake_rejected=0, "
+                                                + "rows_non_data=0, lake_non_data=0, rows_warned=0, lake_warned=0")),
+                        new DataTestFailure(
+                                "tests/fact_lineage_in_lake.sql",
+                                3,
+                                List.of(
+                                        "model=dim_household, key=4, file_key=2, sheet=米薪关镇花名册, row_number=2",
+                                        "model=dim_person, key=7, file_key=2, sheet=米薪关镇花名册, row_number=2",
+                                        "model=dim_person, key=8, file_key=2, sheet=米薪关镇花名册, row_number=3")));
     }
 
     @Test
@@ -103,32 +114,45 @@ class LakeDataTestsTest {
         List<DataTestFailure> failures = loads.warehouse().runDataTests();
 
         // then
-        assertThat(failures).containsExactly(new DataTestFailure("tests/fact_lineage_in_lake.sql", 1, List.of(
-                "model=fact_medical_claim, key=1, file_key=3, sheet=2024年住院结算明细, row_number=9")));
+        assertThat(failures)
+                .containsExactly(new DataTestFailure(
+                        "tests/fact_lineage_in_lake.sql",
+                        1,
+                        List.of("model=fact_medical_claim, key=1, file_key=3, sheet=2024年住院结算明细, row_number=9")));
     }
 
     @Test
     void aPartCopiedIntoAnotherFilesPartitionIsReported() throws Exception {
         // given 玉泉镇's second rows part (its rows 6 and 7) copied among 米薪关镇's
-        Files.copy(loads.lake().partFile("registry", 1, Lake.Part.ROWS, 2),
+        Files.copy(
+                loads.lake().partFile("registry", 1, Lake.Part.ROWS, 2),
                 loads.lake().partFile("registry", 2, Lake.Part.ROWS, 2));
 
         // when
         List<DataTestFailure> failures = loads.warehouse().runDataTests();
 
         // then
-        assertThat(failures).containsExactly(
-                new DataTestFailure("tests/etl_file_matches_lake.sql", 1, List.of(
-                        "file_key=2, source=registry, rows_loaded=2, lake_loaded=4, rows_rejected=0, lake_rejected=0, "
-                                + "rows_non_data=0, lake_non_data=0, rows_warned=0, lake_warned=0")),
-                new DataTestFailure("tests/lake_partition_one_file.sql", 1, List.of(
-                        "part=source=registry/file_key=2/rows/part-000002.parquet, problem=rows part of file_key 1")));
+        assertThat(failures)
+                .containsExactly(
+                        new DataTestFailure(
+                                "tests/etl_file_matches_lake.sql",
+                                1,
+                                List.of(
+                                        "file_key=2, source=registry, rows_loaded=2, lake_loaded=4, rows_rejected=0, lake_rejected=0, "
+                                                + "rows_non_data=0, lake_non_data=0, rows_warned=0, lake_warned=0")),
+                        new DataTestFailure(
+                                "tests/lake_partition_one_file.sql",
+                                1,
+                                List.of(
+                                        "part=source=registry/file_key=2/rows/part-000002.parquet, problem=rows part of file_key 1")));
     }
 
     @Test
     void aManifestNamingAnotherFileIsReported() throws Exception {
         // given 玉泉镇's manifest copied over 米薪关镇's
-        Files.copy(loads.lake().manifest("registry", 1), loads.lake().manifest("registry", 2),
+        Files.copy(
+                loads.lake().manifest("registry", 1),
+                loads.lake().manifest("registry", 2),
                 StandardCopyOption.REPLACE_EXISTING);
 
         // when
@@ -137,9 +161,13 @@ class LakeDataTestsTest {
         // then
         String yuquan = Intake.sha256(dir.resolve("玉泉镇花名册.csv"));
         String mixinguan = Intake.sha256(dir.resolve("米薪关镇花名册.csv"));
-        assertThat(failures).containsExactly(new DataTestFailure("tests/lake_partition_one_file.sql", 1, List.of(
-                "part=source=registry/file_key=2/file.parquet, problem=manifest of registry file_key 1 sha256 " + yuquan
-                        + ", etl_file: registry sha256 " + mixinguan)));
+        assertThat(failures)
+                .containsExactly(new DataTestFailure(
+                        "tests/lake_partition_one_file.sql",
+                        1,
+                        List.of(
+                                "part=source=registry/file_key=2/file.parquet, problem=manifest of registry file_key 1 sha256 "
+                                        + yuquan + ", etl_file: registry sha256 " + mixinguan)));
     }
 
     @Test
@@ -151,8 +179,13 @@ class LakeDataTestsTest {
         List<DataTestFailure> failures = loads.warehouse().runDataTests();
 
         // then
-        assertThat(failures).containsExactly(new DataTestFailure("tests/lake_partition_one_file.sql", 1, List.of(
-                "part=source=medical/file_key=3/file.parquet, problem=loaded file without its manifest")));
+        assertThat(failures)
+                .containsExactly(
+                        new DataTestFailure(
+                                "tests/lake_partition_one_file.sql",
+                                1,
+                                List.of(
+                                        "part=source=medical/file_key=3/file.parquet, problem=loaded file without its manifest")));
     }
 
     @Test
@@ -175,11 +208,19 @@ class LakeDataTestsTest {
                 + (ResidentIds.checkChar(RegistryFiles.ZHANG_WEI.substring(0, 17)) == '0' ? '1' : '0');
         Path file = dir.resolve("2024年住院结算明细.csv");
         try {
-            Files.writeString(file, String.join("\n", MEDICAL,
-                    "JS-1,张建国," + RegistryFiles.ZHANG_JIANGUO + ",玉泉镇卫生院,乡镇卫生院,2024-01-05,2024-01-10,3000,2400,600",
-                    "JS-2,李秀英," + RegistryFiles.LI_XIUYING + ",玉泉镇卫生院,乡镇卫生院,2024-02-01,2024-02-05,3000,2000,500",
-                    "JS-1,张建国," + RegistryFiles.ZHANG_JIANGUO + ",玉泉镇卫生院,乡镇卫生院,2024-01-05,2024-01-10,3000,2000,600",
-                    "JS-3,张伟," + mistyped + ",玉泉镇卫生院,乡镇卫生院,2024-03-01,2024-03-05,1000,800,200") + "\n",
+            Files.writeString(
+                    file,
+                    String.join(
+                                    "\n",
+                                    MEDICAL,
+                                    "JS-1,张建国," + RegistryFiles.ZHANG_JIANGUO
+                                            + ",玉泉镇卫生院,乡镇卫生院,2024-01-05,2024-01-10,3000,2400,600",
+                                    "JS-2,李秀英," + RegistryFiles.LI_XIUYING
+                                            + ",玉泉镇卫生院,乡镇卫生院,2024-02-01,2024-02-05,3000,2000,500",
+                                    "JS-1,张建国," + RegistryFiles.ZHANG_JIANGUO
+                                            + ",玉泉镇卫生院,乡镇卫生院,2024-01-05,2024-01-10,3000,2000,600",
+                                    "JS-3,张伟," + mistyped + ",玉泉镇卫生院,乡镇卫生院,2024-03-01,2024-03-05,1000,800,200")
+                            + "\n",
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

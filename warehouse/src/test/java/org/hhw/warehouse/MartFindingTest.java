@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,50 +81,52 @@ class MartFindingTest {
         assertThat(loads.rows("""
                 select finding_key, rule_code, severity, year, household_id, name, programme, detail,
                        file_key, sheet, row_number, cast(lineage as varchar)
-                from mart_finding order by finding_key""").stream().map(Object::toString).toList()).containsExactly(
-                "[1, EDU_GAP, high, 2019, 3101000002, 王小红, null, 2019年12月31日满14周岁，在校生状况：未填写；"
-                        + "2019年无教育资助发放记录, 1, 玉泉镇花名册, 6, [" + registry + "6}]]",
-                "[2, EDU_GAP, high, 2019, 3101000002, 王小丽, null, 2019年12月31日满6周岁，在校生状况：小学；"
-                        + "2019年无教育资助发放记录, 1, 玉泉镇花名册, 7, [" + registry + "7}]]",
-                "[3, SELF_PAY_OVER_CAP, medium, 2019, 3101000005, 吴二, null, 2019年省级医院住院1次，"
-                        + "个人自付合计6,500.00元，超过年度封顶额6,000.00元, 4, 2019年住院结算明细, 5, [" + claims + "5}]]",
-                "[4, SELF_PAY_OVER_CAP, medium, 2019, 3101000005, 周大, null, 2019年县域内（乡镇卫生院及县级医院）住院2次，"
-                        + "个人自付合计1,100.00元，超过年度封顶额1,000.00元, null, null, null, [" + claims + "2}, "
-                        + claims + "3}]]",
-                "[5, LOAN_OVER_LIMIT, medium, 2018, 3101000004, 孙强, microloan, 借款合同号HT-2（天镇农商银行，2018年4月1日发放）："
-                        + "贷款金额60,000.00元，超过上限50,000.00元, 6, 2019年6月扶贫小额信贷台账, 3, "
-                        + "[{'file_key': 6, 'sheet': 2019年6月扶贫小额信贷台账, 'row_number': 3}]]",
-                "[6, LOAN_TERM_OVER_LIMIT, medium, 2018, 3101000004, 孙强, microloan, 借款合同号HT-3（邮储银行，2018年5月1日发放）："
-                        + "贷款期限48个月，超过上限36个月, 6, 2019年6月扶贫小额信贷台账, 4, "
-                        + "[{'file_key': 6, 'sheet': 2019年6月扶贫小额信贷台账, 'row_number': 4}]]",
-                "[7, TRAINEE_AGE_OUT_OF_RANGE, medium, 2019, 3101000006, 郑一, null, 养殖技术（博宇职业培训学校，2019年9月1日开班）："
-                        + "开班时64周岁，不在18至50周岁范围内, 7, 2019年技能培训花名册, 4, "
-                        + "[{'file_key': 7, 'sheet': 2019年技能培训花名册, 'row_number': 4}]]",
-                "[8, TRAINEE_AGE_OUT_OF_RANGE, medium, 2019, UNKNOWN, 冯十七, null, 保安员（阳光职业培训学校，2019年4月1日开班）："
-                        + "开班时16周岁，不在18至50周岁范围内, 7, 2019年技能培训花名册, 3, "
-                        + "[{'file_key': 7, 'sheet': 2019年技能培训花名册, 'row_number': 3}]]",
-                "[9, DUPLICATE_AID, high, 2019, 3101000001, 张小明, boarding_allowance, 2019年秋季学期寄宿生生活补助"
-                        + "由不同学校的名册重复发放：玉泉镇中心小学（2019年春季学期资助名册.csv，625.00元）、"
-                        + "天镇县第二中学（2019年秋季学期资助名册.csv，625.00元）, null, null, null, "
-                        + "[{'file_key': 2, 'sheet': 2019年春季学期资助名册, 'row_number': 3}, "
-                        + "{'file_key': 3, 'sheet': 2019年秋季学期资助名册, 'row_number': 3}]]",
-                "[10, BENEFICIARY_NOT_REGISTERED, high, 2018, UNKNOWN, 钱七, microloan, 扶贫小额信贷 借款合同号HT-4"
-                        + "（邮储银行，2018年6月1日发放）20,000.00元，借款人不在建档立卡花名册中, 6, 2019年6月扶贫小额信贷台账, 5, "
-                        + "[{'file_key': 6, 'sheet': 2019年6月扶贫小额信贷台账, 'row_number': 5}]]",
-                "[11, BENEFICIARY_NOT_REGISTERED, high, 2019, UNKNOWN, 钱小燕, yulu_plan, 雨露计划 2019年秋季学期"
-                        + "（2019年10月8日发放）5,000.00元，受助学生不在建档立卡花名册中, 3, 2019年秋季学期资助名册, 4, "
-                        + "[{'file_key': 3, 'sheet': 2019年秋季学期资助名册, 'row_number': 4}]]",
-                "[12, TRAINING_GAP, low, 2019, 3101000001, null, null, 主要致贫原因为缺技术；户内18至50周岁有劳动能力成员1人"
-                        + "（张建国），2019年无人参加技能培训, 1, 玉泉镇花名册, 2, [" + registry + "2}]]",
-                "[13, LOAN_GAP, low, 2019, 3101000003, null, microloan, 主要致贫原因为缺资金；截至2019年6月30日的扶贫小额信贷台账中，"
-                        + "全户1人均无贷款记录, 1, 玉泉镇花名册, 9, [" + registry + "9}]]",
-                "[14, HIGH_MEDICAL_BURDEN, high, 2019, 3101000005, null, null, 近12个月（2018年11月21日至2019年11月20日入院）"
-                        + "全户住院5次，个人自付合计30,100.00元：超过预警线10,000.00元；超过当年农村低保标准3,906.00元×2人=7,812.00元, "
-                        + "null, null, null, [" + claims + "2}, " + claims + "3}, " + claims + "5}, " + claims + "6}, "
-                        + "{'file_key': 5, 'sheet': 2019年住院结算明细（更正）, 'row_number': 2}]]",
-                "[15, HIGH_MEDICAL_BURDEN, high, 2019, 3101000006, null, null, 近12个月（2018年11月21日至2019年11月20日入院）"
-                        + "全户住院1次，个人自付合计8,000.00元：超过当年农村低保标准3,906.00元×2人=7,812.00元, "
-                        + "4, 2019年住院结算明细, 7, [" + claims + "7}]]");
+                from mart_finding order by finding_key""").stream().map(Object::toString).toList())
+                .containsExactly(
+                        "[1, EDU_GAP, high, 2019, 3101000002, 王小红, null, 2019年12月31日满14周岁，在校生状况：未填写；"
+                                + "2019年无教育资助发放记录, 1, 玉泉镇花名册, 6, [" + registry + "6}]]",
+                        "[2, EDU_GAP, high, 2019, 3101000002, 王小丽, null, 2019年12月31日满6周岁，在校生状况：小学；"
+                                + "2019年无教育资助发放记录, 1, 玉泉镇花名册, 7, [" + registry + "7}]]",
+                        "[3, SELF_PAY_OVER_CAP, medium, 2019, 3101000005, 吴二, null, 2019年省级医院住院1次，"
+                                + "个人自付合计6,500.00元，超过年度封顶额6,000.00元, 4, 2019年住院结算明细, 5, [" + claims + "5}]]",
+                        "[4, SELF_PAY_OVER_CAP, medium, 2019, 3101000005, 周大, null, 2019年县域内（乡镇卫生院及县级医院）住院2次，"
+                                + "个人自付合计1,100.00元，超过年度封顶额1,000.00元, null, null, null, [" + claims + "2}, "
+                                + claims + "3}]]",
+                        "[5, LOAN_OVER_LIMIT, medium, 2018, 3101000004, 孙强, microloan, 借款合同号HT-2（天镇农商银行，2018年4月1日发放）："
+                                + "贷款金额60,000.00元，超过上限50,000.00元, 6, 2019年6月扶贫小额信贷台账, 3, "
+                                + "[{'file_key': 6, 'sheet': 2019年6月扶贫小额信贷台账, 'row_number': 3}]]",
+                        "[6, LOAN_TERM_OVER_LIMIT, medium, 2018, 3101000004, 孙强, microloan, 借款合同号HT-3（邮储银行，2018年5月1日发放）："
+                                + "贷款期限48个月，超过上限36个月, 6, 2019年6月扶贫小额信贷台账, 4, "
+                                + "[{'file_key': 6, 'sheet': 2019年6月扶贫小额信贷台账, 'row_number': 4}]]",
+                        "[7, TRAINEE_AGE_OUT_OF_RANGE, medium, 2019, 3101000006, 郑一, null, 养殖技术（博宇职业培训学校，2019年9月1日开班）："
+                                + "开班时64周岁，不在18至50周岁范围内, 7, 2019年技能培训花名册, 4, "
+                                + "[{'file_key': 7, 'sheet': 2019年技能培训花名册, 'row_number': 4}]]",
+                        "[8, TRAINEE_AGE_OUT_OF_RANGE, medium, 2019, UNKNOWN, 冯十七, null, 保安员（阳光职业培训学校，2019年4月1日开班）："
+                                + "开班时16周岁，不在18至50周岁范围内, 7, 2019年技能培训花名册, 3, "
+                                + "[{'file_key': 7, 'sheet': 2019年技能培训花名册, 'row_number': 3}]]",
+                        "[9, DUPLICATE_AID, high, 2019, 3101000001, 张小明, boarding_allowance, 2019年秋季学期寄宿生生活补助"
+                                + "由不同学校的名册重复发放：玉泉镇中心小学（2019年春季学期资助名册.csv，625.00元）、"
+                                + "天镇县第二中学（2019年秋季学期资助名册.csv，625.00元）, null, null, null, "
+                                + "[{'file_key': 2, 'sheet': 2019年春季学期资助名册, 'row_number': 3}, "
+                                + "{'file_key': 3, 'sheet': 2019年秋季学期资助名册, 'row_number': 3}]]",
+                        "[10, BENEFICIARY_NOT_REGISTERED, high, 2018, UNKNOWN, 钱七, microloan, 扶贫小额信贷 借款合同号HT-4"
+                                + "（邮储银行，2018年6月1日发放）20,000.00元，借款人不在建档立卡花名册中, 6, 2019年6月扶贫小额信贷台账, 5, "
+                                + "[{'file_key': 6, 'sheet': 2019年6月扶贫小额信贷台账, 'row_number': 5}]]",
+                        "[11, BENEFICIARY_NOT_REGISTERED, high, 2019, UNKNOWN, 钱小燕, yulu_plan, 雨露计划 2019年秋季学期"
+                                + "（2019年10月8日发放）5,000.00元，受助学生不在建档立卡花名册中, 3, 2019年秋季学期资助名册, 4, "
+                                + "[{'file_key': 3, 'sheet': 2019年秋季学期资助名册, 'row_number': 4}]]",
+                        "[12, TRAINING_GAP, low, 2019, 3101000001, null, null, 主要致贫原因为缺技术；户内18至50周岁有劳动能力成员1人"
+                                + "（张建国），2019年无人参加技能培训, 1, 玉泉镇花名册, 2, [" + registry + "2}]]",
+                        "[13, LOAN_GAP, low, 2019, 3101000003, null, microloan, 主要致贫原因为缺资金；截至2019年6月30日的扶贫小额信贷台账中，"
+                                + "全户1人均无贷款记录, 1, 玉泉镇花名册, 9, [" + registry + "9}]]",
+                        "[14, HIGH_MEDICAL_BURDEN, high, 2019, 3101000005, null, null, 近12个月（2018年11月21日至2019年11月20日入院）"
+                                + "全户住院5次，个人自付合计30,100.00元：超过预警线10,000.00元；超过当年农村低保标准3,906.00元×2人=7,812.00元, "
+                                + "null, null, null, [" + claims + "2}, " + claims + "3}, " + claims + "5}, " + claims
+                                + "6}, "
+                                + "{'file_key': 5, 'sheet': 2019年住院结算明细（更正）, 'row_number': 2}]]",
+                        "[15, HIGH_MEDICAL_BURDEN, high, 2019, 3101000006, null, null, 近12个月（2018年11月21日至2019年11月20日入院）"
+                                + "全户住院1次，个人自付合计8,000.00元：超过当年农村低保标准3,906.00元×2人=7,812.00元, "
+                                + "4, 2019年住院结算明细, 7, [" + claims + "7}]]");
     }
 
     @Test
@@ -138,7 +139,8 @@ class MartFindingTest {
     }
 
     private Path registry() {
-        return csv("玉泉镇花名册.csv",
+        return csv(
+                "玉泉镇花名册.csv",
                 "户编号,乡镇,行政村,姓名,证件号码,与户主关系,性别,家庭人口数,贫困户属性,主要致贫原因,脱贫状态,脱贫年度,劳动能力,在校生状况",
                 "3101000001,玉泉镇,李家庄,张建国," + ZHANG_JIANGUO + ",户主,男,3,一般贫困户,缺技术,未脱贫,,普通劳动力,非在校生",
                 "3101000001,玉泉镇,李家庄,李秀英," + LI_XIUYING + ",配偶,女,,,,,,普通劳动力,非在校生",
@@ -156,7 +158,9 @@ class MartFindingTest {
     }
 
     private Path educationSpring() {
-        return csv("2019年春季学期资助名册.csv", EDUCATION,
+        return csv(
+                "2019年春季学期资助名册.csv",
+                EDUCATION,
                 "张小明," + ZHANG_XIAOMING + ",玉泉镇中心小学,小学,营养改善计划,2019年春季,500,2019-04-10",
                 "张小明," + ZHANG_XIAOMING + ",玉泉镇中心小学,小学,寄宿生生活补助,2019年秋季,625,2019-09-20",
                 "刘小红," + LIU_XIAOHONG + ",南河堡乡中心小学,小学,营养改善计划,2019年春季,600,2019-04-10");
@@ -164,14 +168,18 @@ class MartFindingTest {
 
     /** The school's correction of 张小明's nutrition, another school paying his boarding allowance again, 雨露计划. */
     private Path educationAutumn() {
-        return csv("2019年秋季学期资助名册.csv", EDUCATION,
+        return csv(
+                "2019年秋季学期资助名册.csv",
+                EDUCATION,
                 "张小明," + ZHANG_XIAOMING + ",玉泉镇中心小学,小学,营养改善计划,2019年春季,600,2019-04-10",
                 "张小明," + ZHANG_XIAOMING + ",天镇县第二中学,初中,寄宿生生活补助,2019年秋季,625,2019-09-25",
                 "钱小燕," + QIAN_XIAOYAN + ",山西大学,本科,雨露计划,2019年秋季,5000,2019-10-08");
     }
 
     private Path medical() {
-        return csv("2019年住院结算明细.csv", MEDICAL,
+        return csv(
+                "2019年住院结算明细.csv",
+                MEDICAL,
                 "JS-1,周大," + ZHOU_DA + ",玉泉镇卫生院,乡镇卫生院,2019-03-01,2019-03-05,3000,2400,600",
                 "JS-2,周大," + ZHOU_DA + ",天镇县人民医院,县级,2019-06-01,2019-06-10,5000,4500,500",
                 "JS-3,周大," + ZHOU_DA + ",大同市第三人民医院,市级,2019-08-01,2019-08-15,12000,8500,3500",
@@ -183,12 +191,15 @@ class MartFindingTest {
 
     /** 周大's city stay re-settled: 2,500 instead of 3,500 yuan self-paid, under the city cap. */
     private Path medicalCorrected() {
-        return csv("2019年住院结算明细（更正）.csv", MEDICAL,
+        return csv(
+                "2019年住院结算明细（更正）.csv",
+                MEDICAL,
                 "JS-3,周大," + ZHOU_DA + ",大同市第三人民医院,市级,2019-08-01,2019-08-15,12000,9500,2500");
     }
 
     private Path ledger() {
-        return csv("2019年6月扶贫小额信贷台账.csv",
+        return csv(
+                "2019年6月扶贫小额信贷台账.csv",
                 "借款人姓名,借款人身份证号,贷款银行,借款合同号,贷款金额,发放日期,到期日期,期限（月）,年利率,贷款余额,还款状态,统计日期",
                 "孙强," + SUN_QIANG + ",天镇农商银行,HT-1,50000,2018-03-15,2021-03-14,36,4.35%,50000,正常,2019-06-30",
                 "孙强," + SUN_QIANG + ",天镇农商银行,HT-2,60000,2018-04-01,2021-03-31,36,4.35%,60000,正常,2019-06-30",
@@ -197,7 +208,9 @@ class MartFindingTest {
     }
 
     private Path trainees() {
-        return csv("2019年技能培训花名册.csv", "姓名,身份证号,培训项目,培训机构,开班日期,结业日期,培训课时,是否结业",
+        return csv(
+                "2019年技能培训花名册.csv",
+                "姓名,身份证号,培训项目,培训机构,开班日期,结业日期,培训课时,是否结业",
                 "王强," + WANG_QIANG + ",家政服务员,方源职业培训学校,2019-04-01,2019-04-30,120,是",
                 "冯十七," + FENG_SHIQI + ",保安员,阳光职业培训学校,2019-04-01,2019-04-30,80,是",
                 "郑一," + ZHENG_YI + ",养殖技术,博宇职业培训学校,2019-09-01,2019-09-30,80,是",

@@ -11,24 +11,28 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A warehouse an earlier version built, with its data, opened by this one: the migrations it lacks apply once. */
 class MigrationTest {
 
-    private static final List<String> BEFORE_NAMES = List.of("migrations/V001__foundation.sql",
-            "migrations/V002__department_facts.sql", "migrations/V003__education.sql", "migrations/V004__medical.sql",
-            "migrations/V005__microloan.sql", "migrations/V006__training.sql",
-            "migrations/V007__scd2_compare_columns.sql", "migrations/V008__data_warnings.sql");
+    private static final List<String> BEFORE_NAMES = List.of(
+            "migrations/V001__foundation.sql",
+            "migrations/V002__department_facts.sql",
+            "migrations/V003__education.sql",
+            "migrations/V004__medical.sql",
+            "migrations/V005__microloan.sql",
+            "migrations/V006__training.sql",
+            "migrations/V007__scd2_compare_columns.sql",
+            "migrations/V008__data_warnings.sql");
 
     @Test
     void consistentNamesRenameTheColumnsAndKeepTheirValuesAndConstraints(@TempDir Path dir) throws Exception {
         // given a warehouse of V001 to V008 holding a day, a household, a claim, a ledger row and an enrolment
         Path home = Files.createDirectories(dir.resolve("home"));
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + home.resolve("warehouse.duckdb"));
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("create table etl_migration (name varchar primary key, applied_at timestamp)");
             for (String script : BEFORE_NAMES) {
                 SqlScript.resource(script).execute(c, Map.of());
@@ -53,42 +57,54 @@ class MigrationTest {
                     + "principal, issue_date, issue_date_key, due_date, is_current) values (1, 3, '台账', 3, 1, 1, 'h1', "
                     + "true, 1, 'HT-1', date '2019-06-30', 20190630, 50000.00, date '2019-03-05', 20190305, "
                     + "date '2022-03-04', true)");
-            st.execute("insert into fact_training (training_key, file_key, sheet, row_number, person_key, household_key, "
-                    + "person_id_hash, is_registered, course_key, course, school_key, start_date, start_date_key, "
-                    + "end_date, hours, completed, employed, is_current) values (1, 4, '花名册', 4, 1, 1, 'h1', true, 1, "
-                    + "'cooking', 1, date '2019-03-05', 20190305, date '2019-04-05', 120, true, false, true)");
+            st.execute(
+                    "insert into fact_training (training_key, file_key, sheet, row_number, person_key, household_key, "
+                            + "person_id_hash, is_registered, course_key, course, school_key, start_date, start_date_key, "
+                            + "end_date, hours, completed, employed, is_current) values (1, 4, '花名册', 4, 1, 1, 'h1', true, 1, "
+                            + "'cooking', 1, date '2019-03-05', 20190305, date '2019-04-05', 120, true, false, true)");
         }
 
         // when this version opens it
         try (RegistryLoads loads = new RegistryLoads(home)) {
 
             // then the values are under their new names
-            assertThat(loads.rows("select date_key, cast(calendar_date as varchar) from dim_date")).containsExactly(
-                    List.of(20190305, "2019-03-05"));
+            assertThat(loads.rows("select date_key, cast(calendar_date as varchar) from dim_date"))
+                    .containsExactly(List.of(20190305, "2019-03-05"));
             assertThat(loads.rows("select household_id, is_relocated from dim_household where household_key = 1"))
                     .containsExactly(List.of("3101000001", true));
             assertThat(loads.rows("select cast(admitted_date as varchar), cast(discharged_date as varchar), "
-                    + "cast(settled_date as varchar) from fact_medical_claim")).containsExactly(
-                    List.of("2019-03-05", "2019-03-09", "2019-03-10"));
+                            + "cast(settled_date as varchar) from fact_medical_claim"))
+                    .containsExactly(List.of("2019-03-05", "2019-03-09", "2019-03-10"));
             assertThat(loads.rows("select contract_number, cast(as_of_date as varchar) from fact_microloan"))
                     .containsExactly(List.of("HT-1", "2019-06-30"));
             assertThat(loads.rows("select is_completed, is_employed from fact_training"))
                     .containsExactly(List.of(true, false));
 
             // and each renamed table has exactly the columns, in order, that a new warehouse has
-            for (String table : List.of("dim_date", "dim_household", "fact_medical_claim", "fact_microloan",
-                    "fact_training")) {
-                List<Object> live = loads.rows("select column_name from information_schema.columns where table_name = '"
-                        + table + "' order by ordinal_position").stream().map(r -> r.get(0)).toList();
-                assertThat(live).as(table).containsExactlyElementsOf(
-                        Models.project().relations().get(table).doc().columns().keySet());
+            for (String table :
+                    List.of("dim_date", "dim_household", "fact_medical_claim", "fact_microloan", "fact_training")) {
+                List<Object> live = loads
+                        .rows("select column_name from information_schema.columns where table_name = '" + table
+                                + "' order by ordinal_position")
+                        .stream()
+                        .map(r -> r.get(0))
+                        .toList();
+                assertThat(live)
+                        .as(table)
+                        .containsExactlyElementsOf(Models.project()
+                                .relations()
+                                .get(table)
+                                .doc()
+                                .columns()
+                                .keySet());
             }
 
             // and the constraints still hold under the new names
             try (Statement st = loads.warehouse().connectionForTests().createStatement()) {
                 assertThatThrownBy(() -> st.execute("insert into dim_date (date_key, calendar_date, year, quarter, "
-                        + "month, day, year_month, term) values (20190306, date '2019-03-05', 2019, 1, 3, 6, '2019-03', "
-                        + "'2019-spring')")).hasMessageContaining("2019-03-05\" violates unique constraint");
+                                + "month, day, year_month, term) values (20190306, date '2019-03-05', 2019, 1, 3, 6, '2019-03', "
+                                + "'2019-spring')"))
+                        .hasMessageContaining("2019-03-05\" violates unique constraint");
             }
 
             // and the migration is recorded once, after the ones the warehouse had

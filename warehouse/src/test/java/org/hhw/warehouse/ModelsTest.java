@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,12 +36,20 @@ class ModelsTest {
     void modelsAreBuiltAfterWhatTheyDependOnWhateverTheirNames() {
         // given a mart read by nothing, reading an intermediate model that reads another one
         Map<String, String> files = project(
-                "intermediate/int_b", "depends_on: [int_c, thing]", "create view int_b as select * from int_c;",
-                "intermediate/int_c", "depends_on: [thing]", "create view int_c as select * from thing;",
-                "marts/mart_a", "depends_on: [int_b]", "create table mart_a as select * from int_b;");
+                "intermediate/int_b",
+                "depends_on: [int_c, thing]",
+                "create view int_b as select * from int_c;",
+                "intermediate/int_c",
+                "depends_on: [thing]",
+                "create view int_c as select * from thing;",
+                "marts/mart_a",
+                "depends_on: [int_b]",
+                "create table mart_a as select * from int_b;");
 
         // when
-        List<String> order = Models.of(files).buildOrder().stream().map(Models.Relation::name).toList();
+        List<String> order = Models.of(files).buildOrder().stream()
+                .map(Models.Relation::name)
+                .toList();
 
         // then
         assertThat(order).containsExactly("int_c", "int_b", "mart_a");
@@ -52,11 +59,16 @@ class ModelsTest {
     void aCycleIsAnErrorNamingIt() {
         // given two models that read each other
         Map<String, String> files = project(
-                "intermediate/int_a", "depends_on: [int_b]", "select * from int_b;",
-                "intermediate/int_b", "depends_on: [int_a]", "select * from int_a;");
+                "intermediate/int_a",
+                "depends_on: [int_b]",
+                "select * from int_b;",
+                "intermediate/int_b",
+                "depends_on: [int_a]",
+                "select * from int_a;");
 
         // then
-        assertThatThrownBy(() -> Models.of(files)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Models.of(files))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("sql models: a cycle of dependencies: int_a -> int_b -> int_a");
     }
 
@@ -66,7 +78,8 @@ class ModelsTest {
         Map<String, String> files = project("marts/mart_a", "depends_on: [thing, stuff]", "select 1;");
 
         // then
-        assertThatThrownBy(() -> Models.of(files)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Models.of(files))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("sql models: mart_a depends on stuff, which is neither a model nor a documented table");
     }
 
@@ -74,11 +87,16 @@ class ModelsTest {
     void aModelReadWithoutBeingDeclaredIsAnError() {
         // given a mart reading an intermediate model it does not declare (its comment may name anything)
         Map<String, String> files = project(
-                "intermediate/int_b", "depends_on: [thing]", "select * from thing;",
-                "marts/mart_a", "depends_on: [thing]", "-- unlike mart_z\nselect * from thing join int_b using (code);");
+                "intermediate/int_b",
+                "depends_on: [thing]",
+                "select * from thing;",
+                "marts/mart_a",
+                "depends_on: [thing]",
+                "-- unlike mart_z\nselect * from thing join int_b using (code);");
 
         // then
-        assertThatThrownBy(() -> Models.of(files)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Models.of(files))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("sql models: marts/mart_a.sql reads int_b without declaring it in its depends_on");
     }
 
@@ -89,7 +107,8 @@ class ModelsTest {
         files.put("marts/mart_a.sql", "select 1;");
 
         // then
-        assertThatThrownBy(() -> Models.of(files)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Models.of(files))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("sql models: mart_a.sql has no mart_a.yml beside it");
     }
 
@@ -100,7 +119,8 @@ class ModelsTest {
         files.put("tables/other.yml", TABLE.replace("- unique: [code]", "- unique: [kode]"));
 
         // then
-        assertThatThrownBy(() -> Models.of(files)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Models.of(files))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("sql models: other.yml: a test of kode, which is no column of it");
     }
 
@@ -113,7 +133,8 @@ class ModelsTest {
                 tests:
                   - relationships: {column: thing_key, to: thing.thing_key}""", "select 1;");
         Models models = Models.of(files);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
             st.execute("create table thing (thing_key integer, code varchar, colour varchar)");
             st.execute("insert into thing (thing_key, code, colour) values (1, 'a', 'red'), (2, 'a', 'blue'), "
                     + "(3, null, 'green'), (4, 'b', null)");
@@ -127,11 +148,12 @@ class ModelsTest {
             }
 
             // then
-            assertThat(rows).containsExactly(
-                    Map.entry("thing.unique(code)", List.of("a|2", "a|2")),
-                    Map.entry("thing.not_null(code)", List.of("3|null")),
-                    Map.entry("thing.accepted_values(colour)", List.of("3|green")),
-                    Map.entry("mart_a.relationships(thing_key -> thing.thing_key)", List.of("9")));
+            assertThat(rows)
+                    .containsExactly(
+                            Map.entry("thing.unique(code)", List.of("a|2", "a|2")),
+                            Map.entry("thing.not_null(code)", List.of("3|null")),
+                            Map.entry("thing.accepted_values(colour)", List.of("3|green")),
+                            Map.entry("mart_a.relationships(thing_key -> thing.thing_key)", List.of("9")));
         }
     }
 
@@ -141,9 +163,12 @@ class ModelsTest {
         Models models = Models.project();
 
         // then every model has columns documented, and every model is built
-        assertThat(models.buildOrder()).extracting(Models.Relation::name)
-                .containsAll(models.relations().values().stream().filter(Models.Relation::isModel)
-                        .map(Models.Relation::name).toList());
+        assertThat(models.buildOrder())
+                .extracting(Models.Relation::name)
+                .containsAll(models.relations().values().stream()
+                        .filter(Models.Relation::isModel)
+                        .map(Models.Relation::name)
+                        .toList());
         assertThat(models.relations().values()).allMatch(r -> !r.doc().columns().isEmpty());
     }
 
@@ -158,11 +183,17 @@ class ModelsTest {
                     continue;
                 }
                 // when its live columns are listed
-                List<Object> live = loads.rows("select column_name from information_schema.columns where table_name = '"
-                        + model.name() + "' order by ordinal_position").stream().map(r -> r.get(0)).toList();
+                List<Object> live = loads
+                        .rows("select column_name from information_schema.columns where table_name = '" + model.name()
+                                + "' order by ordinal_position")
+                        .stream()
+                        .map(r -> r.get(0))
+                        .toList();
 
                 // then they are the documented ones, in order
-                assertThat(live).as(model.name()).containsExactlyElementsOf(model.doc().columns().keySet());
+                assertThat(live)
+                        .as(model.name())
+                        .containsExactlyElementsOf(model.doc().columns().keySet());
             }
         }
     }
@@ -189,6 +220,7 @@ class ModelsTest {
 
     private static List<String> rows(Connection c, String sql) {
         return RegistryLoads.rows(c, sql).stream()
-                .map(row -> String.join("|", row.stream().map(String::valueOf).toList())).toList();
+                .map(row -> String.join("|", row.stream().map(String::valueOf).toList()))
+                .toList();
     }
 }

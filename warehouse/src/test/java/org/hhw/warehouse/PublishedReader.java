@@ -25,8 +25,7 @@ public final class PublishedReader {
             + "|| ' households=' || (select count(*) from dim_household where household_key > 0) "
             + "|| ' files=' || (select count(*) from etl_file)";
 
-    private PublishedReader() {
-    }
+    private PublishedReader() {}
 
     public static void main(String[] args) throws Exception {
         Path db = Path.of(args[0]);
@@ -54,7 +53,8 @@ public final class PublishedReader {
     }
 
     private static String totals(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(TOTALS)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(TOTALS)) {
             rs.next();
             return rs.getString(1);
         }

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-
 import org.hhw.sources.clean.Gazetteer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +47,8 @@ class RebuildTest {
         int rejected = loads.register(unusable, LocalDateTime.of(2024, 6, 3, 8, 0));
         loads.warehouse().markRejected(rejected, "COLUMNS_MISSING", "找不到花名册的表头。");
         loads.load(RegistryFiles.mixinguan(dir), LocalDateTime.of(2024, 6, 4, 8, 0));
-        Map<String, List<String>> warehouse = RegistryLoads.contents(loads.warehouse().connectionForTests());
+        Map<String, List<String>> warehouse =
+                RegistryLoads.contents(loads.warehouse().connectionForTests());
         Path rebuilt = dir.resolve("rebuilt").resolve("warehouse.duckdb");
 
         // when: rebuilt, then its marts built, as `hhw rebuild` does
@@ -64,10 +64,34 @@ class RebuildTest {
         assertThat(warehouse.get("etl_file")).hasSize(5);
         assertThat(warehouse.get("dim_person")).hasSize(10);
         assertThat(warehouse.get("dim_household")).hasSize(7);
-        assertThat(warehouse.keySet()).containsExactly("dim_bank", "dim_code", "dim_course", "dim_date",
-                "dim_hospital", "dim_household", "dim_person", "dim_programme", "dim_school", "dim_township",
-                "dim_training_school", "dim_village", "etl_data_test", "etl_data_warning", "etl_file", "etl_migration",
-                "etl_non_data", "etl_reject", "etl_warning", "fact_education_aid", "fact_medical_claim", "fact_microloan",
-                "fact_training", "mart_finding", "mart_household_year", "mart_township_month", "ref_policy_rule");
+        assertThat(warehouse.keySet())
+                .containsExactly(
+                        "dim_bank",
+                        "dim_code",
+                        "dim_course",
+                        "dim_date",
+                        "dim_hospital",
+                        "dim_household",
+                        "dim_person",
+                        "dim_programme",
+                        "dim_school",
+                        "dim_township",
+                        "dim_training_school",
+                        "dim_village",
+                        "etl_data_test",
+                        "etl_data_warning",
+                        "etl_file",
+                        "etl_migration",
+                        "etl_non_data",
+                        "etl_reject",
+                        "etl_warning",
+                        "fact_education_aid",
+                        "fact_medical_claim",
+                        "fact_microloan",
+                        "fact_training",
+                        "mart_finding",
+                        "mart_household_year",
+                        "mart_township_month",
+                        "ref_policy_rule");
     }
 }

@@ -5,17 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.hhw.sources.clean.ResidentIds;
 
 /** Tiny registry files, written exactly as a clerk's UTF-8 CSV export would be. */
 public final class RegistryCsv {
 
-    public static final String HEADER =
-            "户编号,乡镇,行政村,姓名,证件号码,与户主关系,性别,家庭人口数,贫困户属性,主要致贫原因,脱贫状态,脱贫年度";
+    public static final String HEADER = "户编号,乡镇,行政村,姓名,证件号码,与户主关系,性别,家庭人口数,贫困户属性,主要致贫原因,脱贫状态,脱贫年度";
 
-    private RegistryCsv() {
-    }
+    private RegistryCsv() {}
 
     /** A valid 18-character Tianzhen ID: area 140222, the birth date, a 3-digit sequence (odd = male). */
     public static String id(String yyyymmdd, String sequence) {

@@ -19,11 +19,12 @@ public final class RegistryFiles {
     public static final String CHEN_LAN = "140222198811300282";
     public static final String SUN_QIANG = "140222197506060353";
 
-    private RegistryFiles() {
-    }
+    private RegistryFiles() {}
 
     public static Path yuquan(Path dir) {
-        return RegistryCsv.write(dir, "玉泉镇花名册.csv",
+        return RegistryCsv.write(
+                dir,
+                "玉泉镇花名册.csv",
                 "3101000001,玉泉镇,李家庄,张建国," + ZHANG_JIANGUO + ",户主,男,3,一般贫困户,因病,已脱贫,2019",
                 "3101000001,玉泉镇,李家庄,李秀英," + LI_XIUYING + ",配偶,女,,,,,",
                 "3101000001,玉泉镇,李家庄,张伟," + ZHANG_WEI + ",之子,男,,,,,",
@@ -33,13 +34,17 @@ public final class RegistryFiles {
     }
 
     public static Path mixinguan(Path dir) {
-        return RegistryCsv.write(dir, "米薪关镇花名册.csv",
+        return RegistryCsv.write(
+                dir,
+                "米薪关镇花名册.csv",
                 "3103000001,米薪关镇,孤峰山,刘福," + LIU_FU + ",户主,男,2,一般贫困户,缺技术,已脱贫,2020",
                 "3103000001,米薪关镇,孤峰山,陈兰," + CHEN_LAN + ",配偶,女,,,,,");
     }
 
     public static Path yuquanCorrected(Path dir) {
-        return RegistryCsv.write(dir, "玉泉镇花名册（更正）.csv",
+        return RegistryCsv.write(
+                dir,
+                "玉泉镇花名册（更正）.csv",
                 "3101000001,玉泉镇,李家庄,张建国," + ZHANG_JIANGUO + ",户主,男,3,一般贫困户,因病,已脱贫,2019",
                 "3101000001,玉泉镇,李家庄,李秀英," + LI_XIUYING + ",配偶,女,,,,,",
                 "3101000002,玉泉镇,鲍家屯,王桂兰," + WANG_GUILAN + ",户主,女,2,低保贫困户,因残,未脱贫,",
@@ -52,7 +57,9 @@ public final class RegistryFiles {
      * 15-digit ID, row 7 an unknown village and a mistyped ID, row 8 is blank, row 9 repeats row 3, row 10 is a total.
      */
     public static Path withProblems(Path dir) {
-        return RegistryCsv.write(dir, "玉泉镇花名册.csv",
+        return RegistryCsv.write(
+                dir,
+                "玉泉镇花名册.csv",
                 "3101000001,玉泉镇,李家庄,张建国," + ZHANG_JIANGUO + ",户主,男,3,一般贫困户,因病,已脱贫,2019",
                 "3101000001,玉泉镇,李家庄,李秀英," + LI_XIUYING + ",配偶,女,,,,,",
                 "3101000001,玉泉镇,李家庄,张伟," + ZHANG_WEI + ",之子,女,,,,,",

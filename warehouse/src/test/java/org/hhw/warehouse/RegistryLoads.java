@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.clean.Pseudonyms;
 import org.hhw.sources.contract.Contract;
@@ -98,8 +97,8 @@ public final class RegistryLoads implements AutoCloseable {
     }
 
     private int load(Contract contract, Path file, LocalDateTime receivedAt) {
-        int fileKey = warehouse.register(contract.source(), file.getFileName().toString(), Intake.sha256(file),
-                receivedAt);
+        int fileKey =
+                warehouse.register(contract.source(), file.getFileName().toString(), Intake.sha256(file), receivedAt);
         warehouse.load(contract, fileKey, readToLake(contract, file, fileKey));
         warehouse.buildMarts();
         return fileKey;
@@ -143,14 +142,16 @@ public final class RegistryLoads implements AutoCloseable {
     }
 
     public static List<List<Object>> rows(Connection connection, String sql) {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             List<List<Object>> out = new ArrayList<>();
             while (rs.next()) {
                 Object[] row = new Object[md.getColumnCount()];
                 for (int i = 0; i < row.length; i++) {
                     Object v = rs.getObject(i + 1);
-                    row[i] = v instanceof Timestamp t ? t.toLocalDateTime()
+                    row[i] = v instanceof Timestamp t
+                            ? t.toLocalDateTime()
                             : v instanceof java.sql.Date d ? d.toLocalDate() : v;
                 }
                 out.add(Arrays.asList(row));
@@ -164,11 +165,14 @@ public final class RegistryLoads implements AutoCloseable {
     /** Every table of a database, each as its rows rendered in a stable order. */
     public static Map<String, List<String>> contents(Connection connection) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (List<Object> table : rows(connection, "select table_name from information_schema.tables "
-                + "where table_schema = 'main' and table_type = 'BASE TABLE' order by table_name")) {
+        for (List<Object> table : rows(
+                connection,
+                "select table_name from information_schema.tables "
+                        + "where table_schema = 'main' and table_type = 'BASE TABLE' order by table_name")) {
             String name = (String) table.get(0);
             // When a migration ran is the history of that database file, not content.
-            String sql = name.equals("etl_migration") ? "select name from etl_migration order by all"
+            String sql = name.equals("etl_migration")
+                    ? "select name from etl_migration order by all"
                     : "select * from " + name + " order by all";
             out.put(name, rows(connection, sql).stream().map(Object::toString).toList());
         }

@@ -15,7 +15,6 @@ import static org.hhw.warehouse.RegistryLoads.row;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ class RegistryScd2Test {
         // then
         assertThat(corrected).isEqualTo(3);
         assertThat(loads.rows("select person_key, person_id_hash, name, household_id, township_key, village_key, "
-                + "is_current, valid_from, valid_to, file_key, row_number from dim_person order by person_key"))
+                        + "is_current, valid_from, valid_to, file_key, row_number from dim_person order by person_key"))
                 .containsExactly(
                         row(1, personIdHash(ZHANG_JIANGUO), "张建国", "3101000001", 1, 2, true, FIRST, null, 1, 2),
                         row(2, personIdHash(LI_XIUYING), "李秀英", "3101000001", 1, 2, true, FIRST, null, 1, 3),
@@ -66,8 +65,10 @@ class RegistryScd2Test {
                         row(8, personIdHash(CHEN_LAN), "陈兰", "3103000001", 3, 14, true, OTHER_TOWNSHIP, null, 2, 3),
                         row(9, personIdHash(WANG_XIAOMING), "王小明", "3101000002", 1, 5, true, CORRECTED, null, 3, 5),
                         row(10, personIdHash(SUN_QIANG), "孙强", "3101000004", 1, 9, true, CORRECTED, null, 3, 6));
-        assertThat(loads.rows("select household_key, household_id, township_key, village_key, members, declared_size, "
-                + "is_current, valid_from, valid_to, file_key, row_number from dim_household where household_key > 0 order by household_key"))
+        assertThat(
+                        loads.rows(
+                                "select household_key, household_id, township_key, village_key, members, declared_size, "
+                                        + "is_current, valid_from, valid_to, file_key, row_number from dim_household where household_key > 0 order by household_key"))
                 .containsExactly(
                         row(1, "3101000001", 1, 2, 3, 3, false, FIRST, CORRECTED, 1, 2),
                         row(2, "3101000002", 1, 3, 2, 2, true, FIRST, null, 1, 5),
@@ -89,7 +90,7 @@ class RegistryScd2Test {
 
         // then
         assertThat(loads.rows("select person_key, name, village_key, is_current, valid_from, valid_to, file_key "
-                + "from dim_person order by person_key"))
+                        + "from dim_person order by person_key"))
                 .containsExactly(
                         row(1, "张建国", 2, true, CORRECTED, null, 2),
                         row(2, "李秀英", 2, true, CORRECTED, null, 2),
@@ -100,7 +101,7 @@ class RegistryScd2Test {
                         row(7, "王小明", 3, true, CORRECTED, null, 1),
                         row(8, "赵六", 9, true, CORRECTED, null, 1));
         assertThat(loads.rows("select household_key, household_id, members, is_current, valid_from, valid_to, file_key "
-                + "from dim_household where household_key > 0 order by household_key"))
+                        + "from dim_household where household_key > 0 order by household_key"))
                 .containsExactly(
                         row(1, "3101000001", 2, false, CORRECTED, CORRECTED, 2),
                         row(2, "3101000002", 2, true, CORRECTED, null, 2),

@@ -68,17 +68,23 @@ class SqlScriptTest {
                 """);
 
         // when / then
-        assertThatThrownBy(script::preparation).isInstanceOf(IllegalStateException.class)
-                .hasMessage("bad.sql: above the line \"-- writes, in the load's transaction:\" a statement may only make "
-                        + "a temporary table, view or macro, not: insert into x select k from v;");
+        assertThatThrownBy(script::preparation)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(
+                        "bad.sql: above the line \"-- writes, in the load's transaction:\" a statement may only make "
+                                + "a temporary table, view or macro, not: insert into x select k from v;");
     }
 
     @Test
     void everyLoadScriptPreparesOnlyTemporaryObjects() {
         // given the load scripts, when / then: none writes above its writes line
         for (String name : SqlResources.list("load")) {
-            assertThat(SqlScript.resource(name).preparation().statements(Map.of())).as(name)
-                    .allMatch(sql -> sql.lines().filter(l -> !l.startsWith("--")).findFirst().orElseThrow()
+            assertThat(SqlScript.resource(name).preparation().statements(Map.of()))
+                    .as(name)
+                    .allMatch(sql -> sql.lines()
+                            .filter(l -> !l.startsWith("--"))
+                            .findFirst()
+                            .orElseThrow()
                             .startsWith("create or replace temp "));
         }
     }

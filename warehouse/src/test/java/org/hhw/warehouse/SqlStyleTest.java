@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +24,74 @@ class SqlStyleTest {
     private static final Path SQL = Path.of("src/main/resources/sql");
 
     /** The keywords our SQL uses; written in capitals anywhere outside comments and strings, they fail. */
-    private static final Set<String> KEYWORDS = Set.of("SELECT", "FROM", "WHERE", "JOIN", "LEFT", "INNER", "ON",
-            "USING", "GROUP", "BY", "ORDER", "HAVING", "INSERT", "INTO", "VALUES", "CREATE", "REPLACE", "TABLE", "VIEW",
-            "AS", "WITH", "UNION", "ALL", "DISTINCT", "CASE", "WHEN", "THEN", "ELSE", "END", "AND", "OR", "NOT", "NULL",
-            "IS", "IN", "EXISTS", "UPDATE", "DELETE", "SET", "LIMIT", "QUALIFY", "OVER", "PARTITION", "CAST",
-            "COALESCE", "COUNT", "SUM", "MIN", "MAX", "FILTER", "ALTER", "ADD", "COLUMN", "PRIMARY", "KEY", "DEFAULT",
-            "BETWEEN", "LIKE", "DESC", "ASC", "TRUE", "FALSE", "DATE", "INTEGER", "VARCHAR", "BOOLEAN", "DECIMAL");
+    private static final Set<String> KEYWORDS = Set.of(
+            "SELECT",
+            "FROM",
+            "WHERE",
+            "JOIN",
+            "LEFT",
+            "INNER",
+            "ON",
+            "USING",
+            "GROUP",
+            "BY",
+            "ORDER",
+            "HAVING",
+            "INSERT",
+            "INTO",
+            "VALUES",
+            "CREATE",
+            "REPLACE",
+            "TABLE",
+            "VIEW",
+            "AS",
+            "WITH",
+            "UNION",
+            "ALL",
+            "DISTINCT",
+            "CASE",
+            "WHEN",
+            "THEN",
+            "ELSE",
+            "END",
+            "AND",
+            "OR",
+            "NOT",
+            "NULL",
+            "IS",
+            "IN",
+            "EXISTS",
+            "UPDATE",
+            "DELETE",
+            "SET",
+            "LIMIT",
+            "QUALIFY",
+            "OVER",
+            "PARTITION",
+            "CAST",
+            "COALESCE",
+            "COUNT",
+            "SUM",
+            "MIN",
+            "MAX",
+            "FILTER",
+            "ALTER",
+            "ADD",
+            "COLUMN",
+            "PRIMARY",
+            "KEY",
+            "DEFAULT",
+            "BETWEEN",
+            "LIKE",
+            "DESC",
+            "ASC",
+            "TRUE",
+            "FALSE",
+            "DATE",
+            "INTEGER",
+            "VARCHAR",
+            "BOOLEAN",
+            "DECIMAL");
     /** Comments, string literals and quoted identifiers, which may hold anything; then words. */
     private static final Pattern TOKEN = Pattern.compile("--[^\\n]*|'(?:[^']|'')*'|\"[^\"]*\"|[A-Za-z_][A-Za-z_0-9]*");
 
@@ -65,7 +126,8 @@ class SqlStyleTest {
     void everyModelNamesItsGrainAndKeyInItsHeader() throws IOException {
         // given the models: the intermediate layer and the marts
         List<Path> models = sqlFiles().stream()
-                .filter(f -> SQL.relativize(f).startsWith("intermediate") || SQL.relativize(f).startsWith("marts"))
+                .filter(f -> SQL.relativize(f).startsWith("intermediate")
+                        || SQL.relativize(f).startsWith("marts"))
                 .toList();
         assertThat(models).isNotEmpty();
 
@@ -79,7 +141,9 @@ class SqlStyleTest {
         }
 
         // then
-        assertThat(withoutHeader).as("models whose leading comment lacks 'grain:' and 'key:'").isEmpty();
+        assertThat(withoutHeader)
+                .as("models whose leading comment lacks 'grain:' and 'key:'")
+                .isEmpty();
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.hhw.jobs.ingest;
 
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.hhw.warehouse.DataTestFailure;
 
 /**
@@ -16,7 +15,9 @@ public class DataTestsFailedException extends RuntimeException {
     /** @param after what the step did before the gate, and where that leaves the file, e.g. "loading file 7 (loaded, …)" */
     public DataTestsFailedException(String after, List<DataTestFailure> failures) {
         super("data tests failed after " + after + ": "
-                + failures.stream().map(f -> f.test() + (f.rows() < 0 ? " could not run: " + f.sample()
-                        : " returned " + f.rows() + " rows")).collect(Collectors.joining("; ")));
+                + failures.stream()
+                        .map(f -> f.test()
+                                + (f.rows() < 0 ? " could not run: " + f.sample() : " returned " + f.rows() + " rows"))
+                        .collect(Collectors.joining("; ")));
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.OptionalInt;
-
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.warehouse.Home;
@@ -50,8 +49,11 @@ public final class FileRejection {
             // chunks read before the file failed spooled values for a receipt it will never have
             spool.delete(source, key);
         });
-        PublishGate.pass(warehouse, home, "rejecting " + (fileKey.isPresent() ? "file " + fileKey.getAsInt()
-                : original.getFileName()) + " as " + code + " (not published, the file not yet moved to rejected/)");
+        PublishGate.pass(
+                warehouse,
+                home,
+                "rejecting " + (fileKey.isPresent() ? "file " + fileKey.getAsInt() : original.getFileName()) + " as "
+                        + code + " (not published, the file not yet moved to rejected/)");
         moveWithNote(home, contracts.get(source), original, code, explanation);
     }
 
@@ -63,8 +65,13 @@ public final class FileRejection {
     public static void moveWithNote(Home home, Contract contract, Path original, String code, String explanation)
             throws IOException {
         Path target = new Intake(home).rejectedTarget(contract.source(), original);
-        RejectionNote.write(Intake.noteOf(target), original.getFileName().toString(), contract.label(),
-                code, explanation, LocalDateTime.now());
+        RejectionNote.write(
+                Intake.noteOf(target),
+                original.getFileName().toString(),
+                contract.label(),
+                code,
+                explanation,
+                LocalDateTime.now());
         Intake.move(original, target);
     }
 }

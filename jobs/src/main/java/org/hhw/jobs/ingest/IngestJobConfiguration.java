@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
-
 import org.hhw.jobs.HhwProperties;
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.clean.Pseudonyms;
@@ -74,7 +73,8 @@ public class IngestJobConfiguration {
     public static final String MODIFIED = "modified";
 
     /** The steps a run ends with, whichever way it went: once one of them completed, the run's work is done. */
-    public static final Set<String> LAST_STEPS = Set.of("ingestReceiptStep", "ingestDuplicateStep", "ingestUnusableStep");
+    public static final Set<String> LAST_STEPS =
+            Set.of("ingestReceiptStep", "ingestDuplicateStep", "ingestUnusableStep");
 
     static final String FILE_KEY = "fileKey";
     static final String DUPLICATE_OF = "duplicateOf";
@@ -94,39 +94,64 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    public Job ingestJob(JobRepository jobRepository, Step ingestArchiveStep, Step ingestReadStep,
-                         Step ingestLoadStep, Step ingestPublishStep, Step ingestReceiptStep,
-                         Step ingestDuplicateStep, Step ingestUnusableStep) {
+    public Job ingestJob(
+            JobRepository jobRepository,
+            Step ingestArchiveStep,
+            Step ingestReadStep,
+            Step ingestLoadStep,
+            Step ingestPublishStep,
+            Step ingestReceiptStep,
+            Step ingestDuplicateStep,
+            Step ingestUnusableStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(ingestArchiveStep).on(DUPLICATE).to(ingestDuplicateStep)
-                .from(ingestArchiveStep).on(ExitStatus.COMPLETED.getExitCode()).to(ingestReadStep)
-                .from(ingestArchiveStep).on("*").fail()
-                .from(ingestReadStep).on(UNUSABLE).to(ingestUnusableStep)
-                .from(ingestReadStep).on(ExitStatus.COMPLETED.getExitCode()).to(ingestLoadStep)
-                .from(ingestReadStep).on("*").fail()
-                .from(ingestLoadStep).next(ingestPublishStep).next(ingestReceiptStep)
+                .start(ingestArchiveStep)
+                .on(DUPLICATE)
+                .to(ingestDuplicateStep)
+                .from(ingestArchiveStep)
+                .on(ExitStatus.COMPLETED.getExitCode())
+                .to(ingestReadStep)
+                .from(ingestArchiveStep)
+                .on("*")
+                .fail()
+                .from(ingestReadStep)
+                .on(UNUSABLE)
+                .to(ingestUnusableStep)
+                .from(ingestReadStep)
+                .on(ExitStatus.COMPLETED.getExitCode())
+                .to(ingestLoadStep)
+                .from(ingestReadStep)
+                .on("*")
+                .fail()
+                .from(ingestLoadStep)
+                .next(ingestPublishStep)
+                .next(ingestReceiptStep)
                 .end()
                 .build();
     }
 
     @Bean
-    public Step ingestArchiveStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  Tasklet ingestArchiveTasklet) {
-        return new StepBuilder("ingestArchiveStep", jobRepository).tasklet(ingestArchiveTasklet, transactionManager)
+    public Step ingestArchiveStep(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet ingestArchiveTasklet) {
+        return new StepBuilder("ingestArchiveStep", jobRepository)
+                .tasklet(ingestArchiveTasklet, transactionManager)
                 .build();
     }
 
     @Bean
     @StepScope
-    public Tasklet ingestArchiveTasklet(@Value("#{jobParameters['source']}") String source,
-                                        @Value("#{jobParameters['file']}") String file,
-                                        @Value("#{jobParameters['sha256']}") String sha256,
-                                        Home home, Warehouse warehouse) {
+    public Tasklet ingestArchiveTasklet(
+            @Value("#{jobParameters['source']}") String source,
+            @Value("#{jobParameters['file']}") String file,
+            @Value("#{jobParameters['sha256']}") String sha256,
+            Home home,
+            Warehouse warehouse) {
         return (contribution, chunk) -> {
             Path path = Path.of(file);
             new Intake(home).archive(path, sha256);
             String name = path.getFileName().toString();
-            int fileKey = warehouse.unfinished(sha256, name).map(EtlFile::fileKey)
+            int fileKey = warehouse
+                    .unfinished(sha256, name)
+                    .map(EtlFile::fileKey)
                     .orElseGet(() -> warehouse.register(source, name, sha256, LocalDateTime.now()));
             ExecutionContext job = jobContext(contribution.getStepExecution());
             job.putInt(FILE_KEY, fileKey);
@@ -139,9 +164,12 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    public Step ingestReadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                               HhwProperties properties, ValidatedRowReader ingestReader,
-                               LakeOutcomeWriter ingestLakeWriter) {
+    public Step ingestReadStep(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            HhwProperties properties,
+            ValidatedRowReader ingestReader,
+            LakeOutcomeWriter ingestLakeWriter) {
         return new StepBuilder("ingestReadStep", jobRepository)
                 .<Outcome, Outcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -153,39 +181,47 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    public ValidatedRowReader ingestReader(@Value("#{jobParameters['source']}") String source,
-                                           @Value("#{jobParameters['file']}") String file,
-                                           Gazetteer gazetteer, Pseudonyms pseudonyms,
-                                           ContractRegistry contracts) {
+    public ValidatedRowReader ingestReader(
+            @Value("#{jobParameters['source']}") String source,
+            @Value("#{jobParameters['file']}") String file,
+            Gazetteer gazetteer,
+            Pseudonyms pseudonyms,
+            ContractRegistry contracts) {
         Contract contract = contracts.get(source);
         return new ValidatedRowReader(Path.of(file), contract, new RowValidator(contract, gazetteer, pseudonyms));
     }
 
     @Bean
     @StepScope
-    public LakeOutcomeWriter ingestLakeWriter(@Value("#{jobParameters['source']}") String source,
-                                              @Value("#{jobParameters['sha256']}") String sha256,
-                                              @Value("#{jobExecutionContext['fileKey']}") Integer fileKey,
-                                              Lake lake, ReceiptSpool receiptSpool,
-                                              ContractRegistry contracts) {
+    public LakeOutcomeWriter ingestLakeWriter(
+            @Value("#{jobParameters['source']}") String source,
+            @Value("#{jobParameters['sha256']}") String sha256,
+            @Value("#{jobExecutionContext['fileKey']}") Integer fileKey,
+            Lake lake,
+            ReceiptSpool receiptSpool,
+            ContractRegistry contracts) {
         lake.checkClaim(source, fileKey, sha256);
         return new LakeOutcomeWriter(new LakeChunkWriter(lake, receiptSpool, contracts.get(source), fileKey));
     }
 
     @Bean
-    public Step ingestLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                               Tasklet ingestLoadTasklet) {
-        return new StepBuilder("ingestLoadStep", jobRepository).tasklet(ingestLoadTasklet, transactionManager).build();
+    public Step ingestLoadStep(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet ingestLoadTasklet) {
+        return new StepBuilder("ingestLoadStep", jobRepository)
+                .tasklet(ingestLoadTasklet, transactionManager)
+                .build();
     }
 
     @Bean
     @StepScope
-    public Tasklet ingestLoadTasklet(@Value("#{jobParameters['source']}") String source, Warehouse warehouse,
-                                     ContractRegistry contracts) {
+    public Tasklet ingestLoadTasklet(
+            @Value("#{jobParameters['source']}") String source, Warehouse warehouse, ContractRegistry contracts) {
         return (contribution, chunk) -> {
             ExecutionContext job = jobContext(contribution.getStepExecution());
-            SheetSummary sheets = new SheetSummary(job.getString(ValidatedRowReader.SHEETS_READ, ""),
-                    job.getString(ValidatedRowReader.SHEETS_SKIPPED, ""), job.getString(ValidatedRowReader.UNKNOWN_COLUMNS, ""));
+            SheetSummary sheets = new SheetSummary(
+                    job.getString(ValidatedRowReader.SHEETS_READ, ""),
+                    job.getString(ValidatedRowReader.SHEETS_SKIPPED, ""),
+                    job.getString(ValidatedRowReader.UNKNOWN_COLUMNS, ""));
             int fileKey = job.getInt(FILE_KEY);
             warehouse.restoreRegistration(source, fileKey);
             warehouse.load(contracts.get(source), fileKey, sheets);
@@ -194,9 +230,10 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    public Step ingestPublishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  Tasklet ingestPublishTasklet) {
-        return new StepBuilder("ingestPublishStep", jobRepository).tasklet(ingestPublishTasklet, transactionManager)
+    public Step ingestPublishStep(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet ingestPublishTasklet) {
+        return new StepBuilder("ingestPublishStep", jobRepository)
+                .tasklet(ingestPublishTasklet, transactionManager)
                 .build();
     }
 
@@ -204,74 +241,105 @@ public class IngestJobConfiguration {
     @StepScope
     public Tasklet ingestPublishTasklet(Home home, Warehouse warehouse) {
         return (contribution, chunk) -> {
-            PublishGate.pass(warehouse, home, "loading file " + jobContext(contribution.getStepExecution()).getInt(FILE_KEY)
-                    + " (loaded, not published, no receipt yet)");
+            PublishGate.pass(
+                    warehouse,
+                    home,
+                    "loading file "
+                            + jobContext(contribution.getStepExecution()).getInt(FILE_KEY)
+                            + " (loaded, not published, no receipt yet)");
             return RepeatStatus.FINISHED;
         };
     }
 
     @Bean
-    public Step ingestReceiptStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  Tasklet ingestReceiptTasklet) {
-        return new StepBuilder("ingestReceiptStep", jobRepository).tasklet(ingestReceiptTasklet, transactionManager)
+    public Step ingestReceiptStep(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet ingestReceiptTasklet) {
+        return new StepBuilder("ingestReceiptStep", jobRepository)
+                .tasklet(ingestReceiptTasklet, transactionManager)
                 .build();
     }
 
     @Bean
     @StepScope
-    public Tasklet ingestReceiptTasklet(@Value("#{jobParameters['source']}") String source,
-                                        @Value("#{jobParameters['file']}") String file,
-                                        Home home, Warehouse warehouse, ReceiptSpool receiptSpool,
-                                        ContractRegistry contracts) {
+    public Tasklet ingestReceiptTasklet(
+            @Value("#{jobParameters['source']}") String source,
+            @Value("#{jobParameters['file']}") String file,
+            Home home,
+            Warehouse warehouse,
+            ReceiptSpool receiptSpool,
+            ContractRegistry contracts) {
         return (contribution, chunk) -> {
-            receiptThenMove(home, warehouse, receiptSpool, contracts.get(source), Path.of(file),
+            receiptThenMove(
+                    home,
+                    warehouse,
+                    receiptSpool,
+                    contracts.get(source),
+                    Path.of(file),
                     jobContext(contribution.getStepExecution()).getInt(FILE_KEY));
             return RepeatStatus.FINISHED;
         };
     }
 
     @Bean
-    public Step ingestDuplicateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                    Tasklet ingestDuplicateTasklet) {
+    public Step ingestDuplicateStep(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            Tasklet ingestDuplicateTasklet) {
         return new StepBuilder("ingestDuplicateStep", jobRepository)
-                .tasklet(ingestDuplicateTasklet, transactionManager).build();
+                .tasklet(ingestDuplicateTasklet, transactionManager)
+                .build();
     }
 
     @Bean
     @StepScope
-    public Tasklet ingestDuplicateTasklet(@Value("#{jobParameters['source']}") String source,
-                                          @Value("#{jobParameters['file']}") String file,
-                                          Home home, Warehouse warehouse, ReceiptSpool receiptSpool,
-                                          ContractRegistry contracts) {
+    public Tasklet ingestDuplicateTasklet(
+            @Value("#{jobParameters['source']}") String source,
+            @Value("#{jobParameters['file']}") String file,
+            Home home,
+            Warehouse warehouse,
+            ReceiptSpool receiptSpool,
+            ContractRegistry contracts) {
         return (contribution, chunk) -> {
             ExecutionContext job = jobContext(contribution.getStepExecution());
             int fileKey = job.getInt(FILE_KEY);
             int duplicateOf = job.getInt(DUPLICATE_OF);
             warehouse.markDuplicate(fileKey, duplicateOf);
-            PublishGate.pass(warehouse, home, "recording file " + fileKey + " as a duplicate of file " + duplicateOf
-                    + " (not published, no receipt yet)");
+            PublishGate.pass(
+                    warehouse,
+                    home,
+                    "recording file " + fileKey + " as a duplicate of file " + duplicateOf
+                            + " (not published, no receipt yet)");
             receiptThenMove(home, warehouse, receiptSpool, contracts.get(source), Path.of(file), fileKey);
             return RepeatStatus.FINISHED;
         };
     }
 
     @Bean
-    public Step ingestUnusableStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                   Tasklet ingestUnusableTasklet) {
+    public Step ingestUnusableStep(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet ingestUnusableTasklet) {
         return new StepBuilder("ingestUnusableStep", jobRepository)
-                .tasklet(ingestUnusableTasklet, transactionManager).build();
+                .tasklet(ingestUnusableTasklet, transactionManager)
+                .build();
     }
 
     @Bean
     @StepScope
-    public Tasklet ingestUnusableTasklet(@Value("#{jobParameters['source']}") String source,
-                                         @Value("#{jobParameters['file']}") String file,
-                                         Home home, Warehouse warehouse, ReceiptSpool receiptSpool,
-                                         ContractRegistry contracts) {
+    public Tasklet ingestUnusableTasklet(
+            @Value("#{jobParameters['source']}") String source,
+            @Value("#{jobParameters['file']}") String file,
+            Home home,
+            Warehouse warehouse,
+            ReceiptSpool receiptSpool,
+            ContractRegistry contracts) {
         return (contribution, chunk) -> {
             ExecutionContext job = jobContext(contribution.getStepExecution());
-            new FileRejection(warehouse, home, receiptSpool, contracts).reject(source, Path.of(file),
-                    OptionalInt.of(job.getInt(FILE_KEY)), job.getString(UNUSABLE_CODE), job.getString(UNUSABLE_EXPLANATION));
+            new FileRejection(warehouse, home, receiptSpool, contracts)
+                    .reject(
+                            source,
+                            Path.of(file),
+                            OptionalInt.of(job.getInt(FILE_KEY)),
+                            job.getString(UNUSABLE_CODE),
+                            job.getString(UNUSABLE_EXPLANATION));
             return RepeatStatus.FINISHED;
         };
     }
@@ -280,8 +348,8 @@ public class IngestJobConfiguration {
      * The receipt first, where the original is going in processed/, then the original: a crash in
      * between leaves the file in the inbox, and the restarted step writes both again.
      */
-    private static void receiptThenMove(Home home, Warehouse warehouse, ReceiptSpool spool, Contract contract,
-                                        Path original, int fileKey) {
+    private static void receiptThenMove(
+            Home home, Warehouse warehouse, ReceiptSpool spool, Contract contract, Path original, int fileKey) {
         Path target = new Intake(home).processedTarget(contract.source(), original);
         Receipts.write(warehouse, spool, contract, fileKey, Intake.receiptOf(target));
         Intake.move(original, target);
@@ -301,7 +369,9 @@ public class IngestJobConfiguration {
         @Override
         public ExitStatus afterStep(StepExecution step) {
             ExecutionContext job = jobContext(step);
-            for (String key : List.of(ValidatedRowReader.SHEETS_READ, ValidatedRowReader.SHEETS_SKIPPED,
+            for (String key : List.of(
+                    ValidatedRowReader.SHEETS_READ,
+                    ValidatedRowReader.SHEETS_SKIPPED,
                     ValidatedRowReader.UNKNOWN_COLUMNS)) {
                 if (step.getExecutionContext().containsKey(key)) {
                     job.putString(key, step.getExecutionContext().getString(key));

@@ -1,7 +1,6 @@
 package org.hhw.jobs.ingest;
 
 import java.util.List;
-
 import org.hhw.warehouse.DataTestFailure;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
@@ -17,8 +16,7 @@ public final class PublishGate {
 
     private static final Logger log = LoggerFactory.getLogger(PublishGate.class);
 
-    private PublishGate() {
-    }
+    private PublishGate() {}
 
     /**
      * Publishes, or throws {@link DataTestsFailedException} naming the failing tests.

@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.read.ReadLimits;
 import org.hhw.sources.read.SpreadsheetFiles;
@@ -55,6 +54,7 @@ public class ValidatedRowReader implements ItemStreamReader<Outcome> {
     private final RowValidator validator;
     /** Held while the parse thread advances the table by a row, so the summary of the sheets is read whole. */
     private final Object tableLock = new Object();
+
     private final BlockingQueue<Batch<SheetRow>> parsed = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     private final BlockingQueue<Batch<Outcome>> validated = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     private TableReader table;
@@ -71,8 +71,7 @@ public class ValidatedRowReader implements ItemStreamReader<Outcome> {
     }
 
     /** Rows worked on ahead; the last batch says so, or carries what stopped the work after its rows. */
-    private record Batch<T>(List<T> rows, boolean last, Throwable failure) {
-    }
+    private record Batch<T>(List<T> rows, boolean last, Throwable failure) {}
 
     @Override
     public void open(ExecutionContext context) {

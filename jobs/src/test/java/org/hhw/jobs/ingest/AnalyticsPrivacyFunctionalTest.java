@@ -15,11 +15,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import org.hhw.sources.clean.ResidentIds;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
@@ -49,16 +47,36 @@ class AnalyticsPrivacyFunctionalTest {
     private static final Path HOME = IngestTestSupport.createHome("hhw-analytics-privacy");
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
     private static final Map<String, List<String>> FILES = Map.of(
-            "registry", List.of(RegistryFixtures.XLSX, RegistryFixtures.XLS, RegistryFixtures.CSV_UTF8,
-                    RegistryFixtures.CSV_GB18030),
-            "education", List.of(EducationFixtures.XLSX, EducationFixtures.XLS, EducationFixtures.CSV_GB18030,
-                    EducationFixtures.CSV_CORRECTION),
-            "medical", List.of(MedicalFixtures.XLSX, MedicalFixtures.XLS, MedicalFixtures.CSV_GB18030,
-                    MedicalFixtures.CSV_CORRECTION),
-            "microloan", List.of(MicroloanFixtures.XLSX, MicroloanFixtures.XLS, MicroloanFixtures.CSV_GB18030,
-                    MicroloanFixtures.CORRECTION),
-            "training", List.of(TrainingFixtures.XLSX, TrainingFixtures.XLS, TrainingFixtures.CSV_GB18030,
-                    TrainingFixtures.CSV_CORRECTED));
+            "registry",
+                    List.of(
+                            RegistryFixtures.XLSX,
+                            RegistryFixtures.XLS,
+                            RegistryFixtures.CSV_UTF8,
+                            RegistryFixtures.CSV_GB18030),
+            "education",
+                    List.of(
+                            EducationFixtures.XLSX,
+                            EducationFixtures.XLS,
+                            EducationFixtures.CSV_GB18030,
+                            EducationFixtures.CSV_CORRECTION),
+            "medical",
+                    List.of(
+                            MedicalFixtures.XLSX,
+                            MedicalFixtures.XLS,
+                            MedicalFixtures.CSV_GB18030,
+                            MedicalFixtures.CSV_CORRECTION),
+            "microloan",
+                    List.of(
+                            MicroloanFixtures.XLSX,
+                            MicroloanFixtures.XLS,
+                            MicroloanFixtures.CSV_GB18030,
+                            MicroloanFixtures.CORRECTION),
+            "training",
+                    List.of(
+                            TrainingFixtures.XLSX,
+                            TrainingFixtures.XLS,
+                            TrainingFixtures.CSV_GB18030,
+                            TrainingFixtures.CSV_CORRECTED));
 
     /** 6-digit area, a 19xx/20xx birth date, a 3-digit sequence, a check character; the check is verified apart. */
     private static final Pattern ID_SHAPE =
@@ -75,10 +93,13 @@ class AnalyticsPrivacyFunctionalTest {
 
     @Autowired
     JobOperator jobOperator;
+
     @Autowired
     Job ingestJob;
+
     @Autowired
     Warehouse warehouse;
+
     @Autowired
     Home home;
 
@@ -86,9 +107,12 @@ class AnalyticsPrivacyFunctionalTest {
     void ingestEverySource() throws Exception {
         for (String source : List.of("registry", "education", "medical", "microloan", "training")) {
             for (String name : FILES.get(source)) {
-                Path file = IngestTestSupport.drop(home, source, FIXTURES.resolve(source).resolve(name));
-                assertThat(IngestTestSupport.ingest(jobOperator, ingestJob, source, file).getStatus())
-                        .as(source + "/" + name).isEqualTo(BatchStatus.COMPLETED);
+                Path file = IngestTestSupport.drop(
+                        home, source, FIXTURES.resolve(source).resolve(name));
+                assertThat(IngestTestSupport.ingest(jobOperator, ingestJob, source, file)
+                                .getStatus())
+                        .as(source + "/" + name)
+                        .isEqualTo(BatchStatus.COMPLETED);
             }
         }
     }
@@ -101,9 +125,9 @@ class AnalyticsPrivacyFunctionalTest {
             List<String> found = new ArrayList<>();
             long values = 0;
             for (String[] column : textColumns(analyst)) {
-                try (Statement st = analyst.createStatement(); ResultSet rs = st.executeQuery(
-                        "select distinct \"" + column[1] + "\" from \"" + column[0] + "\" where \"" + column[1]
-                                + "\" is not null")) {
+                try (Statement st = analyst.createStatement();
+                        ResultSet rs = st.executeQuery("select distinct \"" + column[1] + "\" from \"" + column[0]
+                                + "\" where \"" + column[1] + "\" is not null")) {
                     while (rs.next()) {
                         values++;
                         String value = rs.getString(1);
@@ -125,14 +149,17 @@ class AnalyticsPrivacyFunctionalTest {
         // given the published copy
         try (Connection analyst = IngestTestSupport.openPublished(home)) {
             // when its columns are listed
-            List<String> columns = IngestTestSupport.rowsOf(analyst,
-                    "select table_name || '.' || column_name from information_schema.columns order by 1");
+            List<String> columns = IngestTestSupport.rowsOf(
+                    analyst, "select table_name || '.' || column_name from information_schema.columns order by 1");
 
             // then none is named like a raw ID or a secret; persons are carried by their pseudonym
-            assertThat(columns).filteredOn(c -> RAW_ID_OR_KEY_NAME.matcher(c.substring(c.indexOf('.') + 1)).find())
+            assertThat(columns)
+                    .filteredOn(c -> RAW_ID_OR_KEY_NAME
+                            .matcher(c.substring(c.indexOf('.') + 1))
+                            .find())
                     .isEmpty();
-            assertThat(columns).contains("dim_person.person_id_hash", "dim_person.id_masked",
-                    "fact_medical_claim.person_id_hash");
+            assertThat(columns)
+                    .contains("dim_person.person_id_hash", "dim_person.id_masked", "fact_medical_claim.person_id_hash");
         }
     }
 
@@ -142,17 +169,25 @@ class AnalyticsPrivacyFunctionalTest {
         String mistyped = RegistryFixtures.badId("19580808", "013");
 
         // when every value of every Parquet file of the lake is read as text
-        List<String> values = IngestTestSupport.rows(warehouse, "select t::varchar from read_parquet('" + home.lake()
-                + "/**/*.parquet', union_by_name = true, filename = true, hive_partitioning = false) t");
+        List<String> values = IngestTestSupport.rows(
+                warehouse,
+                "select t::varchar from read_parquet('" + home.lake()
+                        + "/**/*.parquet', union_by_name = true, filename = true, hive_partitioning = false) t");
 
         // then none holds the mistyped ID or a valid one, though the lake holds that row's reject, masked
         assertThat(values).as("rows of the lake").hasSizeGreaterThan(100);
-        assertThat(values).filteredOn(v -> v.contains(mistyped) || holdsResidentId(v)).isEmpty();
-        assertThat(values).filteredOn(v -> v.contains(ResidentIds.maskWritten(mistyped))).singleElement().asString()
+        assertThat(values)
+                .filteredOn(v -> v.contains(mistyped) || holdsResidentId(v))
+                .isEmpty();
+        assertThat(values)
+                .filteredOn(v -> v.contains(ResidentIds.maskWritten(mistyped)))
+                .singleElement()
+                .asString()
                 .contains("rejects/part-000002.parquet");
         // and the clerk's receipt quotes the ID as written, and the spool is empty once every receipt is written
-        try (XSSFWorkbook receipt = new XSSFWorkbook(
-                home.processed("registry").resolve(RegistryFixtures.XLSX + ".回执.xlsx").toFile())) {
+        try (XSSFWorkbook receipt = new XSSFWorkbook(home.processed("registry")
+                .resolve(RegistryFixtures.XLSX + ".回执.xlsx")
+                .toFile())) {
             Row row = receipt.getSheet("拒收明细").getRow(2);
             DataFormatter text = new DataFormatter();
             assertThat(List.of(0, 1, 3, 4).stream().map(c -> text.formatCellValue(row.getCell(c))))
@@ -190,7 +225,8 @@ class AnalyticsPrivacyFunctionalTest {
         return IngestTestSupport.rowsOf(c, """
                         select table_name || '|' || column_name from information_schema.columns
                         where data_type = 'VARCHAR' order by table_name, column_name""").stream()
-                .map(r -> r.split("\\|")).toList();
+                .map(r -> r.split("\\|"))
+                .toList();
     }
 
     @AfterAll

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
@@ -44,10 +43,13 @@ class DataTestFailureIngestFunctionalTest {
 
     @Autowired
     JobOperator jobOperator;
+
     @Autowired
     Job ingestJob;
+
     @Autowired
     Warehouse warehouse;
+
     @Autowired
     Home home;
 
@@ -59,7 +61,8 @@ class DataTestFailureIngestFunctionalTest {
     void aFailingDataTestFailsThePublishStepWithTheTestsNameAndNothingIsPublishedOrReceipted() throws Exception {
         // given a registry file loaded, then a household given a second current version behind the job's back
         Path first = IngestTestSupport.drop(home, "registry", FIXTURES.resolve(RegistryFixtures.XLSX));
-        assertThat(IngestTestSupport.ingest(jobOperator, ingestJob, "registry", first).getStatus())
+        assertThat(IngestTestSupport.ingest(jobOperator, ingestJob, "registry", first)
+                        .getStatus())
                 .isEqualTo(BatchStatus.COMPLETED);
         IngestTestSupport.execute(warehouse, IngestTestSupport.SECOND_CURRENT_HOUSEHOLD);
 
@@ -69,29 +72,34 @@ class DataTestFailureIngestFunctionalTest {
 
         // then the run fails at its publish step, after the load, naming the test
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(failed.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
+        assertThat(failed.getStepExecutions())
+                .extracting(StepExecution::getStepName, StepExecution::getStatus)
                 .containsExactly(
                         tuple("ingestArchiveStep", BatchStatus.COMPLETED),
                         tuple("ingestReadStep", BatchStatus.COMPLETED),
                         tuple("ingestLoadStep", BatchStatus.COMPLETED),
                         tuple("ingestPublishStep", BatchStatus.FAILED));
-        assertThat(failed.getAllFailureExceptions()).extracting(Throwable::getMessage).containsExactly(
-                "data tests failed after loading file 2 (loaded, not published, no receipt yet): "
+        assertThat(failed.getAllFailureExceptions())
+                .extracting(Throwable::getMessage)
+                .containsExactly("data tests failed after loading file 2 (loaded, not published, no receipt yet): "
                         + "tests/dim_household_one_current_version.sql returned 1 rows; "
                         + "mart_household_year.unique(household_id, year) returned 2 rows");
         // and the file's load is committed, the failure recorded, but the analysts' copy is the one before
         assertThat(rows("select file_key, status from etl_file order by file_key"))
                 .containsExactly("1|LOADED", "2|LOADED");
         assertThat(rows("select test, rows from etl_data_test order by test"))
-                .containsExactly("mart_household_year.unique(household_id, year)|2",
+                .containsExactly(
+                        "mart_household_year.unique(household_id, year)|2",
                         "tests/dim_household_one_current_version.sql|1");
         assertThat(IngestTestSupport.published(home, "select file_key, status from etl_file order by file_key"))
                 .containsExactly("1|LOADED");
         // and the file waits in the inbox without a receipt, its ID as written (row 7) kept in the spool for it
         assertThat(second).exists();
-        assertThat(home.processed("registry").resolve(RegistryFixtures.CSV_UTF8 + ".回执.xlsx")).doesNotExist();
-        assertThat(rows("select row_number, raw_value from read_parquet('" + home.spool().resolve("registry/2")
-                + "/*.parquet')")).containsExactly("7|1.40222197707E+17");
+        assertThat(home.processed("registry").resolve(RegistryFixtures.CSV_UTF8 + ".回执.xlsx"))
+                .doesNotExist();
+        assertThat(rows("select row_number, raw_value from read_parquet('"
+                        + home.spool().resolve("registry/2") + "/*.parquet')"))
+                .containsExactly("7|1.40222197707E+17");
     }
 
     @Test
@@ -104,16 +112,20 @@ class DataTestFailureIngestFunctionalTest {
         JobExecution restarted = IngestTestSupport.ingest(jobOperator, ingestJob, "registry", second);
 
         // then the run restarts the failed instance at the publish step, publishes and receipts
-        assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+        assertThat(restarted.getJobInstance().getInstanceId())
+                .isEqualTo(failed.getJobInstance().getInstanceId());
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
+        assertThat(restarted.getStepExecutions())
+                .extracting(StepExecution::getStepName)
                 .containsExactly("ingestPublishStep", "ingestReceiptStep");
         assertThat(rows("select count(*) from etl_data_test")).containsExactly("0");
         assertThat(IngestTestSupport.published(home, "select file_key, status from etl_file order by file_key"))
                 .containsExactly("1|LOADED", "2|LOADED");
-        assertThat(IngestTestSupport.published(home, "select count(*) from etl_data_test")).containsExactly("0");
+        assertThat(IngestTestSupport.published(home, "select count(*) from etl_data_test"))
+                .containsExactly("0");
         assertThat(second).doesNotExist();
-        assertThat(home.processed("registry").resolve(RegistryFixtures.CSV_UTF8 + ".回执.xlsx")).exists();
+        assertThat(home.processed("registry").resolve(RegistryFixtures.CSV_UTF8 + ".回执.xlsx"))
+                .exists();
         assertThat(home.spool().resolve("registry/2")).doesNotExist();
     }
 

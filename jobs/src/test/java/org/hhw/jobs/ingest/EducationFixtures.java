@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -40,14 +39,14 @@ final class EducationFixtures {
     static final String WU_XIAOSHI = id("19960707", "081");
     /** Not in the registry. */
     static final String LIU_XIAOHONG = id("20100315", "202");
+
     static final String QIAN_XIAOYAN = id("20020606", "042");
     static final String SUN_XIAOHU = id("20030303", "053");
     static final String HE_XIAOLAN = id("20040404", "064");
     static final String ZHENG_XIAOYI = id("20010909", "091");
     static final String FENG_XIAOER = id("19990101", "102");
 
-    private EducationFixtures() {
-    }
+    private EducationFixtures() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "jobs/src/test/resources/fixtures/education");
@@ -63,20 +62,71 @@ final class EducationFixtures {
             Sheet s = wb.createSheet("南河堡乡");
             text(s, 0, "天镇县2018年秋季学期建档立卡学生资助发放名册");
             text(s, 1, "填报单位：天镇县教育局　填报日期：2018年10月");
-            text(s, 2, "序号", "学生姓名", "学生身份证号", "就读学校", "学段", "资助项目", "学期", "金额（元）", "发放日期", "家长姓名",
-                    "乡镇", "行政村");
-            Row dated = text(s, 3, "1", "张小明", ZHANG_XIAOMING, "天镇县第二中学", "初中", "建档立卡学生资助", "2018年秋季",
-                    "1,200.00元", "", "张三", "南河堡乡", "南河堡");
+            text(s, 2, "序号", "学生姓名", "学生身份证号", "就读学校", "学段", "资助项目", "学期", "金额（元）", "发放日期", "家长姓名", "乡镇", "行政村");
+            Row dated = text(
+                    s,
+                    3,
+                    "1",
+                    "张小明",
+                    ZHANG_XIAOMING,
+                    "天镇县第二中学",
+                    "初中",
+                    "建档立卡学生资助",
+                    "2018年秋季",
+                    "1,200.00元",
+                    "",
+                    "张三",
+                    "南河堡乡",
+                    "南河堡");
             dated.getCell(8).setCellValue(LocalDate.of(2018, 10, 15));
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
             dated.getCell(8).setCellStyle(date);
-            text(s, 4, "2", "张小明", ZHANG_XIAOMING, "天镇县第二中学", "初中", "寄宿生生活补助", "2018秋", "625", "2018/10/15",
-                    "张三", "南河堡", "南河堡村");
-            text(s, 5, "3", "刘　小红", LIU_XIAOHONG, "南河堡乡中心小学", "小学", "营养改善计划", "2018年秋季", "600",
-                    "2018年10月15日", "刘大山", "南河堡乡", "南河堡");
-            text(s, 6, "4", "张小明", ZHANG_XIAOMING, "天镇县第二中学", "初中", "寄宿生补助", "2018-2019学年第一学期", "625",
-                    "2018.10.15", "张三", "南河堡乡", "南河堡");
+            text(
+                    s,
+                    4,
+                    "2",
+                    "张小明",
+                    ZHANG_XIAOMING,
+                    "天镇县第二中学",
+                    "初中",
+                    "寄宿生生活补助",
+                    "2018秋",
+                    "625",
+                    "2018/10/15",
+                    "张三",
+                    "南河堡",
+                    "南河堡村");
+            text(
+                    s,
+                    5,
+                    "3",
+                    "刘　小红",
+                    LIU_XIAOHONG,
+                    "南河堡乡中心小学",
+                    "小学",
+                    "营养改善计划",
+                    "2018年秋季",
+                    "600",
+                    "2018年10月15日",
+                    "刘大山",
+                    "南河堡乡",
+                    "南河堡");
+            text(
+                    s,
+                    6,
+                    "4",
+                    "张小明",
+                    ZHANG_XIAOMING,
+                    "天镇县第二中学",
+                    "初中",
+                    "寄宿生补助",
+                    "2018-2019学年第一学期",
+                    "625",
+                    "2018.10.15",
+                    "张三",
+                    "南河堡乡",
+                    "南河堡");
             text(s, 7, "小计", "", "", "", "", "", "", "3050");
             text(s, 8, "制表人：王老师　审核人：李主任");
 
@@ -97,13 +147,52 @@ final class EducationFixtures {
             Sheet s = wb.createSheet("米薪关镇");
             text(s, 0, "天镇县2018年秋季学期中职、高职及大学生资助发放名册");
             text(s, 1, "序号", "学生姓名", "证件号码", "就读学校", "学段", "资助项目", "学期", "资助金额", "发放日期", "户主姓名", "乡镇", "村");
-            Row r = text(s, 2, "1", "吴小十", WU_XIAOSHI, "山西大学", "本科", "雨露计划", "2018-2019学年第一学期", "", "2018.9.20",
-                    "吴十", "米薪关镇", "孤峰山");
+            Row r = text(
+                    s,
+                    2,
+                    "1",
+                    "吴小十",
+                    WU_XIAOSHI,
+                    "山西大学",
+                    "本科",
+                    "雨露计划",
+                    "2018-2019学年第一学期",
+                    "",
+                    "2018.9.20",
+                    "吴十",
+                    "米薪关镇",
+                    "孤峰山");
             r.getCell(7).setCellValue(5000);
-            text(s, 3, "2", "郑小一", ZHENG_XIAOYI, "大同市职业技术学校", "中职", "中职助学金", "2018秋", "-1000", "2018-11-01",
-                    "郑一", "米薪关镇", "赵家夭");
-            text(s, 4, "3", "冯小二", FENG_XIAOER, "山西职业技术学院", "高职", "高职助学金", "2018秋", "1000", "2018-11-01", "冯二",
-                    "米新关", "孤峰山");
+            text(
+                    s,
+                    3,
+                    "2",
+                    "郑小一",
+                    ZHENG_XIAOYI,
+                    "大同市职业技术学校",
+                    "中职",
+                    "中职助学金",
+                    "2018秋",
+                    "-1000",
+                    "2018-11-01",
+                    "郑一",
+                    "米薪关镇",
+                    "赵家夭");
+            text(
+                    s,
+                    4,
+                    "3",
+                    "冯小二",
+                    FENG_XIAOER,
+                    "山西职业技术学院",
+                    "高职",
+                    "高职助学金",
+                    "2018秋",
+                    "1000",
+                    "2018-11-01",
+                    "冯二",
+                    "米新关",
+                    "孤峰山");
             text(s, 5, "合计", "", "", "", "", "", "", "5000");
             try (OutputStream out = Files.newOutputStream(file)) {
                 wb.write(out);

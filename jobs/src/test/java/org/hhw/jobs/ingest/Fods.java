@@ -14,8 +14,7 @@ import java.util.List;
  */
 final class Fods {
 
-    private Fods() {
-    }
+    private Fods() {}
 
     static void write(Path file, String sheet, List<String[]> rows) throws IOException {
         StringBuilder xml = new StringBuilder("""
@@ -31,8 +30,11 @@ final class Fods {
         for (String[] row : rows) {
             xml.append("    <table:table-row>");
             for (String cell : row) {
-                xml.append(cell.isEmpty() ? "<table:table-cell/>"
-                        : "<table:table-cell office:value-type=\"string\"><text:p>" + escape(cell) + "</text:p></table:table-cell>");
+                xml.append(
+                        cell.isEmpty()
+                                ? "<table:table-cell/>"
+                                : "<table:table-cell office:value-type=\"string\"><text:p>" + escape(cell)
+                                        + "</text:p></table:table-cell>");
             }
             xml.append("</table:table-row>\n");
         }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
@@ -40,22 +39,28 @@ class LedgerMonthDatesFunctionalTest {
 
     @Autowired
     JobOperator jobOperator;
+
     @Autowired
     Job ingestJob;
+
     @Autowired
     Warehouse warehouse;
+
     @Autowired
     Home home;
 
     @Test
     void aLedgerDateGivenAsAMonthIsTheMonthsLastDayInEveryFormat() throws Exception {
         // given the LibreOffice xlsx, the xls and the csv ledgers in the microloan inbox
-        List<String> files = List.of(LedgerMonthDatesFixtures.XLSX, LedgerMonthDatesFixtures.XLS,
-                LedgerMonthDatesFixtures.CSV);
+        List<String> files =
+                List.of(LedgerMonthDatesFixtures.XLSX, LedgerMonthDatesFixtures.XLS, LedgerMonthDatesFixtures.CSV);
 
         // when each is ingested
         for (String name : files) {
-            JobExecution run = IngestTestSupport.ingest(jobOperator, ingestJob, "microloan",
+            JobExecution run = IngestTestSupport.ingest(
+                    jobOperator,
+                    ingestJob,
+                    "microloan",
                     IngestTestSupport.drop(home, "microloan", FIXTURES.resolve(name)));
             assertThat(run.getStatus()).as(name).isEqualTo(BatchStatus.COMPLETED);
         }
@@ -63,15 +68,17 @@ class LedgerMonthDatesFunctionalTest {
         // then every row is accounted for
         assertThat(rows("""
                 select file_key, file_name, status, rows_read, rows_loaded, rows_rejected, rows_non_data, rows_warned
-                from etl_file order by file_key""")).containsExactly(
-                "1|2018年12月扶贫小额信贷台账（农商银行）.xlsx|LOADED|6|4|1|1|0",
-                "2|扶贫小额信贷台账（邮储银行）.xls|LOADED|5|3|1|1|0",
-                "3|2018年12月扶贫小额信贷台账（农商银行城关支行）.csv|LOADED|4|3|1|0|0");
+                from etl_file order by file_key"""))
+                .containsExactly(
+                        "1|2018年12月扶贫小额信贷台账（农商银行）.xlsx|LOADED|6|4|1|1|0",
+                        "2|扶贫小额信贷台账（邮储银行）.xls|LOADED|5|3|1|1|0",
+                        "3|2018年12月扶贫小额信贷台账（农商银行城关支行）.csv|LOADED|4|3|1|0|0");
         assertThat(rows("select file_key, sheet, row_number, column_name, raw_value, reason_code from etl_reject "
-                + "order by file_key, row_number")).containsExactly(
-                "1|农商银行|8|发放日期|2018年3月|DATE_INVALID",
-                "2|邮储银行|5|截至日期|12月|DATE_INVALID",
-                "3|" + CSV_SHEET + "|5|统计日期|2018年13月|DATE_INVALID");
+                        + "order by file_key, row_number"))
+                .containsExactly(
+                        "1|农商银行|8|发放日期|2018年3月|DATE_INVALID",
+                        "2|邮储银行|5|截至日期|12月|DATE_INVALID",
+                        "3|" + CSV_SHEET + "|5|统计日期|2018年13月|DATE_INVALID");
         assertThat(rows("select file_key, sheet, row_number, kind from etl_non_data order by file_key, row_number"))
                 .containsExactly("1|农商银行|9|TOTAL", "2|邮储银行|7|FOOTER");
         // and the facts: every month form is its last day (2018年12月, 2018.12, 2018年12月末, 2018-12, 201812,
@@ -79,26 +86,27 @@ class LedgerMonthDatesFunctionalTest {
         assertThat(rows("""
                 select file_key, sheet, row_number, contract_number, as_of_date, as_of_date_key, issue_date, principal,
                        status, is_registered, is_current
-                from fact_microloan order by microloan_key""")).containsExactly(
-                "1|农商银行|4|NSH2018-101|2018-12-31|20181231|2018-03-15|50000.00|normal|false|true",
-                "1|农商银行|5|NSH2018-102|2018-12-31|20181231|2018-04-10|30000.00|normal|false|true",
-                "1|农商银行|6|NSH2018-103|2018-12-31|20181231|2018-05-01|20000.00|normal|false|true",
-                "1|农商银行|7|NSH2018-104|2018-12-31|20181231|2018-02-01|40000.00|overdue|false|true",
-                "2|邮储银行|3|YC2018-201|2018-12-31|20181231|2018-06-01|20000.00|normal|false|true",
-                "2|邮储银行|4|YC2018-202|2018-12-31|20181231|2018-06-01|20000.00|normal|false|true",
-                "2|邮储银行|6|YC2018-204|2018-12-31|20181231|2018-06-01|20000.00|normal|false|true",
-                "3|" + CSV_SHEET + "|3|NSH2018-201|2018-12-31|20181231|2018-07-01|30000.00|normal|false|true",
-                "3|" + CSV_SHEET + "|4|NSH2018-202|2018-12-31|20181231|2018-07-01|30000.00|normal|false|true",
-                "3|" + CSV_SHEET + "|6|NSH2018-204|2018-11-30|20181130|2018-07-01|30000.00|normal|false|true");
+                from fact_microloan order by microloan_key"""))
+                .containsExactly(
+                        "1|农商银行|4|NSH2018-101|2018-12-31|20181231|2018-03-15|50000.00|normal|false|true",
+                        "1|农商银行|5|NSH2018-102|2018-12-31|20181231|2018-04-10|30000.00|normal|false|true",
+                        "1|农商银行|6|NSH2018-103|2018-12-31|20181231|2018-05-01|20000.00|normal|false|true",
+                        "1|农商银行|7|NSH2018-104|2018-12-31|20181231|2018-02-01|40000.00|overdue|false|true",
+                        "2|邮储银行|3|YC2018-201|2018-12-31|20181231|2018-06-01|20000.00|normal|false|true",
+                        "2|邮储银行|4|YC2018-202|2018-12-31|20181231|2018-06-01|20000.00|normal|false|true",
+                        "2|邮储银行|6|YC2018-204|2018-12-31|20181231|2018-06-01|20000.00|normal|false|true",
+                        "3|" + CSV_SHEET + "|3|NSH2018-201|2018-12-31|20181231|2018-07-01|30000.00|normal|false|true",
+                        "3|" + CSV_SHEET + "|4|NSH2018-202|2018-12-31|20181231|2018-07-01|30000.00|normal|false|true",
+                        "3|" + CSV_SHEET + "|6|NSH2018-204|2018-11-30|20181130|2018-07-01|30000.00|normal|false|true");
         // and each receipt lists its rejected rows, with what the clerk is told to do
-        assertThat(IngestTestSupport.receiptRejects(home, "microloan", LedgerMonthDatesFixtures.XLSX)).containsExactly(
-                "农商银行|8|发放日期|2018年3月|DATE_INVALID|日期“2018年3月”无法识别，请填写实际日期。"
+        assertThat(IngestTestSupport.receiptRejects(home, "microloan", LedgerMonthDatesFixtures.XLSX))
+                .containsExactly("农商银行|8|发放日期|2018年3月|DATE_INVALID|日期“2018年3月”无法识别，请填写实际日期。"
                         + "可用的写法：2018-06-01、2018/6/1、2018.6.1、2018年6月1日、20180601。");
-        assertThat(IngestTestSupport.receiptRejects(home, "microloan", LedgerMonthDatesFixtures.XLS)).containsExactly(
-                "邮储银行|5|截至日期|12月|DATE_INVALID|日期“12月”没有写年份，表格标题中也没有年份。"
-                        + "请写明年份，例如 2018年12月底 或 2018-12-31。");
-        assertThat(IngestTestSupport.receiptRejects(home, "microloan", LedgerMonthDatesFixtures.CSV)).containsExactly(
-                CSV_SHEET + "|5|统计日期|2018年13月|DATE_INVALID|月份“2018年13月”不存在，请核对后重新填写。"
+        assertThat(IngestTestSupport.receiptRejects(home, "microloan", LedgerMonthDatesFixtures.XLS))
+                .containsExactly(
+                        "邮储银行|5|截至日期|12月|DATE_INVALID|日期“12月”没有写年份，表格标题中也没有年份。" + "请写明年份，例如 2018年12月底 或 2018-12-31。");
+        assertThat(IngestTestSupport.receiptRejects(home, "microloan", LedgerMonthDatesFixtures.CSV))
+                .containsExactly(CSV_SHEET + "|5|统计日期|2018年13月|DATE_INVALID|月份“2018年13月”不存在，请核对后重新填写。"
                         + "可用的写法：2018-06-30、2018/6/30、2018年6月30日、20180630，"
                         + "或只写月份（按该月最后一天计）：2018年6月、2018年6月底、2018-06、2018.06、201806。");
         assertThat(warehouse.runDataTests()).isEmpty();

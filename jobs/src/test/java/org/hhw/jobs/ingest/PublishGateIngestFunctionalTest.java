@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
-
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
@@ -48,10 +47,13 @@ class PublishGateIngestFunctionalTest {
 
     @Autowired
     JobOperator jobOperator;
+
     @Autowired
     Job ingestJob;
+
     @Autowired
     Warehouse warehouse;
+
     @Autowired
     Home home;
 
@@ -79,13 +81,16 @@ class PublishGateIngestFunctionalTest {
 
         // then its run fails at the duplicate step's gate, naming the tests
         assertThat(run.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(run.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
+        assertThat(run.getStepExecutions())
+                .extracting(StepExecution::getStepName, StepExecution::getStatus)
                 .containsExactly(
                         tuple("ingestArchiveStep", BatchStatus.COMPLETED),
                         tuple("ingestDuplicateStep", BatchStatus.FAILED));
-        assertThat(run.getAllFailureExceptions()).extracting(Throwable::getMessage).containsExactly(
-                "data tests failed after recording file 3 as a duplicate of file 1 (not published, no receipt yet): "
-                        + FAILING_TESTS);
+        assertThat(run.getAllFailureExceptions())
+                .extracting(Throwable::getMessage)
+                .containsExactly(
+                        "data tests failed after recording file 3 as a duplicate of file 1 (not published, no receipt yet): "
+                                + FAILING_TESTS);
         // and the warehouse records the duplicate, but the analysts' copy is byte for byte the one before
         assertThat(rows("select file_key, status, duplicate_of from etl_file order by file_key"))
                 .containsExactly("1|LOADED|null", "2|LOADED|null", "3|DUPLICATE|1");
@@ -108,15 +113,18 @@ class PublishGateIngestFunctionalTest {
 
         // then its run fails at the unusable step's gate, naming the tests (beside the read step's finding)
         assertThat(run.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(run.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
+        assertThat(run.getStepExecutions())
+                .extracting(StepExecution::getStepName, StepExecution::getStatus)
                 .containsExactly(
                         tuple("ingestArchiveStep", BatchStatus.COMPLETED),
                         tuple("ingestReadStep", BatchStatus.ABANDONED),
                         tuple("ingestUnusableStep", BatchStatus.FAILED));
-        assertThat(run.getAllFailureExceptions()).extracting(Throwable::getMessage).containsExactlyInAnyOrder(
-                "CORRUPT: 文件已损坏，无法打开。请用Excel或WPS重新保存后再发送。",
-                "data tests failed after rejecting file 4 as CORRUPT (not published, the file not yet moved to "
-                        + "rejected/): " + FAILING_TESTS);
+        assertThat(run.getAllFailureExceptions())
+                .extracting(Throwable::getMessage)
+                .containsExactlyInAnyOrder(
+                        "CORRUPT: 文件已损坏，无法打开。请用Excel或WPS重新保存后再发送。",
+                        "data tests failed after rejecting file 4 as CORRUPT (not published, the file not yet moved to "
+                                + "rejected/): " + FAILING_TESTS);
         // and the warehouse records the rejection, but the analysts' copy is byte for byte the one before
         assertThat(rows("select file_key, status, error_code from etl_file where file_key = 4"))
                 .containsExactly("4|REJECTED|CORRUPT");
@@ -137,11 +145,13 @@ class PublishGateIngestFunctionalTest {
 
         // then it restarts at its step, publishes and gets its receipt
         assertThat(duplicateRun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(duplicateRun.getStepExecutions()).extracting(StepExecution::getStepName)
+        assertThat(duplicateRun.getStepExecutions())
+                .extracting(StepExecution::getStepName)
                 .containsExactly("ingestDuplicateStep");
         assertThat(IngestTestSupport.published(home, "select file_key, status from etl_file order by file_key"))
                 .containsExactly("1|LOADED", "2|LOADED", "3|DUPLICATE", "4|REJECTED");
-        assertThat(IngestTestSupport.published(home, "select count(*) from etl_data_test")).containsExactly("0");
+        assertThat(IngestTestSupport.published(home, "select count(*) from etl_data_test"))
+                .containsExactly("0");
         assertThat(duplicate).doesNotExist();
         assertThat(home.processed("registry").resolve("花名册副本.xlsx.回执.xlsx")).exists();
 
@@ -150,14 +160,16 @@ class PublishGateIngestFunctionalTest {
 
         // then it restarts at its step, publishes and goes to rejected/ with its note
         assertThat(unusableRun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(unusableRun.getStepExecutions()).extracting(StepExecution::getStepName)
+        assertThat(unusableRun.getStepExecutions())
+                .extracting(StepExecution::getStepName)
                 .containsExactly("ingestUnusableStep");
-        assertThat(IngestTestSupport.published(home,
-                "select file_key, status, error_code from etl_file where file_key = 4"))
+        assertThat(IngestTestSupport.published(
+                        home, "select file_key, status, error_code from etl_file where file_key = 4"))
                 .containsExactly("4|REJECTED|CORRUPT");
         assertThat(unusable).doesNotExist();
         assertThat(home.rejected("registry").resolve("坏文件.xlsx")).exists();
-        assertThat(Files.readString(home.rejected("registry").resolve("坏文件.xlsx.说明.txt"))).contains("CORRUPT");
+        assertThat(Files.readString(home.rejected("registry").resolve("坏文件.xlsx.说明.txt")))
+                .contains("CORRUPT");
 
         // and the failed load, launched again, completes as well
         assertThat(ingest(failedLoad).getStatus()).isEqualTo(BatchStatus.COMPLETED);

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -47,10 +46,13 @@ class SubtotalRowsFunctionalTest {
 
     @Autowired
     JobOperator jobOperator;
+
     @Autowired
     Job ingestJob;
+
     @Autowired
     Warehouse warehouse;
+
     @Autowired
     Home home;
 
@@ -67,19 +69,22 @@ class SubtotalRowsFunctionalTest {
         // then each file loads three claims, rejects only 赵六's and counts the subtotals and the footer as non-data
         assertThat(rows("""
                 select file_key, file_name, status, rows_read, rows_loaded, rows_rejected, rows_non_data, rows_warned
-                from etl_file order by file_key""")).containsExactly(
-                "1|" + XLSX + "|LOADED|10|3|1|6|0",
-                "2|" + XLS + "|LOADED|10|3|1|6|0",
-                "3|" + CSV + "|LOADED|10|3|1|6|0");
+                from etl_file order by file_key"""))
+                .containsExactly(
+                        "1|" + XLSX + "|LOADED|10|3|1|6|0",
+                        "2|" + XLS + "|LOADED|10|3|1|6|0",
+                        "3|" + CSV + "|LOADED|10|3|1|6|0");
         assertThat(rows("select file_key, sheet, row_number, column_name, raw_value, reason_code from etl_reject "
-                + "order by file_key, row_number")).containsExactly(
-                "1|玉泉镇|9|医院级别|二级甲等|CODE_UNKNOWN",
-                "2|玉泉镇|9|医院级别|二级甲等|CODE_UNKNOWN",
-                "3|2019年玉泉镇住院结算明细（含小计）导出|9|医院级别|二级甲等|CODE_UNKNOWN");
+                        + "order by file_key, row_number"))
+                .containsExactly(
+                        "1|玉泉镇|9|医院级别|二级甲等|CODE_UNKNOWN",
+                        "2|玉泉镇|9|医院级别|二级甲等|CODE_UNKNOWN",
+                        "3|2019年玉泉镇住院结算明细（含小计）导出|9|医院级别|二级甲等|CODE_UNKNOWN");
         // and no row warns that its parts do not add up: 基本医保 and 其他 are read under 各项报销
         assertThat(rows("select count(*) from etl_warning")).containsExactly("0");
         for (int file = 1; file <= 3; file++) {
-            assertThat(rows("select row_number, kind from etl_non_data where file_key = " + file + " order by row_number"))
+            assertThat(rows("select row_number, kind from etl_non_data where file_key = " + file
+                            + " order by row_number"))
                     .as("non-data rows of file %d", file)
                     .containsExactly("7|TOTAL", "10|TOTAL", "11|TOTAL", "12|TOTAL", "13|TOTAL", "14|FOOTER");
         }
@@ -87,22 +92,22 @@ class SubtotalRowsFunctionalTest {
                 select file_key, row_number, settlement_no, hospital_level, total_cost, basic_insurance,
                        critical_illness_insurance, medical_assistance, supplementary_insurance, other_reimbursement,
                        self_paid, is_current, superseded_by
-                from fact_medical_claim order by claim_key""")).containsExactly(
-                "1|5|JS2019201|county|8000.00|5200.00|0.00|1000.00|1000.00|0.00|800.00|false|2",
-                "1|6|JS2019202|county|3000.00|2100.00|0.00|300.00|0.00|0.00|600.00|false|2",
-                "1|8|JS2019203|township|1500.00|1300.00|0.00|0.00|0.00|50.00|150.00|false|2",
-                "2|5|JS2019201|county|8000.00|5200.00|0.00|1000.00|1000.00|0.00|800.00|false|3",
-                "2|6|JS2019202|county|3000.00|2100.00|0.00|300.00|0.00|0.00|600.00|false|3",
-                "2|8|JS2019203|township|1500.00|1300.00|0.00|0.00|0.00|50.00|150.00|false|3",
-                "3|5|JS2019201|county|8000.00|5200.00|0.00|1000.00|1000.00|0.00|800.00|true|null",
-                "3|6|JS2019202|county|3000.00|2100.00|0.00|300.00|0.00|0.00|600.00|true|null",
-                "3|8|JS2019203|township|1500.00|1300.00|0.00|0.00|0.00|50.00|150.00|true|null");
+                from fact_medical_claim order by claim_key"""))
+                .containsExactly(
+                        "1|5|JS2019201|county|8000.00|5200.00|0.00|1000.00|1000.00|0.00|800.00|false|2",
+                        "1|6|JS2019202|county|3000.00|2100.00|0.00|300.00|0.00|0.00|600.00|false|2",
+                        "1|8|JS2019203|township|1500.00|1300.00|0.00|0.00|0.00|50.00|150.00|false|2",
+                        "2|5|JS2019201|county|8000.00|5200.00|0.00|1000.00|1000.00|0.00|800.00|false|3",
+                        "2|6|JS2019202|county|3000.00|2100.00|0.00|300.00|0.00|0.00|600.00|false|3",
+                        "2|8|JS2019203|township|1500.00|1300.00|0.00|0.00|0.00|50.00|150.00|false|3",
+                        "3|5|JS2019201|county|8000.00|5200.00|0.00|1000.00|1000.00|0.00|800.00|true|null",
+                        "3|6|JS2019202|county|3000.00|2100.00|0.00|300.00|0.00|0.00|600.00|true|null",
+                        "3|8|JS2019203|township|1500.00|1300.00|0.00|0.00|0.00|50.00|150.00|true|null");
         // and the clerk's receipt asks to fix 赵六's row only, no subtotal
         String why = "医院级别“二级甲等”不是规定的填法，只能填写：乡镇卫生院、县级、市级、省级、省外。请改为其中之一。";
         assertThat(receiptRejects(XLSX)).containsExactly("玉泉镇|9|医院级别|二级甲等|CODE_UNKNOWN|" + why);
         assertThat(receiptRejects(XLS)).containsExactly("玉泉镇|9|医院级别|二级甲等|CODE_UNKNOWN|" + why);
-        assertThat(receiptRejects(CSV)).containsExactly(
-                "2019年玉泉镇住院结算明细（含小计）导出|9|医院级别|二级甲等|CODE_UNKNOWN|" + why);
+        assertThat(receiptRejects(CSV)).containsExactly("2019年玉泉镇住院结算明细（含小计）导出|9|医院级别|二级甲等|CODE_UNKNOWN|" + why);
         assertThat(warehouse.runDataTests()).isEmpty();
     }
 
@@ -110,7 +115,8 @@ class SubtotalRowsFunctionalTest {
     private List<String> receiptRejects(String name) throws Exception {
         List<String> out = new ArrayList<>();
         DataFormatter text = new DataFormatter();
-        try (XSSFWorkbook receipt = new XSSFWorkbook(home.processed("medical").resolve(name + ".回执.xlsx").toFile())) {
+        try (XSSFWorkbook receipt = new XSSFWorkbook(
+                home.processed("medical").resolve(name + ".回执.xlsx").toFile())) {
             Sheet sheet = receipt.getSheet("拒收明细");
             for (int r = 2; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);

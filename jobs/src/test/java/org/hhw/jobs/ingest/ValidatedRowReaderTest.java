@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.clean.Pseudonyms;
 import org.hhw.sources.contract.Contracts;
@@ -128,7 +127,9 @@ class ValidatedRowReaderTest {
     }
 
     private static ValidatedRowReader reader(Path file) {
-        return new ValidatedRowReader(file, Contracts.load("registry"),
+        return new ValidatedRowReader(
+                file,
+                Contracts.load("registry"),
                 new RowValidator(Contracts.load("registry"), Gazetteer.bundled(), new Pseudonyms(new byte[32])));
     }
 

@@ -1,5 +1,6 @@
 package org.hhw.schedules.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -19,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import com.sun.management.OperatingSystemMXBean;
 import org.hhw.jobs.WarehouseConfiguration;
 import org.hhw.jobs.ingest.IngestJobConfiguration;
 import org.hhw.schedules.Ingestor;
@@ -107,8 +106,16 @@ public class Benchmark {
     }
 
     /** What one format's ingest did and cost. */
-    record Result(Format format, long fileBytes, long bareParseNanos, long ingestNanos, long ingestCpuNanos,
-                  long peakHeapBytes, BatchStatus status, long rowsLoaded, Map<String, Duration> steps) {
+    record Result(
+            Format format,
+            long fileBytes,
+            long bareParseNanos,
+            long ingestNanos,
+            long ingestCpuNanos,
+            long peakHeapBytes,
+            BatchStatus status,
+            long rowsLoaded,
+            Map<String, Duration> steps) {
 
         double ratio() {
             return (double) ingestNanos / bareParseNanos;
@@ -128,8 +135,11 @@ public class Benchmark {
     public int run(int persons, PrintStream out) throws IOException, SQLException {
         Path dir = home.root().resolve("bench");
         Files.createDirectories(dir);
-        out.printf("hhw bench: %,d persons; %d cores, max heap %d MB, Java %s%n", persons,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+        out.printf(
+                "hhw bench: %,d persons; %d cores, max heap %d MB, Java %s%n",
+                persons,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"));
         List<Result> results = new ArrayList<>();
         // The department file goes into the county the registry csv built, as it would in production;
@@ -140,8 +150,14 @@ public class Benchmark {
         for (Format format : Format.values()) {
             Path file = sample(dir, format, persons, out);
             long bare = bareParse(format, file);
-            out.printf("  %s: bare parse by %s %.1f s%s; ingesting…%n", format.label(), format.baseline, bare / 1e9,
-                    format == Format.XLSX ? String.format(" (by the product's own reader: %.1f s)", ownParse(file) / 1e9) : "");
+            out.printf(
+                    "  %s: bare parse by %s %.1f s%s; ingesting…%n",
+                    format.label(),
+                    format.baseline,
+                    bare / 1e9,
+                    format == Format.XLSX
+                            ? String.format(" (by the product's own reader: %.1f s)", ownParse(file) / 1e9)
+                            : "");
             Path ingestHome = format == Format.XLSX ? dir.resolve("home-registry-xlsx") : county;
             if (format == Format.XLSX) {
                 deleteTree(ingestHome);
@@ -149,7 +165,8 @@ public class Benchmark {
             results.add(ingest(format, file, ingestHome, bare));
         }
         print(results, persons, out);
-        out.printf("%nmarts rebuild over the county of %,d registry persons and %,d medical claims: %.1f s%n",
+        out.printf(
+                "%nmarts rebuild over the county of %,d registry persons and %,d medical claims: %.1f s%n",
                 persons, persons, martsRebuild(county) / 1e9);
         return results.stream().allMatch(r -> r.status() == BatchStatus.COMPLETED && r.rowsLoaded() == persons) ? 0 : 1;
     }
@@ -169,7 +186,9 @@ public class Benchmark {
     /** Nanoseconds {@code buildMarts} takes over a loaded county's warehouse. */
     private static long martsRebuild(Path county) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestOnly.class)
-                .web(WebApplicationType.NONE).registerShutdownHook(false).run("--hhw.home=" + county)) {
+                .web(WebApplicationType.NONE)
+                .registerShutdownHook(false)
+                .run("--hhw.home=" + county)) {
             Warehouse warehouse = context.getBean(Warehouse.class);
             long start = System.nanoTime();
             warehouse.buildMarts();
@@ -205,7 +224,8 @@ public class Benchmark {
             FastXlsxParse.count(file);
             return System.nanoTime() - start;
         }
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
             long start = System.nanoTime();
             try (ResultSet rs = st.executeQuery("select count(*), sum(length(columns(*))) from read_csv('"
                     + file.toString().replace("'", "''") + "', header = true, all_varchar = true)")) {
@@ -229,10 +249,11 @@ public class Benchmark {
         return System.nanoTime() - start;
     }
 
-    private static Result ingest(Format format, Path file, Path ingestHome, long bareNanos)
-            throws IOException {
+    private static Result ingest(Format format, Path file, Path ingestHome, long bareNanos) throws IOException {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestOnly.class)
-                .web(WebApplicationType.NONE).registerShutdownHook(false).run("--hhw.home=" + ingestHome)) {
+                .web(WebApplicationType.NONE)
+                .registerShutdownHook(false)
+                .run("--hhw.home=" + ingestHome)) {
             Warehouse warehouse = context.getBean(Warehouse.class);
             Ingestor ingestor = context.getBean(Ingestor.class);
             System.gc();
@@ -246,9 +267,20 @@ public class Benchmark {
             }
             long nanos = System.nanoTime() - start;
             long cpu = PROCESS.getProcessCpuTime() - cpuStart;
-            long loaded = warehouse.recentFiles(1).stream().map(EtlFile::rowsLoaded)
-                    .filter(n -> n != null).findFirst().orElse(0L);
-            return new Result(format, Files.size(file), bareNanos, nanos, cpu, peak, run.status(), loaded,
+            long loaded = warehouse.recentFiles(1).stream()
+                    .map(EtlFile::rowsLoaded)
+                    .filter(n -> n != null)
+                    .findFirst()
+                    .orElse(0L);
+            return new Result(
+                    format,
+                    Files.size(file),
+                    bareNanos,
+                    nanos,
+                    cpu,
+                    peak,
+                    run.status(),
+                    loaded,
                     steps(context.getBean(JobRepository.class)));
         }
     }
@@ -263,7 +295,11 @@ public class Benchmark {
             }
             for (StepExecution step : execution.getStepExecutions()) {
                 if (step.getStartTime() != null && step.getEndTime() != null) {
-                    steps.put(step.getStepName().replaceFirst("^ingest", "").replaceFirst("Step$", "").toLowerCase(),
+                    steps.put(
+                            step.getStepName()
+                                    .replaceFirst("^ingest", "")
+                                    .replaceFirst("Step$", "")
+                                    .toLowerCase(),
                             Duration.between(step.getStartTime(), step.getEndTime()));
                 }
             }
@@ -272,10 +308,22 @@ public class Benchmark {
     }
 
     private static void print(List<Result> results, int persons, PrintStream out) {
-        TextTable table = new TextTable(List.of("file format", "file", "bare parse", "ingest", "cpu", "rows/s", "peak heap",
-                "ingest/bare", "target", "", "steps (s)"));
+        TextTable table = new TextTable(List.of(
+                "file format",
+                "file",
+                "bare parse",
+                "ingest",
+                "cpu",
+                "rows/s",
+                "peak heap",
+                "ingest/bare",
+                "target",
+                "",
+                "steps (s)"));
         for (Result r : results) {
-            table.add(List.of(r.format().label(), String.format("%d MB", r.fileBytes() >> 20),
+            table.add(List.of(
+                    r.format().label(),
+                    String.format("%d MB", r.fileBytes() >> 20),
                     String.format("%.1f s", r.bareParseNanos() / 1e9),
                     String.format("%.1f s", r.ingestNanos() / 1e9),
                     String.format("%.1f s", r.ingestCpuNanos() / 1e9),
@@ -284,15 +332,19 @@ public class Benchmark {
                     String.format("%.2fx", r.ratio()),
                     String.format("%.0fx %s", r.format().target, r.format().baseline),
                     r.meetsTarget() ? "PASS" : "MISS",
-                    String.join(" ", r.steps().entrySet().stream()
-                            .map(e -> e.getKey() + " " + String.format("%.1f", e.getValue().toMillis() / 1000.0))
-                            .toList())));
+                    String.join(
+                            " ",
+                            r.steps().entrySet().stream()
+                                    .map(e -> e.getKey() + " "
+                                            + String.format("%.1f", e.getValue().toMillis() / 1000.0))
+                                    .toList())));
         }
         out.println();
         table.print(out);
         for (Result r : results) {
             if (r.status() != BatchStatus.COMPLETED || r.rowsLoaded() != persons) {
-                out.printf("%s: the ingest ended %s with %,d of %,d rows loaded: the figures do not count.%n",
+                out.printf(
+                        "%s: the ingest ended %s with %,d of %,d rows loaded: the figures do not count.%n",
                         r.format().label(), r.status(), r.rowsLoaded(), persons);
             }
         }
@@ -316,8 +368,11 @@ public class Benchmark {
      * pick it up), so the CLI, the schedule and the bench are left out.
      */
     @EnableAutoConfiguration
-    @Import({WarehouseConfiguration.class, JobRepositoryConfiguration.class, IngestJobConfiguration.class,
-            Ingestor.class})
-    static class IngestOnly {
-    }
+    @Import({
+        WarehouseConfiguration.class,
+        JobRepositoryConfiguration.class,
+        IngestJobConfiguration.class,
+        Ingestor.class
+    })
+    static class IngestOnly {}
 }

@@ -15,11 +15,9 @@ import org.dhatim.fastexcel.reader.Sheet;
  */
 public final class FastXlsxParse {
 
-    public record Counts(long rows, long cells) {
-    }
+    public record Counts(long rows, long cells) {}
 
-    private FastXlsxParse() {
-    }
+    private FastXlsxParse() {}
 
     public static Counts count(Path xlsx) throws IOException {
         long rows = 0;

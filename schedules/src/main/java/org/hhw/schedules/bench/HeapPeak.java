@@ -1,5 +1,6 @@
 package org.hhw.schedules.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -15,8 +16,6 @@ import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
-
 /**
  * The most heap in use at any one moment while it is open. The heap is fullest just before a
  * collection, so every collection's "before" figures are taken, all pools at the same instant:
@@ -26,14 +25,17 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 final class HeapPeak implements AutoCloseable {
 
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toSet());
     private final List<NotificationEmitter> emitters = ManagementFactory.getGarbageCollectorMXBeans().stream()
-            .filter(NotificationEmitter.class::isInstance).map(NotificationEmitter.class::cast).toList();
+            .filter(NotificationEmitter.class::isInstance)
+            .map(NotificationEmitter.class::cast)
+            .toList();
     private final AtomicLong peak = new AtomicLong();
     private final NotificationListener listener = this::collected;
 
-    private HeapPeak() {
-    }
+    private HeapPeak() {}
 
     /** Starts watching from the heap in use now. */
     static HeapPeak start() {
@@ -47,16 +49,22 @@ final class HeapPeak implements AutoCloseable {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             return;
         }
-        Map<String, MemoryUsage> before = GarbageCollectionNotificationInfo
-                .from((CompositeData) notification.getUserData()).getGcInfo().getMemoryUsageBeforeGc();
-        long used = before.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
-                .mapToLong(e -> e.getValue().getUsed()).sum();
+        Map<String, MemoryUsage> before = GarbageCollectionNotificationInfo.from(
+                        (CompositeData) notification.getUserData())
+                .getGcInfo()
+                .getMemoryUsageBeforeGc();
+        long used = before.entrySet().stream()
+                .filter(e -> heapPools.contains(e.getKey()))
+                .mapToLong(e -> e.getValue().getUsed())
+                .sum();
         peak.accumulateAndGet(used, Math::max);
     }
 
     /** Bytes: the fullest the heap was before any collection so far, or now if that is more. */
     long bytes() {
-        return Math.max(peak.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        return Math.max(
+                peak.get(),
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
 
     @Override

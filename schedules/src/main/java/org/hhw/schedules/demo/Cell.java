@@ -31,7 +31,9 @@ sealed interface Cell {
     record Number(double value) implements Cell {
         @Override
         public String display() {
-            return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+            return value == Math.rint(value) && Math.abs(value) < 1e15
+                    ? Long.toString((long) value)
+                    : Double.toString(value);
         }
 
         @Override

@@ -30,8 +30,9 @@ enum Column {
     static final String EXIT_GROUP = "脱贫情况";
 
     /** The columns every registry file carries, without the optional serial and extra columns. */
-    static final List<Column> REGISTRY = List.of(TOWNSHIP, VILLAGE, HOUSEHOLD, NAME, SEX, ID, RELATION, SIZE,
-            STATUS, CAUSE, EXIT, EXIT_YEAR, LABOUR, HEALTH, SCHOOLING, RELOCATED);
+    static final List<Column> REGISTRY = List.of(
+            TOWNSHIP, VILLAGE, HOUSEHOLD, NAME, SEX, ID, RELATION, SIZE, STATUS, CAUSE, EXIT, EXIT_YEAR, LABOUR, HEALTH,
+            SCHOOLING, RELOCATED);
 
     private final String group;
     private final Function<Person, Cell> value;

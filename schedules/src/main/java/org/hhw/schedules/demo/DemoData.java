@@ -30,8 +30,7 @@ public final class DemoData {
         }
     }
 
-    private DemoData() {
-    }
+    private DemoData() {}
 
     /**
      * Writes the demo set into {@code inbox} (created if missing): one xlsx workbook with a sheet
@@ -47,17 +46,24 @@ public final class DemoData {
         SplittableRandom seeds = new SplittableRandom(seed);
         List<Manifest> manifests = new ArrayList<>();
         for (DemoFile f : DemoFile.values()) {
-            List<Household> mine = households.stream().filter(h -> f.townships.contains(h.township())).toList();
+            List<Household> mine = households.stream()
+                    .filter(h -> f.townships.contains(h.township()))
+                    .toList();
             Path file = inbox.resolve(f.fileName);
-            manifests.add(switch (f) {
-                case XLSX -> new RegistryFileWriter(without(Mess.TWO_ROW_HEADER), seeds.nextLong()).writeXlsx(file, mine);
-                case XLS -> new RegistryFileWriter(without(Mess.HIDDEN_SHEET, Mess.EMPTY_SHEET), seeds.nextLong())
-                        .writeXls(file, mine);
-                case CSV_UTF8 -> new RegistryFileWriter(Mess.all(), seeds.nextLong())
-                        .writeCsv(file, mine, CsvEncoding.UTF8);
-                case CSV_GB18030 -> new RegistryFileWriter(Mess.all(), seeds.nextLong())
-                        .writeCsv(file, mine, CsvEncoding.GB18030);
-            });
+            manifests.add(
+                    switch (f) {
+                        case XLSX ->
+                            new RegistryFileWriter(without(Mess.TWO_ROW_HEADER), seeds.nextLong())
+                                    .writeXlsx(file, mine);
+                        case XLS ->
+                            new RegistryFileWriter(without(Mess.HIDDEN_SHEET, Mess.EMPTY_SHEET), seeds.nextLong())
+                                    .writeXls(file, mine);
+                        case CSV_UTF8 ->
+                            new RegistryFileWriter(Mess.all(), seeds.nextLong()).writeCsv(file, mine, CsvEncoding.UTF8);
+                        case CSV_GB18030 ->
+                            new RegistryFileWriter(Mess.all(), seeds.nextLong())
+                                    .writeCsv(file, mine, CsvEncoding.GB18030);
+                    });
         }
         return manifests;
     }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-
 import org.hhw.sources.clean.Reason;
 import org.hhw.sources.clean.ResidentIds;
 
@@ -39,8 +38,7 @@ public final class EducationSample {
     }
 
     /** A student and the stage the registry's 在校生状况 puts them in. */
-    private record Student(String name, String id, String township, String village, String guardian, Stage stage) {
-    }
+    private record Student(String name, String id, String township, String village, String guardian, Stage stage) {}
 
     /** The stages of the contract, with the programmes a registered student of that stage is paid, per term. */
     private enum Stage {
@@ -55,6 +53,7 @@ public final class EducationSample {
         final String label;
         /** A school of the township for the first three stages, the one school of the county or province else. */
         final String school;
+
         final List<Map.Entry<String, Integer>> programmes;
 
         @SafeVarargs
@@ -103,8 +102,7 @@ public final class EducationSample {
 
     private static final int UNREGISTERED_PER_HUNDRED = 5;
 
-    private EducationSample() {
-    }
+    private EducationSample() {}
 
     /**
      * Writes the demo rosters into {@code inbox}: the spring 2019 roster as xlsx with a sheet per
@@ -125,21 +123,36 @@ public final class EducationSample {
             for (List<Student> mine : byTownship.values()) {
                 sheets.add(payments(mine, 0, "2019年春季", LocalDate.of(2019, 4, 15)));
             }
-            rosters.add(write(sink, inbox.resolve("2019年春季学期教育扶贫资助发放名册.xlsx"),
-                    List.copyOf(byTownship.keySet()), sheets, "天镇县2019年春季学期建档立卡学生资助发放名册", random));
+            rosters.add(write(
+                    sink,
+                    inbox.resolve("2019年春季学期教育扶贫资助发放名册.xlsx"),
+                    List.copyOf(byTownship.keySet()),
+                    sheets,
+                    "天镇县2019年春季学期建档立卡学生资助发放名册",
+                    random));
         }
         Path xls = inbox.resolve("2019年秋季学期教育扶贫资助发放名册.xls");
         try (SheetSink sink = SheetSink.xls(xls)) {
-            rosters.add(write(sink, xls, List.of("全县"),
+            rosters.add(write(
+                    sink,
+                    xls,
+                    List.of("全县"),
                     List.of(payments(students, 1, "2019-2020学年第一学期", LocalDate.of(2019, 10, 20))),
-                    "天镇县2019年秋季学期教育扶贫资助发放名册", random));
+                    "天镇县2019年秋季学期教育扶贫资助发放名册",
+                    random));
         }
         Path csv = inbox.resolve("2019年秋季学期营养改善计划发放名册.csv");
-        List<Student> young = students.stream().filter(s -> s.stage().ordinal() <= Stage.JUNIOR_HIGH.ordinal()).toList();
+        List<Student> young = students.stream()
+                .filter(s -> s.stage().ordinal() <= Stage.JUNIOR_HIGH.ordinal())
+                .toList();
         try (SheetSink sink = SheetSink.csv(csv, CsvEncoding.GB18030)) {
-            rosters.add(write(sink, csv, List.of("营养改善计划"),
+            rosters.add(write(
+                    sink,
+                    csv,
+                    List.of("营养改善计划"),
                     List.of(payments(young, 0, "2019秋", LocalDate.of(2019, 11, 5))),
-                    "天镇县2019年秋季学期营养改善计划及学前资助发放名册", random));
+                    "天镇县2019年秋季学期营养改善计划及学前资助发放名册",
+                    random));
         }
         return rosters;
     }
@@ -177,8 +190,8 @@ public final class EducationSample {
      * The school-age members of the households and, {@code withUnregistered}, after every twenty of
      * them about one the registry lacks.
      */
-    private static List<Student> students(List<Household> households, boolean withUnregistered,
-                                          SplittableRandom random) {
+    private static List<Student> students(
+            List<Household> households, boolean withUnregistered, SplittableRandom random) {
         Set<String> registered = new HashSet<>();
         households.forEach(h -> h.members().forEach(p -> registered.add(p.id())));
         List<Student> out = new ArrayList<>();
@@ -188,7 +201,8 @@ public final class EducationSample {
                 if (stage == null) {
                     continue;
                 }
-                out.add(new Student(p.name(), p.id(), h.township(), h.village(), h.head().name(), stage));
+                out.add(new Student(
+                        p.name(), p.id(), h.township(), h.village(), h.head().name(), stage));
                 if (withUnregistered && random.nextInt(100) < UNREGISTERED_PER_HUNDRED) {
                     out.add(unregistered(h, stage, registered, random));
                 }
@@ -205,17 +219,22 @@ public final class EducationSample {
             LocalDate born = LocalDate.of(RegistrySample.YEAR - 6 - 2 * stage.ordinal(), 1, 1)
                     .plusDays(random.nextInt(365));
             int sequence = 2 * random.nextInt(500) + (male ? 1 : 0);
-            String first17 = RegistrySample.AREA_CODE + born.toString().replace("-", "") + String.format("%03d", sequence);
+            String first17 =
+                    RegistrySample.AREA_CODE + born.toString().replace("-", "") + String.format("%03d", sequence);
             id = first17 + ResidentIds.checkChar(first17);
         } while (!taken.add(id));
         String guardian = RegistrySample.personName(random, true);
-        return new Student(guardian.charAt(0) + RegistrySample.personName(random, male).substring(1), id,
-                neighbour.township(), neighbour.village(), guardian, stage);
+        return new Student(
+                guardian.charAt(0) + RegistrySample.personName(random, male).substring(1),
+                id,
+                neighbour.township(),
+                neighbour.village(),
+                guardian,
+                stage);
     }
 
     /** A payment row to write, and what the cleaning must say about it (null: it loads). */
-    private record Row(List<Cell> cells, Reason reason) {
-    }
+    private record Row(List<Cell> cells, Reason reason) {}
 
     private static List<Row> payments(List<Student> students, int programme, String term, LocalDate paidOn) {
         List<Row> rows = new ArrayList<>();
@@ -228,18 +247,32 @@ public final class EducationSample {
     }
 
     private static List<Cell> cells(Student s, Map.Entry<String, Integer> programme, String term, LocalDate paidOn) {
-        return List.of(Cell.text(s.name()), Cell.text(s.id()), Cell.text(s.stage().school(s.township())),
-                Cell.text(s.stage().label), Cell.text(programme.getKey()), Cell.text(term),
-                Cell.number(programme.getValue()), Cell.text(paidOn.toString()), Cell.text(s.guardian()),
-                Cell.text(s.township()), Cell.text(s.village()));
+        return List.of(
+                Cell.text(s.name()),
+                Cell.text(s.id()),
+                Cell.text(s.stage().school(s.township())),
+                Cell.text(s.stage().label),
+                Cell.text(programme.getKey()),
+                Cell.text(term),
+                Cell.number(programme.getValue()),
+                Cell.text(paidOn.toString()),
+                Cell.text(s.guardian()),
+                Cell.text(s.township()),
+                Cell.text(s.village()));
     }
 
     /**
      * Writes the sheets with the roster's mess and its three defects (in the first sheet that has
      * three rows): an amount 待定, an unknown programme, and its first payment repeated at the end.
      */
-    private static Roster write(SheetSink sink, Path file, List<String> sheetNames, List<List<Row>> sheets,
-                                String title, SplittableRandom random) throws IOException {
+    private static Roster write(
+            SheetSink sink,
+            Path file,
+            List<String> sheetNames,
+            List<List<Row>> sheets,
+            String title,
+            SplittableRandom random)
+            throws IOException {
         Map<Reason, Integer> rejects = new EnumMap<>(Reason.class);
         int dataRows = 0;
         boolean defectsDone = false;

@@ -66,6 +66,5 @@ public record Manifest(Path file, List<SheetSummary> sheets) {
     }
 
     /** One data row carrying a habit; {@code value} is the cell as written (for a duplicate: the repeated ID). */
-    public record Injection(Mess mess, int row, String value) {
-    }
+    public record Injection(Mess mess, int row, String value) {}
 }

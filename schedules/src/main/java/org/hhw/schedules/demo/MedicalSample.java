@@ -17,7 +17,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-
 import org.hhw.sources.clean.Reason;
 import org.hhw.sources.clean.ResidentIds;
 
@@ -34,6 +33,7 @@ public final class MedicalSample {
     public static final int YEAR = RegistrySample.YEAR;
     /** Where the unregistered patients' IDs come from (阳高县): never a Tianzhen registry ID. */
     static final String OTHER_AREA_CODE = "140221";
+
     static final String UNKNOWN_LEVEL = "二级甲等";
     static final String PENDING = "待定";
 
@@ -70,8 +70,7 @@ public final class MedicalSample {
     }
 
     /** One spoiled row: its number as Excel shows it. */
-    public record Injection(Defect defect, int row) {
-    }
+    public record Injection(Defect defect, int row) {}
 
     /**
      * What one file holds.
@@ -79,8 +78,8 @@ public final class MedicalSample {
      * @param claimRows     data rows, the duplicate included
      * @param unregistered  data rows of patients the registry does not know
      */
-    public record ClaimFile(Path file, String sheet, int headerRow, int claimRows, int unregistered,
-                            List<Injection> injections) {
+    public record ClaimFile(
+            Path file, String sheet, int headerRow, int claimRows, int unregistered, List<Injection> injections) {
 
         public ClaimFile {
             injections = List.copyOf(injections);
@@ -113,8 +112,7 @@ public final class MedicalSample {
         }
     }
 
-    private record Hospital(String name, Level level) {
-    }
+    private record Hospital(String name, Level level) {}
 
     private static final List<Hospital> HOSPITALS = List.of(
             new Hospital("天镇县人民医院", Level.COUNTY), new Hospital("天镇县中医医院", Level.COUNTY),
@@ -125,10 +123,23 @@ public final class MedicalSample {
     private static final String[] MAJOR = {"肺癌", "胃癌", "冠心病", "脑梗死", "慢性肾衰竭", "耐多药肺结核"};
 
     /** A settled stay as it should read once cleaned; amounts in fen. */
-    private record Claim(String settlementNo, String name, String id, Hospital hospital, LocalDate admitted,
-                         LocalDate discharged, String diagnosis, boolean major, long total, long catalogue, long basic,
-                         long critical, long supplementary, long assistance, long selfPaid, boolean registered) {
-    }
+    private record Claim(
+            String settlementNo,
+            String name,
+            String id,
+            Hospital hospital,
+            LocalDate admitted,
+            LocalDate discharged,
+            String diagnosis,
+            boolean major,
+            long total,
+            long catalogue,
+            long basic,
+            long critical,
+            long supplementary,
+            long assistance,
+            long selfPaid,
+            boolean registered) {}
 
     /** The columns of a settlement sheet, each with its header variants; the group is the parent of a two-row header. */
     private enum Col {
@@ -188,8 +199,7 @@ public final class MedicalSample {
         }
     }
 
-    private MedicalSample() {
-    }
+    private MedicalSample() {}
 
     /**
      * Writes the demo claims into {@code inbox} (created if missing): an xlsx with title, 填报单位
@@ -203,14 +213,17 @@ public final class MedicalSample {
         List<Claim> claims = claims(DemoData.households(seed), random);
         List<ClaimFile> files = new ArrayList<>();
         for (DemoFile f : DemoFile.values()) {
-            List<Claim> mine = claims.stream().filter(c -> f.levels.contains(c.hospital().level())).toList();
+            List<Claim> mine = claims.stream()
+                    .filter(c -> f.levels.contains(c.hospital().level()))
+                    .toList();
             Path file = inbox.resolve(f.fileName);
             long fileSeed = random.nextLong();
-            files.add(switch (f) {
-                case XLSX -> write(file, f, mine, fileSeed, SheetSink.xlsx(file));
-                case XLS -> write(file, f, mine, fileSeed, SheetSink.xls(file));
-                case CSV_GB18030 -> write(file, f, mine, fileSeed, SheetSink.csv(file, CsvEncoding.GB18030));
-            });
+            files.add(
+                    switch (f) {
+                        case XLSX -> write(file, f, mine, fileSeed, SheetSink.xlsx(file));
+                        case XLS -> write(file, f, mine, fileSeed, SheetSink.xls(file));
+                        case CSV_GB18030 -> write(file, f, mine, fileSeed, SheetSink.csv(file, CsvEncoding.GB18030));
+                    });
         }
         return files;
     }
@@ -231,7 +244,9 @@ public final class MedicalSample {
                 Household h = households.next();
                 for (Person p : h.members()) {
                     Claim c = claim(++serial, p.name(), p.id(), hospital(h.township(), random), random, true);
-                    sink.row(columns.stream().map(col -> Cell.text(col.value.apply(c))).toList());
+                    sink.row(columns.stream()
+                            .map(col -> Cell.text(col.value.apply(c)))
+                            .toList());
                 }
             }
             sink.finish();
@@ -243,14 +258,21 @@ public final class MedicalSample {
         List<Claim> claims = new ArrayList<>();
         for (Household h : households) {
             for (Person p : h.members()) {
-                for (int stays = random.nextInt(100) < 12 ? 1 + (random.nextInt(100) < 20 ? 1 : 0) : 0; stays > 0;
-                     stays--) {
+                for (int stays = random.nextInt(100) < 12 ? 1 + (random.nextInt(100) < 20 ? 1 : 0) : 0;
+                        stays > 0;
+                        stays--) {
                     if ((claims.size() + 1) % 20 == 0) {
                         boolean male = random.nextBoolean();
-                        claims.add(claim(claims.size() + 1, RegistrySample.personName(random, male),
-                                unregisteredId(random, male), hospital(h.township(), random), random, false));
+                        claims.add(claim(
+                                claims.size() + 1,
+                                RegistrySample.personName(random, male),
+                                unregisteredId(random, male),
+                                hospital(h.township(), random),
+                                random,
+                                false));
                     }
-                    claims.add(claim(claims.size() + 1, p.name(), p.id(), hospital(h.township(), random), random, true));
+                    claims.add(
+                            claim(claims.size() + 1, p.name(), p.id(), hospital(h.township(), random), random, true));
                 }
             }
         }
@@ -260,18 +282,20 @@ public final class MedicalSample {
     private static String unregisteredId(SplittableRandom random, boolean male) {
         LocalDate born = LocalDate.of(1940 + random.nextInt(60), 1, 1).plusDays(random.nextInt(365));
         int sequence = 2 * random.nextInt(499) + (male ? 1 : 2);
-        String first17 = OTHER_AREA_CODE + born.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", sequence);
+        String first17 =
+                OTHER_AREA_CODE + born.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", sequence);
         return first17 + ResidentIds.checkChar(first17);
     }
 
     /** Half of the stays are in the township's own health centre, the rest spread over the referral hospitals. */
     private static Hospital hospital(String township, SplittableRandom random) {
-        return random.nextBoolean() ? new Hospital(township + "卫生院", Level.TOWNSHIP)
+        return random.nextBoolean()
+                ? new Hospital(township + "卫生院", Level.TOWNSHIP)
                 : HOSPITALS.get(random.nextInt(HOSPITALS.size()));
     }
 
-    private static Claim claim(int serial, String name, String id, Hospital hospital, SplittableRandom random,
-                               boolean registered) {
+    private static Claim claim(
+            int serial, String name, String id, Hospital hospital, SplittableRandom random, boolean registered) {
         Level level = hospital.level();
         LocalDate admitted = LocalDate.of(YEAR, 1, 1).plusDays(random.nextInt(350));
         LocalDate discharged = admitted.plusDays(1 + random.nextInt(20));
@@ -284,8 +308,23 @@ public final class MedicalSample {
         long supplementary = (total - basic - critical) * 30 / 100;
         long assistance = (total - basic - critical - supplementary) * 40 / 100;
         long selfPaid = total - basic - critical - supplementary - assistance;
-        return new Claim(String.format("JS%d%07d", YEAR, serial), name, id, hospital, admitted, discharged, diagnosis,
-                major, total, catalogue, basic, critical, supplementary, assistance, selfPaid, registered);
+        return new Claim(
+                String.format("JS%d%07d", YEAR, serial),
+                name,
+                id,
+                hospital,
+                admitted,
+                discharged,
+                diagnosis,
+                major,
+                total,
+                catalogue,
+                basic,
+                critical,
+                supplementary,
+                assistance,
+                selfPaid,
+                registered);
     }
 
     private static ClaimFile write(Path file, DemoFile f, List<Claim> claims, long seed, SheetSink sink)
@@ -319,8 +358,9 @@ public final class MedicalSample {
         }
         rows.add(header);
         if (twoRows) {
-            merges.add(new int[] {rows.size() - 1, rows.size() - 1, columns.indexOf(Col.BASIC),
-                columns.indexOf(Col.ASSISTANCE)});
+            merges.add(new int[] {
+                rows.size() - 1, rows.size() - 1, columns.indexOf(Col.BASIC), columns.indexOf(Col.ASSISTANCE)
+            });
             rows.add(lower);
         }
         int headerRow = rows.size();
@@ -337,26 +377,34 @@ public final class MedicalSample {
                 List<String> values = new ArrayList<>();
                 serial++;
                 for (Col col : columns) {
-                    values.add(col == Col.SERIAL ? Integer.toString(serial)
-                            : col == Col.TOTAL && tenThousand ? BigDecimal.valueOf(c.total(), 6).toPlainString()
-                            : col.value.apply(c));
+                    values.add(
+                            col == Col.SERIAL
+                                    ? Integer.toString(serial)
+                                    : col == Col.TOTAL && tenThousand
+                                            ? BigDecimal.valueOf(c.total(), 6).toPlainString()
+                                            : col.value.apply(c));
                 }
                 if (defect != null && (defect != Defect.DUPLICATE_SETTLEMENT || copy == 1)) {
                     spoil(defect, columns, values, random);
                     injections.add(new Injection(defect, rows.size() + 1));
                 }
-                rows.add(values.stream().map(v -> v == null ? null : Cell.text(v)).toList());
+                rows.add(values.stream()
+                        .map(v -> v == null ? null : Cell.text(v))
+                        .toList());
                 total += c.total();
                 unregistered += c.registered() ? 0 : 1;
             }
         }
         List<Cell> sum = line(columns, "合计");
-        sum.set(columns.indexOf(Col.TOTAL), Cell.text(tenThousand ? BigDecimal.valueOf(total, 6).toPlainString()
-                : yuan(total)));
+        sum.set(
+                columns.indexOf(Col.TOTAL),
+                Cell.text(tenThousand ? BigDecimal.valueOf(total, 6).toPlainString() : yuan(total)));
         rows.add(sum);
         if (workbook) {
-            rows.add(line(columns, "制表人：" + RegistrySample.personName(random, false) + "　审核人："
-                    + RegistrySample.personName(random, true)));
+            rows.add(line(
+                    columns,
+                    "制表人：" + RegistrySample.personName(random, false) + "　审核人："
+                            + RegistrySample.personName(random, true)));
         }
         try (sink) {
             sink.sheet(sheet, false, columns.size());
@@ -382,7 +430,10 @@ public final class MedicalSample {
         int next = 0;
         for (Defect d : Defect.values()) {
             if (d == Defect.LOWERCASE_X) {
-                order.stream().filter(i -> !defects.containsKey(i) && claims.get(i).id().endsWith("X")).findFirst()
+                order.stream()
+                        .filter(i ->
+                                !defects.containsKey(i) && claims.get(i).id().endsWith("X"))
+                        .findFirst()
                         .ifPresent(i -> defects.put(i, d));
                 continue;
             }
@@ -400,16 +451,28 @@ public final class MedicalSample {
         switch (defect) {
             case NAME_SPACES -> {
                 int name = columns.indexOf(Col.NAME);
-                values.set(name, values.get(name).charAt(0) + "　" + values.get(name).substring(1));
+                values.set(
+                        name,
+                        values.get(name).charAt(0) + "　" + values.get(name).substring(1));
             }
-            case LOWERCASE_X -> values.set(columns.indexOf(Col.ID), values.get(columns.indexOf(Col.ID)).toLowerCase());
+            case LOWERCASE_X ->
+                values.set(
+                        columns.indexOf(Col.ID),
+                        values.get(columns.indexOf(Col.ID)).toLowerCase());
             case NO_SETTLEMENT_NO -> values.set(columns.indexOf(Col.SETTLEMENT), null);
-            case DISCHARGE_BEFORE_ADMISSION -> values.set(columns.indexOf(Col.DISCHARGED),
-                    LocalDate.parse(values.get(columns.indexOf(Col.ADMITTED))).minusDays(1 + random.nextInt(3)).toString());
+            case DISCHARGE_BEFORE_ADMISSION ->
+                values.set(
+                        columns.indexOf(Col.DISCHARGED),
+                        LocalDate.parse(values.get(columns.indexOf(Col.ADMITTED)))
+                                .minusDays(1 + random.nextInt(3))
+                                .toString());
             case PARTS_DO_NOT_ADD_UP -> {
                 int self = columns.indexOf(Col.SELF_PAID);
-                values.set(self, new BigDecimal(values.get(self)).add(BigDecimal.valueOf(100 + random.nextInt(400)))
-                        .toPlainString());
+                values.set(
+                        self,
+                        new BigDecimal(values.get(self))
+                                .add(BigDecimal.valueOf(100 + random.nextInt(400)))
+                                .toPlainString());
             }
             case AMOUNT_PENDING -> values.set(columns.indexOf(Col.ASSISTANCE), PENDING);
             case UNKNOWN_LEVEL -> values.set(columns.indexOf(Col.LEVEL), UNKNOWN_LEVEL);

@@ -26,18 +26,27 @@ final class MessySheet {
     static final String TITLE = "天镇县" + RegistrySample.YEAR + "年建档立卡贫困人口花名册";
     /** Relations no code list has, by the member's sex. */
     static final String UNKNOWN_RELATION_MALE = "干儿子";
+
     static final String UNKNOWN_RELATION_FEMALE = "干女儿";
     /** Plausible village names that are not in the gazetteer. */
     static final List<String> UNKNOWN_VILLAGES = List.of("幸福村", "红旗村", "新建村", "东风村");
 
     /** Habits that go to one household of the sheet; the aliases are spread differently. */
-    private static final Set<Mess> HOUSEHOLD_HABITS = EnumSet.of(Mess.NAME_SPACES, Mess.FULLWIDTH_ID,
-            Mess.LOWERCASE_X, Mess.FORMULA, Mess.OLD_ID_15, Mess.ID_AS_NUMBER, Mess.BAD_CHECK_DIGIT,
-            Mess.UNKNOWN_VILLAGE, Mess.UNKNOWN_CODE, Mess.DUPLICATE_ROW);
+    private static final Set<Mess> HOUSEHOLD_HABITS = EnumSet.of(
+            Mess.NAME_SPACES,
+            Mess.FULLWIDTH_ID,
+            Mess.LOWERCASE_X,
+            Mess.FORMULA,
+            Mess.OLD_ID_15,
+            Mess.ID_AS_NUMBER,
+            Mess.BAD_CHECK_DIGIT,
+            Mess.UNKNOWN_VILLAGE,
+            Mess.UNKNOWN_CODE,
+            Mess.DUPLICATE_ROW);
+
     private static final String[] REMARKS = {"外出务工", "长期在外", "享受低保", "危房改造户"};
 
-    private record Merge(int firstRow, int lastRow, int firstColumn, int lastColumn) {
-    }
+    private record Merge(int firstRow, int lastRow, int firstColumn, int lastColumn) {}
 
     private final String name;
     private final Set<Mess> mess;
@@ -94,8 +103,19 @@ final class MessySheet {
             line("单位盖章：");
             footerRows = 2;
         }
-        summary = new Manifest.SheetSummary(name, false, header, headerRows, headerRow, dataRows, households.size(),
-                subtotalRows, blankRows, footerRows, rows.size(), injections);
+        summary = new Manifest.SheetSummary(
+                name,
+                false,
+                header,
+                headerRows,
+                headerRow,
+                dataRows,
+                households.size(),
+                subtotalRows,
+                blankRows,
+                footerRows,
+                rows.size(),
+                injections);
     }
 
     int rowCount() {
@@ -134,7 +154,8 @@ final class MessySheet {
             lower.add(Cell.text(header.get(c)));
             if (first) {
                 int last = c;
-                while (last + 1 < columns.size() && group.equals(columns.get(last + 1).group())) {
+                while (last + 1 < columns.size()
+                        && group.equals(columns.get(last + 1).group())) {
                     last++;
                 }
                 merges.add(new Merge(top, top, c, last));
@@ -157,8 +178,8 @@ final class MessySheet {
             while (end < sorted.size() && place(sorted.get(end)).equals(place(sorted.get(start)))) {
                 Household h = sorted.get(end++);
                 boolean townshipAlias = mess.contains(Mess.TOWNSHIP_ALIAS) && random.nextInt(3) == 0;
-                boolean villageAlias = mess.contains(Mess.VILLAGE_ALIAS) && !villageAliases(h).isEmpty()
-                        && random.nextBoolean();
+                boolean villageAlias =
+                        mess.contains(Mess.VILLAGE_ALIAS) && !villageAliases(h).isEmpty() && random.nextBoolean();
                 household(h, habits.get(h.number()), townshipAlias, villageAlias);
                 groupPersons += h.members().size();
             }
@@ -211,7 +232,11 @@ final class MessySheet {
     /** The member a habit goes to, or null when it concerns every row of the household. */
     private static Person target(Mess habit, Household h) {
         return switch (habit) {
-            case LOWERCASE_X -> h.members().stream().filter(p -> p.id().endsWith("X")).findFirst().orElseThrow();
+            case LOWERCASE_X ->
+                h.members().stream()
+                        .filter(p -> p.id().endsWith("X"))
+                        .findFirst()
+                        .orElseThrow();
             case UNKNOWN_CODE, DUPLICATE_ROW -> h.members().get(h.members().size() - 1);
             case UNKNOWN_VILLAGE -> null;
             default -> h.head();
@@ -221,21 +246,27 @@ final class MessySheet {
     private static List<String> villageAliases(Household h) {
         return Places.bundled().township(h.township()).villages().stream()
                 .filter(v -> v.name().equals(h.village()))
-                .findFirst().orElseThrow().aliases();
+                .findFirst()
+                .orElseThrow()
+                .aliases();
     }
 
     private void household(Household h, Mess habit, boolean townshipAlias, boolean villageAlias) {
         int headRow = rows.size() + 1;
         Person target = habit == null ? null : target(habit, h);
-        String unknownVillage = habit == Mess.UNKNOWN_VILLAGE
-                ? UNKNOWN_VILLAGES.get(random.nextInt(UNKNOWN_VILLAGES.size())) : null;
+        String unknownVillage =
+                habit == Mess.UNKNOWN_VILLAGE ? UNKNOWN_VILLAGES.get(random.nextInt(UNKNOWN_VILLAGES.size())) : null;
         for (Person p : h.members()) {
             int row = rows.size() + 1;
             int firstInjection = injections.size();
             Map<Column, Cell> cells = values(p);
             if (townshipAlias) {
-                put(cells, Column.TOWNSHIP, Cell.text(Places.bundled().township(p.township()).alias()),
-                        Mess.TOWNSHIP_ALIAS, row);
+                put(
+                        cells,
+                        Column.TOWNSHIP,
+                        Cell.text(Places.bundled().township(p.township()).alias()),
+                        Mess.TOWNSHIP_ALIAS,
+                        row);
             }
             if (unknownVillage != null) {
                 put(cells, Column.VILLAGE, Cell.text(unknownVillage), Mess.UNKNOWN_VILLAGE, row);
@@ -273,8 +304,10 @@ final class MessySheet {
             cells.put(Column.REMARK, Cell.text(REMARKS[random.nextInt(REMARKS.length)]));
         }
         if (p.isHead()) {
-            cells.put(Column.PHONE, Cell.text("1" + "358".charAt(random.nextInt(3))
-                    + String.format("%09d", random.nextInt(1_000_000_000))));
+            cells.put(
+                    Column.PHONE,
+                    Cell.text("1" + "358".charAt(random.nextInt(3))
+                            + String.format("%09d", random.nextInt(1_000_000_000))));
         }
         return cells;
     }
@@ -282,15 +315,25 @@ final class MessySheet {
     private void apply(Mess habit, Person p, Map<Column, Cell> cells, int row, int headRow) {
         String id = p.id();
         switch (habit) {
-            case NAME_SPACES -> put(cells, Column.NAME, Cell.text(p.name().charAt(0) + "　" + p.name().substring(1)),
-                    habit, row);
+            case NAME_SPACES ->
+                put(
+                        cells,
+                        Column.NAME,
+                        Cell.text(p.name().charAt(0) + "　" + p.name().substring(1)),
+                        habit,
+                        row);
             case FULLWIDTH_ID -> put(cells, Column.ID, Cell.text(fullWidth(id)), habit, row);
             case LOWERCASE_X -> put(cells, Column.ID, Cell.text(id.toLowerCase()), habit, row);
             case OLD_ID_15 -> put(cells, Column.ID, Cell.text(id.substring(0, 6) + id.substring(8, 17)), habit, row);
             case ID_AS_NUMBER -> put(cells, Column.ID, typedAsNumber(id), habit, row);
             case BAD_CHECK_DIGIT -> put(cells, Column.ID, Cell.text(id.substring(0, 17) + wrongCheck(id)), habit, row);
-            case UNKNOWN_CODE -> put(cells, Column.RELATION,
-                    Cell.text("男".equals(p.sex()) ? UNKNOWN_RELATION_MALE : UNKNOWN_RELATION_FEMALE), habit, row);
+            case UNKNOWN_CODE ->
+                put(
+                        cells,
+                        Column.RELATION,
+                        Cell.text("男".equals(p.sex()) ? UNKNOWN_RELATION_MALE : UNKNOWN_RELATION_FEMALE),
+                        habit,
+                        row);
             case FORMULA -> {
                 String column = CellReference.convertNumToColString(columns.indexOf(Column.HOUSEHOLD));
                 int lastRow = headRow + p.householdSize() - 1;
@@ -310,7 +353,10 @@ final class MessySheet {
         if (workbook) {
             return Cell.number(new BigDecimal(id).round(new MathContext(15)).doubleValue());
         }
-        return Cell.text(new BigDecimal(id).round(new MathContext(6)).stripTrailingZeros().toString());
+        return Cell.text(new BigDecimal(id)
+                .round(new MathContext(6))
+                .stripTrailingZeros()
+                .toString());
     }
 
     private static char wrongCheck(String id) {

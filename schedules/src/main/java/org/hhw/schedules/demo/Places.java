@@ -20,8 +20,7 @@ final class Places {
 
     private static final String GAZETTEER = "/reference/tianzhen-gazetteer.csv";
 
-    record Village(int code, String name, List<String> aliases) {
-    }
+    record Village(int code, String name, List<String> aliases) {}
 
     record Township(int code, String name, List<String> aliases, List<Village> villages) {
 
@@ -75,8 +74,9 @@ final class Places {
             }
             Map<String, Township> townships = new LinkedHashMap<>();
             for (String name : villages.keySet()) {
-                townships.put(name, new Township(townships.size() + 1, name, aliases.get(name),
-                        List.copyOf(villages.get(name))));
+                townships.put(
+                        name,
+                        new Township(townships.size() + 1, name, aliases.get(name), List.copyOf(villages.get(name))));
             }
             return new Places(townships);
         } catch (IOException e) {

@@ -78,9 +78,11 @@ public final class RegistryFileWriter {
         List<Manifest.SheetSummary> sheets = new ArrayList<>();
         SplittableRandom seeds = new SplittableRandom(seed);
         try (sink) {
-            for (Map.Entry<String, List<Household>> township : byTownship(households).entrySet()) {
+            for (Map.Entry<String, List<Household>> township :
+                    byTownship(households).entrySet()) {
                 long sheetSeed = seeds.nextLong();
-                List<List<Household>> parts = fitting(township.getKey(), township.getValue(), sheetSeed, sink.maxRows());
+                List<List<Household>> parts =
+                        fitting(township.getKey(), township.getValue(), sheetSeed, sink.maxRows());
                 for (int i = 0; i < parts.size(); i++) {
                     String name = i == 0 ? township.getKey() : township.getKey() + "(" + (i + 1) + ")";
                     MessySheet sheet = new MessySheet(name, township.getKey(), parts.get(i), mess, sheetSeed, true);
@@ -109,7 +111,8 @@ public final class RegistryFileWriter {
             throw new IllegalArgumentException("one household does not fit on a sheet of " + maxRows + " rows");
         }
         int half = households.size() / 2;
-        List<List<Household>> parts = new ArrayList<>(fitting(township, households.subList(0, half), sheetSeed, maxRows));
+        List<List<Household>> parts =
+                new ArrayList<>(fitting(township, households.subList(0, half), sheetSeed, maxRows));
         parts.addAll(fitting(township, households.subList(half, households.size()), sheetSeed, maxRows));
         return parts;
     }
@@ -129,7 +132,8 @@ public final class RegistryFileWriter {
 
     private static Manifest clean(Path file, Iterator<Household> households, SheetSink sink, String sheetName)
             throws IOException {
-        List<String> header = Column.REGISTRY.stream().map(Column::canonicalHeader).toList();
+        List<String> header =
+                Column.REGISTRY.stream().map(Column::canonicalHeader).toList();
         int rows = 0;
         int count = 0;
         try (sink) {
@@ -144,8 +148,10 @@ public final class RegistryFileWriter {
             }
             sink.finish();
         }
-        return new Manifest(file, List.of(
-                new Manifest.SheetSummary(sheetName, false, header, 1, 1, rows, count, 0, 0, 0, rows + 1, List.of())));
+        return new Manifest(
+                file,
+                List.of(new Manifest.SheetSummary(
+                        sheetName, false, header, 1, 1, rows, count, 0, 0, 0, rows + 1, List.of())));
     }
 
     private static Map<String, List<Household>> byTownship(List<Household> households) {

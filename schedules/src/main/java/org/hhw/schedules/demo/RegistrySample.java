@@ -28,16 +28,15 @@ public final class RegistrySample {
     public static final String AREA_CODE = "140222";
     /** Every household number starts so; township, village and serial digits follow. */
     public static final String HOUSEHOLD_PREFIX = AREA_CODE + "0";
+
     public static final int MAX_HOUSEHOLD_SIZE = 6;
 
-    private static final String[] SURNAMES = (
-            "王李张刘赵杨郭高武贾薛胡田史孙马梁韩冯宋乔白任范侯吴陈周许曹段苏温崔郝牛闫程康秦").split("");
+    private static final String[] SURNAMES = ("王李张刘赵杨郭高武贾薛胡田史孙马梁韩冯宋乔白任范侯吴陈周许曹段苏温崔郝牛闫程康秦").split("");
     private static final String[] MALE_CHARS = "国建军文明志永海平强华伟俊福贵宝生林山成德金利东忠刚峰斌鹏龙亮杰兵旺有喜全富".split("");
     private static final String[] FEMALE_CHARS = "秀英兰芳桂玉梅珍凤琴霞花莲娟丽燕红萍艳翠春月敏静婷慧荣娥巧云".split("");
     private static final int[] SIZE_WEIGHTS = {12, 26, 22, 20, 12, 8};
 
-    private RegistrySample() {
-    }
+    private RegistrySample() {}
 
     /** The townships of the gazetteer, in its order: the scope used when none is given. */
     public static List<String> townships() {
@@ -70,7 +69,8 @@ public final class RegistrySample {
         if (townships.isEmpty()) {
             throw new IllegalArgumentException("at least one township is needed");
         }
-        List<Places.Township> scope = townships.stream().map(Places.bundled()::township).toList();
+        List<Places.Township> scope =
+                townships.stream().map(Places.bundled()::township).toList();
         return new Generator(new SplittableRandom(seed), persons, scope);
     }
 
@@ -89,8 +89,7 @@ public final class RegistrySample {
         return values[random.nextInt(values.length)];
     }
 
-    private record Draft(String relation, boolean male, int year, String surname) {
-    }
+    private record Draft(String relation, boolean male, int year, String surname) {}
 
     private static final class Generator implements Iterator<Household> {
 
@@ -126,8 +125,8 @@ public final class RegistrySample {
             Places.Township township = scope.get(t);
             int v = random.nextInt(township.villages().size());
             Places.Village village = township.villages().get(v);
-            String number = HOUSEHOLD_PREFIX + String.format("%02d%03d%05d", township.code(), village.code(),
-                    ++serials[t][v]);
+            String number =
+                    HOUSEHOLD_PREFIX + String.format("%02d%03d%05d", township.code(), village.code(), ++serials[t][v]);
             return household(number, township.name(), village.name(), compose(size));
         }
 
@@ -183,13 +182,19 @@ public final class RegistrySample {
                 left--;
                 for (; left > 0; left--) {
                     boolean male = chance(52);
-                    drafts.add(new Draft(male ? "孙子" : "孙女", male,
-                            between(sonYear + 20, Math.min(sonYear + 35, YEAR - 1)), familySurname));
+                    drafts.add(new Draft(
+                            male ? "孙子" : "孙女",
+                            male,
+                            between(sonYear + 20, Math.min(sonYear + 35, YEAR - 1)),
+                            familySurname));
                 }
             }
             if (withParent) {
                 boolean father = chance(40);
-                drafts.add(new Draft(father ? "父亲" : "母亲", father, Math.max(1920, headYear - between(20, 35)),
+                drafts.add(new Draft(
+                        father ? "父亲" : "母亲",
+                        father,
+                        Math.max(1920, headYear - between(20, 35)),
                         father ? surname : otherSurname(surname)));
             }
             return drafts;
@@ -198,7 +203,8 @@ public final class RegistrySample {
         private Household household(String number, String township, String village, List<Draft> drafts) {
             List<Member> members = new ArrayList<>();
             for (Draft d : drafts) {
-                LocalDate planned = LocalDate.ofYearDay(d.year(), 1 + random.nextInt(Year.of(d.year()).length()));
+                LocalDate planned = LocalDate.ofYearDay(
+                        d.year(), 1 + random.nextInt(Year.of(d.year()).length()));
                 String id = ids.allocate(planned, d.male());
                 LocalDate born = LocalDate.parse(id.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);
                 String name = d.surname() + givenName(random, d.male());
@@ -213,16 +219,29 @@ public final class RegistrySample {
             boolean relocated = chance(8);
             List<Person> persons = new ArrayList<>();
             for (Member m : members) {
-                persons.add(new Person(number, township, village, m.name(), m.id(), m.draft().relation(),
-                        m.draft().male() ? "男" : "女", m.born(), drafts.size(), status, cause, exitYear,
-                        m.labour(), m.health(), m.schooling(), relocated));
+                persons.add(new Person(
+                        number,
+                        township,
+                        village,
+                        m.name(),
+                        m.id(),
+                        m.draft().relation(),
+                        m.draft().male() ? "男" : "女",
+                        m.born(),
+                        drafts.size(),
+                        status,
+                        cause,
+                        exitYear,
+                        m.labour(),
+                        m.health(),
+                        m.schooling(),
+                        relocated));
             }
             return new Household(number, township, village, persons);
         }
 
-        private record Member(Draft draft, String name, String id, LocalDate born, String health, String schooling,
-                              String labour) {
-        }
+        private record Member(
+                Draft draft, String name, String id, LocalDate born, String health, String schooling, String labour) {}
 
         private String health(int age) {
             int roll = random.nextInt(100);
@@ -240,7 +259,7 @@ public final class RegistrySample {
                 return "小学";
             }
             if (age >= 12 && age <= 14) {
-                return new String[]{"七年级", "八年级", "九年级"}[age - 12];
+                return new String[] {"七年级", "八年级", "九年级"}[age - 12];
             }
             int roll = random.nextInt(100);
             if (age >= 15 && age <= 17) {
@@ -294,8 +313,13 @@ public final class RegistrySample {
                 return "缺劳力";
             }
             int roll = random.nextInt(100);
-            return roll < 28 ? "缺技术" : roll < 60 ? "缺资金" : roll < 67 ? "缺土地" : roll < 73 ? "缺水"
-                    : roll < 79 ? "因灾" : roll < 86 ? "交通条件落后" : "自身发展动力不足";
+            return roll < 28
+                    ? "缺技术"
+                    : roll < 60
+                            ? "缺资金"
+                            : roll < 67
+                                    ? "缺土地"
+                                    : roll < 73 ? "缺水" : roll < 79 ? "因灾" : roll < 86 ? "交通条件落后" : "自身发展动力不足";
         }
 
         private String status(List<Member> members, String cause) {
@@ -350,7 +374,8 @@ public final class RegistrySample {
 
         private static final int SLOTS = 499;
         private static final long FIRST_DAY = LocalDate.of(1900, 1, 1).toEpochDay();
-        private final short[] used = new short[2 * (int) (LocalDate.of(2100, 1, 1).toEpochDay() - FIRST_DAY)];
+        private final short[] used =
+                new short[2 * (int) (LocalDate.of(2100, 1, 1).toEpochDay() - FIRST_DAY)];
 
         String allocate(LocalDate date, boolean male) {
             LocalDate day = date;

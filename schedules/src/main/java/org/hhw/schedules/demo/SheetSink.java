@@ -102,7 +102,10 @@ interface SheetSink extends Closeable {
             if (workbook instanceof SXSSFWorkbook streaming) {
                 // A fixed creation time makes the same seed give the same bytes, so a sample file
                 // generated again is recognised as already loaded.
-                streaming.getXSSFWorkbook().getProperties().getCoreProperties()
+                streaming
+                        .getXSSFWorkbook()
+                        .getProperties()
+                        .getCoreProperties()
                         .setCreated(java.util.Optional.of(new java.util.Date(0)));
             }
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -154,7 +157,10 @@ interface SheetSink extends Closeable {
         }
 
         private static String quote(String field) {
-            if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+            if (field.indexOf(',') < 0
+                    && field.indexOf('"') < 0
+                    && field.indexOf('\n') < 0
+                    && field.indexOf('\r') < 0) {
                 return field;
             }
             return '"' + field.replace("\"", "\"\"") + '"';

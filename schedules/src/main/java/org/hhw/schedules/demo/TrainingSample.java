@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-
 import org.hhw.sources.clean.Reason;
 import org.hhw.sources.clean.ResidentIds;
 
@@ -61,8 +60,7 @@ public final class TrainingSample {
         }
     }
 
-    private record Course(String label, String school, String certificatePrefix, int hours, int subsidy) {
-    }
+    private record Course(String label, String school, String certificatePrefix, int hours, int subsidy) {}
 
     private static final Course DOMESTIC = new Course("家政服务员", "方源职业培训学校", "JZ", 120, 1500);
     private static final Course ELDERLY = new Course("养老护理员", "方源职业培训学校", "YL", 96, 1500);
@@ -113,27 +111,52 @@ public final class TrainingSample {
         }
     }
 
-    private static final List<Column> LARGE_COLUMNS = List.of(Column.NAME, Column.ID, Column.COURSE, Column.SCHOOL,
-            Column.START, Column.END, Column.HOURS, Column.COMPLETED, Column.CERTIFICATE, Column.EMPLOYED,
-            Column.PLACE, Column.WAGE, Column.SUBSIDY);
+    private static final List<Column> LARGE_COLUMNS = List.of(
+            Column.NAME,
+            Column.ID,
+            Column.COURSE,
+            Column.SCHOOL,
+            Column.START,
+            Column.END,
+            Column.HOURS,
+            Column.COMPLETED,
+            Column.CERTIFICATE,
+            Column.EMPLOYED,
+            Column.PLACE,
+            Column.WAGE,
+            Column.SUBSIDY);
     private static final String[] PLACES = {"北京", "天津", "太原", "大同", "县内"};
     private static final String[] UNKNOWN_COURSES = {"美容美发", "电焊工", "挖掘机驾驶"};
-    private static final DateTimeFormatter[] DATE_FORMS = {DateTimeFormatter.ISO_LOCAL_DATE,
-        DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"),
-        DateTimeFormatter.ofPattern("yyyy年M月d日"), DateTimeFormatter.BASIC_ISO_DATE};
+    private static final DateTimeFormatter[] DATE_FORMS = {
+        DateTimeFormatter.ISO_LOCAL_DATE,
+        DateTimeFormatter.ofPattern("yyyy/M/d"),
+        DateTimeFormatter.ofPattern("yyyy.M.d"),
+        DateTimeFormatter.ofPattern("yyyy年M月d日"),
+        DateTimeFormatter.BASIC_ISO_DATE
+    };
     /** The trainees the plan means: registered labourers able to work. */
     private static final Set<String> ABLE = Set.of("普通劳动力", "技能劳动力");
     /** The first rows of each demo file: trainees the registry does not list. */
     private static final int UNREGISTERED_PER_FILE = 2;
 
     /** One enrolment as it should read once cleaned. */
-    private record Enrolment(String name, String id, String sex, LocalDate born, Course course, LocalDate start,
-                             LocalDate end, int hours, boolean completed, String certificate, String employment,
-                             String place, Integer wage, int subsidy) {
-    }
+    private record Enrolment(
+            String name,
+            String id,
+            String sex,
+            LocalDate born,
+            Course course,
+            LocalDate start,
+            LocalDate end,
+            int hours,
+            boolean completed,
+            String certificate,
+            String employment,
+            String place,
+            Integer wage,
+            int subsidy) {}
 
-    private TrainingSample() {
-    }
+    private TrainingSample() {}
 
     /**
      * Writes the demo rosters into {@code inbox} (created if missing): an xlsx, an xls and a GB18030
@@ -175,8 +198,15 @@ public final class TrainingSample {
                 String id = unregisteredId(random, male, registered);
                 registered.add(id);
                 LocalDate born = LocalDate.parse(id.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);
-                enrolments.add(k, enrolment(random,
-                        RegistrySample.personName(random, male), id, male ? "男" : "女", born, pick(random, f.courses)));
+                enrolments.add(
+                        k,
+                        enrolment(
+                                random,
+                                RegistrySample.personName(random, male),
+                                id,
+                                male ? "男" : "女",
+                                born,
+                                pick(random, f.courses)));
             }
             Path file = inbox.resolve(f.fileName);
             SheetSink sink = switch (f) {
@@ -184,8 +214,14 @@ public final class TrainingSample {
                 case XLS -> SheetSink.xls(file);
                 case CSV_GB18030 -> SheetSink.csv(file, CsvEncoding.GB18030);
             };
-            rosters.add(writeMessy(file, sink, f.courses.get(0).school(), enrolments, UNREGISTERED_PER_FILE,
-                    f != DemoFile.CSV_GB18030, random.nextLong()));
+            rosters.add(writeMessy(
+                    file,
+                    sink,
+                    f.courses.get(0).school(),
+                    enrolments,
+                    UNREGISTERED_PER_FILE,
+                    f != DemoFile.CSV_GB18030,
+                    random.nextLong()));
         }
         return rosters;
     }
@@ -197,7 +233,8 @@ public final class TrainingSample {
         Iterator<Household> households = RegistrySample.stream(seed, rows);
         try (SheetSink sink = SheetSink.csv(file, CsvEncoding.UTF8)) {
             sink.sheet("培训花名册", false, LARGE_COLUMNS.size());
-            sink.row(LARGE_COLUMNS.stream().map(c -> Cell.text(c.headers.get(0))).toList());
+            sink.row(
+                    LARGE_COLUMNS.stream().map(c -> Cell.text(c.headers.get(0))).toList());
             while (households.hasNext()) {
                 for (Person p : households.next().members()) {
                     Enrolment e = enrolment(random, p.name(), p.id(), p.sex(), p.birthDate(), pick(random, courses));
@@ -208,20 +245,35 @@ public final class TrainingSample {
         }
     }
 
-    private static Enrolment enrolment(SplittableRandom random, String name, String id, String sex, LocalDate born,
-                                       Course course) {
+    private static Enrolment enrolment(
+            SplittableRandom random, String name, String id, String sex, LocalDate born, Course course) {
         LocalDate start = LocalDate.of(RegistrySample.YEAR, 3 + random.nextInt(8), 1 + random.nextInt(28));
         LocalDate end = start.plusDays(course.hours() / 6 + random.nextInt(10));
         boolean completed = random.nextInt(100) < 92;
         String certificate = completed && random.nextInt(100) < 70
-                ? course.certificatePrefix() + RegistrySample.YEAR + String.format("%04d", random.nextInt(10_000)) : null;
+                ? course.certificatePrefix() + RegistrySample.YEAR + String.format("%04d", random.nextInt(10_000))
+                : null;
         int roll = random.nextInt(100);
         String place = roll < 60 ? pick(random, List.of(PLACES)) : null;
-        String employment = place == null ? (roll < 90 ? "否" : "未就业")
+        String employment = place == null
+                ? (roll < 90 ? "否" : "未就业")
                 : roll < 45 ? "是" : "在" + place + "做" + course.label().replace("员", "");
         Integer wage = place == null ? null : 1800 + 100 * random.nextInt(40);
-        return new Enrolment(name, id, sex, born, course, start, end, course.hours(), completed, certificate,
-                employment, place, wage, course.subsidy());
+        return new Enrolment(
+                name,
+                id,
+                sex,
+                born,
+                course,
+                start,
+                end,
+                course.hours(),
+                completed,
+                certificate,
+                employment,
+                place,
+                wage,
+                course.subsidy());
     }
 
     /** A valid Tianzhen ID that no registered person has. */
@@ -229,7 +281,8 @@ public final class TrainingSample {
         while (true) {
             LocalDate born = LocalDate.of(1975 + random.nextInt(25), 1 + random.nextInt(12), 1 + random.nextInt(28));
             int sequence = 2 * random.nextInt(499) + (male ? 1 : 2);
-            String first17 = RegistrySample.AREA_CODE + born.format(DateTimeFormatter.BASIC_ISO_DATE)
+            String first17 = RegistrySample.AREA_CODE
+                    + born.format(DateTimeFormatter.BASIC_ISO_DATE)
                     + String.format("%03d", sequence);
             String id = first17 + ResidentIds.checkChar(first17);
             if (!taken.contains(id)) {
@@ -238,8 +291,15 @@ public final class TrainingSample {
         }
     }
 
-    private static Roster writeMessy(Path file, SheetSink sink, String school, List<Enrolment> enrolments,
-                                     int unregistered, boolean workbook, long seed) throws IOException {
+    private static Roster writeMessy(
+            Path file,
+            SheetSink sink,
+            String school,
+            List<Enrolment> enrolments,
+            int unregistered,
+            boolean workbook,
+            long seed)
+            throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         List<Column> columns = List.of(Column.values());
         Map<Defect, Integer> defects = new EnumMap<>(Defect.class);
@@ -251,14 +311,18 @@ public final class TrainingSample {
             defects.put(d, 1);
         }
         try (sink) {
-            sink.sheet(workbook ? "培训花名册" : file.getFileName().toString().replaceFirst("\\.[^.]*$", ""), false,
+            sink.sheet(
+                    workbook ? "培训花名册" : file.getFileName().toString().replaceFirst("\\.[^.]*$", ""),
+                    false,
                     columns.size());
             sink.row(List.of(Cell.text("天镇县" + RegistrySample.YEAR + "年贫困劳动力技能培训花名册")));
             sink.merge(0, 0, 0, columns.size() - 1);
             if (workbook) {
                 sink.row(List.of(Cell.text("填报单位：" + school + "　填报日期：" + RegistrySample.YEAR + "年11月")));
             }
-            sink.row(columns.stream().map(c -> Cell.text(c.headers.get(random.nextInt(c.headers.size())))).toList());
+            sink.row(columns.stream()
+                    .map(c -> Cell.text(c.headers.get(random.nextInt(c.headers.size()))))
+                    .toList());
             int serial = 0;
             int rows = 0;
             long subsidies = 0;
@@ -268,8 +332,10 @@ public final class TrainingSample {
                 Defect defect = defectAt.get(i);
                 List<Cell> cells = new ArrayList<>();
                 for (Column c : columns) {
-                    cells.add(c == Column.SERIAL ? Cell.text(Integer.toString(++serial)) : messyCell(random, c, e,
-                            defect, workbook));
+                    cells.add(
+                            c == Column.SERIAL
+                                    ? Cell.text(Integer.toString(++serial))
+                                    : messyCell(random, c, e, defect, workbook));
                 }
                 sink.row(cells);
                 rows++;
@@ -292,38 +358,56 @@ public final class TrainingSample {
                 total.add(c == Column.SERIAL ? Cell.text("合计") : c == Column.SUBSIDY ? Cell.number(subsidies) : null);
             }
             sink.row(total);
-            sink.row(List.of(Cell.text("制表人：" + RegistrySample.personName(random, random.nextBoolean())
-                    + "　审核人：" + RegistrySample.personName(random, random.nextBoolean()))));
+            sink.row(List.of(Cell.text("制表人：" + RegistrySample.personName(random, random.nextBoolean()) + "　审核人："
+                    + RegistrySample.personName(random, random.nextBoolean()))));
             sink.finish();
             return new Roster(file, rows, unregistered, defects);
         }
     }
 
     /** A cell as a clerk types it: the true value in one of its written forms, or the row's defect. */
-    private static Cell messyCell(SplittableRandom random, Column column, Enrolment e, Defect defect,
-                                  boolean workbook) {
+    private static Cell messyCell(
+            SplittableRandom random, Column column, Enrolment e, Defect defect, boolean workbook) {
         int roll = random.nextInt(100);
         return switch (column) {
-            case NAME -> Cell.text(roll < 8 && e.name().length() > 1
-                    ? e.name().charAt(0) + "　" + e.name().substring(1) : e.name());
+            case NAME ->
+                Cell.text(
+                        roll < 8 && e.name().length() > 1
+                                ? e.name().charAt(0) + "　" + e.name().substring(1)
+                                : e.name());
             case SEX -> Cell.text(e.sex());
             case AGE -> {
                 int age = Period.between(e.born(), e.start()).getYears();
-                yield workbook ? Cell.number(defect == Defect.AGE_MISMATCH ? age + 12 : age)
+                yield workbook
+                        ? Cell.number(defect == Defect.AGE_MISMATCH ? age + 12 : age)
                         : Cell.text(Integer.toString(defect == Defect.AGE_MISMATCH ? age + 12 : age));
             }
             case ID -> Cell.text(roll < 6 ? fullWidth(e.id()) : roll < 9 ? e.id().toLowerCase() : e.id());
-            case COURSE -> Cell.text(defect == Defect.UNKNOWN_COURSE ? pick(random, List.of(UNKNOWN_COURSES))
-                    : e.course().label());
+            case COURSE ->
+                Cell.text(
+                        defect == Defect.UNKNOWN_COURSE
+                                ? pick(random, List.of(UNKNOWN_COURSES))
+                                : e.course().label());
             case START -> Cell.text(e.start().format(DATE_FORMS[random.nextInt(DATE_FORMS.length)]));
-            case END -> Cell.text((defect == Defect.END_BEFORE_START ? e.start().minusDays(5) : e.end())
-                    .format(DATE_FORMS[random.nextInt(DATE_FORMS.length)]));
-            case HOURS -> defect == Defect.ZERO_HOURS ? Cell.text("0")
-                    : roll < 30 ? Cell.text(e.hours() + "课时") : workbook ? Cell.number(e.hours()) : cleanCell(column, e);
-            case WAGE -> e.wage() == null ? null : roll < 20 ? Cell.text(String.format("%,d.00元", e.wage()))
-                    : workbook ? Cell.number(e.wage()) : cleanCell(column, e);
-            case SUBSIDY -> defect == Defect.SUBSIDY_PENDING ? Cell.text("待定")
-                    : roll < 20 ? Cell.text(String.format("%,d.00元", e.subsidy())) : cleanCell(column, e);
+            case END ->
+                Cell.text((defect == Defect.END_BEFORE_START ? e.start().minusDays(5) : e.end())
+                        .format(DATE_FORMS[random.nextInt(DATE_FORMS.length)]));
+            case HOURS ->
+                defect == Defect.ZERO_HOURS
+                        ? Cell.text("0")
+                        : roll < 30
+                                ? Cell.text(e.hours() + "课时")
+                                : workbook ? Cell.number(e.hours()) : cleanCell(column, e);
+            case WAGE ->
+                e.wage() == null
+                        ? null
+                        : roll < 20
+                                ? Cell.text(String.format("%,d.00元", e.wage()))
+                                : workbook ? Cell.number(e.wage()) : cleanCell(column, e);
+            case SUBSIDY ->
+                defect == Defect.SUBSIDY_PENDING
+                        ? Cell.text("待定")
+                        : roll < 20 ? Cell.text(String.format("%,d.00元", e.subsidy())) : cleanCell(column, e);
             default -> cleanCell(column, e);
         };
     }
@@ -333,7 +417,8 @@ public final class TrainingSample {
             case SERIAL -> null;
             case NAME -> Cell.text(e.name());
             case SEX -> Cell.text(e.sex());
-            case AGE -> Cell.text(Integer.toString(Period.between(e.born(), e.start()).getYears()));
+            case AGE ->
+                Cell.text(Integer.toString(Period.between(e.born(), e.start()).getYears()));
             case ID -> Cell.text(e.id());
             case COURSE -> Cell.text(e.course().label());
             case SCHOOL -> Cell.text(e.course().school());

@@ -22,7 +22,8 @@ class FastXlsxParseTest {
     void countsEveryWrittenRowAndCellOfEverySheet() throws IOException {
         // given a workbook with a gap row, a formatted blank cell, a hidden sheet and an empty one
         Path file = dir.resolve("register.xlsx");
-        try (Workbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (Workbook workbook = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet township = workbook.createSheet("南河堡乡");
             Row header = township.createRow(0);
             header.createCell(0).setCellValue("序号");

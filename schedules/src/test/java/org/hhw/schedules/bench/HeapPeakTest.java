@@ -3,7 +3,6 @@ package org.hhw.schedules.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
-
 import org.junit.jupiter.api.Test;
 
 class HeapPeakTest {
@@ -28,7 +27,8 @@ class HeapPeakTest {
             while (peak.bytes() < live + BLOCK && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertThat(peak.bytes()).isGreaterThanOrEqualTo(live + BLOCK)
+            assertThat(peak.bytes())
+                    .isGreaterThanOrEqualTo(live + BLOCK)
                     .isLessThanOrEqualTo(Runtime.getRuntime().maxMemory());
         }
     }

@@ -30,36 +30,53 @@ class DemoDataTest {
         List<Manifest> manifests = DemoData.writeDemoSet(inbox, 42);
 
         // then
-        assertThat(manifests).extracting(m -> m.file().getFileName().toString()).containsExactly(
-                "2019年南河堡乡等四乡镇花名册.xlsx", "2019年米薪关镇张西河乡花名册.xls",
-                "2019年赵家沟乡贾家屯乡花名册.csv", "2019年南高崖乡玉泉镇花名册.csv");
+        assertThat(manifests)
+                .extracting(m -> m.file().getFileName().toString())
+                .containsExactly(
+                        "2019年南河堡乡等四乡镇花名册.xlsx", "2019年米薪关镇张西河乡花名册.xls",
+                        "2019年赵家沟乡贾家屯乡花名册.csv", "2019年南高崖乡玉泉镇花名册.csv");
         assertThat(manifests).allSatisfy(m -> assertThat(m.file()).exists().hasParent(inbox));
-        int duplicates = manifests.stream().mapToInt(m -> m.count(Mess.DUPLICATE_ROW)).sum();
+        int duplicates =
+                manifests.stream().mapToInt(m -> m.count(Mess.DUPLICATE_ROW)).sum();
         assertThat(manifests.stream().mapToInt(Manifest::dataRows).sum()).isEqualTo(DemoData.DEMO_PERSONS + duplicates);
-        Set<Mess> rowHabits = Arrays.stream(Mess.values()).filter(Mess::rowLevel).collect(Collectors.toSet());
+        Set<Mess> rowHabits =
+                Arrays.stream(Mess.values()).filter(Mess::rowLevel).collect(Collectors.toSet());
         Set<Mess> csvHabits = EnumSet.copyOf(rowHabits);
         csvHabits.remove(Mess.FORMULA);
         assertThat(manifests.get(0).counts().keySet()).isEqualTo(rowHabits);
         assertThat(manifests.get(1).counts().keySet()).isEqualTo(rowHabits);
         assertThat(manifests.get(2).counts().keySet()).isEqualTo(csvHabits);
         assertThat(manifests.get(3).counts().keySet()).isEqualTo(csvHabits);
-        assertThat(manifests.get(0).sheets()).extracting(Manifest.SheetSummary::name)
+        assertThat(manifests.get(0).sheets())
+                .extracting(Manifest.SheetSummary::name)
                 .containsExactly("南河堡乡", "逯家湾镇", "新平堡镇", "卅里铺乡", "数据字典", "Sheet3");
-        assertThat(manifests.get(0).sheets()).extracting(Manifest.SheetSummary::headerRows)
+        assertThat(manifests.get(0).sheets())
+                .extracting(Manifest.SheetSummary::headerRows)
                 .containsExactly(1, 1, 1, 1, 0, 0);
-        assertThat(manifests.get(1).sheets()).extracting(Manifest.SheetSummary::headerRows).containsExactly(2, 2);
-        assertThat(manifests.get(0).sheets().get(1).injections()).filteredOn(i -> i.mess() == Mess.VILLAGE_ALIAS)
-                .extracting(Manifest.Injection::value).contains("瓦窑口", "百舍科");
-        assertThat(manifests.get(0).sheets().get(2).injections()).filteredOn(i -> i.mess() == Mess.TOWNSHIP_ALIAS)
-                .extracting(Manifest.Injection::value).containsOnly("新平镇");
-        assertThat(manifests.get(1).sheets().get(0).injections()).filteredOn(i -> i.mess() == Mess.TOWNSHIP_ALIAS)
-                .extracting(Manifest.Injection::value).containsOnly("米新关");
-        try (Workbook workbook = new XSSFWorkbook(Files.newInputStream(manifests.get(0).file()))) {
+        assertThat(manifests.get(1).sheets())
+                .extracting(Manifest.SheetSummary::headerRows)
+                .containsExactly(2, 2);
+        assertThat(manifests.get(0).sheets().get(1).injections())
+                .filteredOn(i -> i.mess() == Mess.VILLAGE_ALIAS)
+                .extracting(Manifest.Injection::value)
+                .contains("瓦窑口", "百舍科");
+        assertThat(manifests.get(0).sheets().get(2).injections())
+                .filteredOn(i -> i.mess() == Mess.TOWNSHIP_ALIAS)
+                .extracting(Manifest.Injection::value)
+                .containsOnly("新平镇");
+        assertThat(manifests.get(1).sheets().get(0).injections())
+                .filteredOn(i -> i.mess() == Mess.TOWNSHIP_ALIAS)
+                .extracting(Manifest.Injection::value)
+                .containsOnly("米新关");
+        try (Workbook workbook =
+                new XSSFWorkbook(Files.newInputStream(manifests.get(0).file()))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(6);
             assertThat(workbook.isSheetHidden(4)).isTrue();
         }
-        assertThat(Files.readString(manifests.get(2).file(), StandardCharsets.UTF_8)).startsWith("天镇县2019年");
-        assertThat(Files.readString(manifests.get(3).file(), CsvEncoding.GB18030.charset())).startsWith("天镇县2019年");
+        assertThat(Files.readString(manifests.get(2).file(), StandardCharsets.UTF_8))
+                .startsWith("天镇县2019年");
+        assertThat(Files.readString(manifests.get(3).file(), CsvEncoding.GB18030.charset()))
+                .startsWith("天镇县2019年");
     }
 
     @Test
@@ -73,7 +90,8 @@ class DemoDataTest {
             assertThat(second.get(i).sheets()).isEqualTo(first.get(i).sheets());
         }
         for (int i = 0; i < first.size(); i++) {
-            assertThat(Files.mismatch(first.get(i).file(), second.get(i).file())).as(first.get(i).file().toString())
+            assertThat(Files.mismatch(first.get(i).file(), second.get(i).file()))
+                    .as(first.get(i).file().toString())
                     .isEqualTo(-1L);
         }
     }

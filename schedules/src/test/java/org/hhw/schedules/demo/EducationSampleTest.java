@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.clean.Pseudonyms;
 import org.hhw.sources.clean.Reason;
@@ -30,14 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 class EducationSampleTest {
 
     private static final Contract EDUCATION = Contracts.load("education");
-    private static final Pseudonyms PSEUDONYMS = new Pseudonyms(HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f"));
+    private static final Pseudonyms PSEUDONYMS =
+            new Pseudonyms(HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f"));
 
     @TempDir
     Path dir;
 
     /** What the cleaning made of a roster: payments loaded, rows rejected by reason, IDs paid. */
-    private record Cleaned(int loaded, Map<Reason, Integer> rejects, Set<String> personHashes) {
-    }
+    private record Cleaned(int loaded, Map<Reason, Integer> rejects, Set<String> personHashes) {}
 
     @Test
     void demoRostersCleanExactlyAsPlannedAndPayMostlyRegisteredStudents() throws IOException {
@@ -49,14 +48,15 @@ class EducationSampleTest {
         List<EducationSample.Roster> rosters = EducationSample.writeDemo(dir, 42);
 
         // then three formats, each with its three defects and nothing else rejected
-        assertThat(rosters).extracting(r -> r.file().getFileName().toString()).containsExactly(
-                "2019年春季学期教育扶贫资助发放名册.xlsx", "2019年秋季学期教育扶贫资助发放名册.xls",
-                "2019年秋季学期营养改善计划发放名册.csv");
+        assertThat(rosters)
+                .extracting(r -> r.file().getFileName().toString())
+                .containsExactly("2019年春季学期教育扶贫资助发放名册.xlsx", "2019年秋季学期教育扶贫资助发放名册.xls", "2019年秋季学期营养改善计划发放名册.csv");
         Set<String> paid = new HashSet<>();
         for (EducationSample.Roster roster : rosters) {
             Cleaned cleaned = clean(roster.file());
-            assertThat(roster.rejects()).as(roster.file().toString()).isEqualTo(Map.of(Reason.AMOUNT_INVALID, 1,
-                    Reason.CODE_UNKNOWN, 1, Reason.DUPLICATE_IN_FILE, 1));
+            assertThat(roster.rejects())
+                    .as(roster.file().toString())
+                    .isEqualTo(Map.of(Reason.AMOUNT_INVALID, 1, Reason.CODE_UNKNOWN, 1, Reason.DUPLICATE_IN_FILE, 1));
             assertThat(cleaned.rejects()).as(roster.file().toString()).isEqualTo(roster.rejects());
             assertThat(cleaned.loaded() + 3).isEqualTo(roster.dataRows());
             assertThat(cleaned.loaded()).isGreaterThan(50);
@@ -65,7 +65,8 @@ class EducationSampleTest {
         // and most students are the registry's, a few are not
         long known = paid.stream().filter(registered::contains).count();
         assertThat((double) known / paid.size()).isBetween(0.85, 0.99);
-        assertThat(new String(Files.readAllBytes(rosters.get(2).file()), "GB18030")).contains("营养改善计划及学前资助发放名册", "填报单位", "合计");
+        assertThat(new String(Files.readAllBytes(rosters.get(2).file()), "GB18030"))
+                .contains("营养改善计划及学前资助发放名册", "填报单位", "合计");
     }
 
     @Test
@@ -76,7 +77,8 @@ class EducationSampleTest {
 
         // then
         for (int i = 0; i < first.size(); i++) {
-            assertThat(Files.mismatch(first.get(i).file(), second.get(i).file())).isEqualTo(-1);
+            assertThat(Files.mismatch(first.get(i).file(), second.get(i).file()))
+                    .isEqualTo(-1);
         }
     }
 

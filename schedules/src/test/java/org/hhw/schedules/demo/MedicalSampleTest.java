@@ -10,10 +10,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.Map;
-
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.clean.Pseudonyms;
 import org.hhw.sources.clean.Reason;
@@ -47,8 +46,9 @@ class MedicalSampleTest {
         List<MedicalSample.ClaimFile> files = MedicalSample.writeDemo(dir.resolve("inbox"), 42);
 
         // then there are three files, in three formats, each with every defect
-        assertThat(files).extracting(f -> f.file().getFileName().toString()).containsExactly(
-                "2019年天镇县县级市级医院住院一站式结算明细.xlsx", "2019年乡镇卫生院住院结算明细.xls", "2019年省级及省外住院结算明细.csv");
+        assertThat(files)
+                .extracting(f -> f.file().getFileName().toString())
+                .containsExactly("2019年天镇县县级市级医院住院一站式结算明细.xlsx", "2019年乡镇卫生院住院结算明细.xls", "2019年省级及省外住院结算明细.csv");
         Set<MedicalSample.Defect> withoutX = EnumSet.allOf(MedicalSample.Defect.class);
         withoutX.remove(MedicalSample.Defect.LOWERCASE_X);
         for (MedicalSample.ClaimFile f : files) {
@@ -64,7 +64,8 @@ class MedicalSampleTest {
             int unknownPatients = 0;
             for (Outcome o : outcomes) {
                 for (Finding finding : o.findings()) {
-                    (finding.issue().rejects() ? rejected : warned).put(o.rowNumber(), finding.issue().reason());
+                    (finding.issue().rejects() ? rejected : warned)
+                            .put(o.rowNumber(), finding.issue().reason());
                 }
                 if (o.loaded() && !registered.contains((String) o.values()[MEDICAL.outputIndex("person_id_hash")])) {
                     unknownPatients++;
@@ -74,15 +75,18 @@ class MedicalSampleTest {
             Map<Integer, Reason> expectedWarnings = new TreeMap<>();
             for (MedicalSample.Injection i : f.injections()) {
                 if (i.defect().reason() != null && i.defect() != MedicalSample.Defect.DUPLICATE_SETTLEMENT) {
-                    (i.defect().rejects() ? expectedRejects : expectedWarnings).put(i.row(), i.defect().reason());
+                    (i.defect().rejects() ? expectedRejects : expectedWarnings)
+                            .put(i.row(), i.defect().reason());
                 }
             }
             assertThat(rejected).as(f.sheet()).isEqualTo(expectedRejects);
             assertThat(warned).as(f.sheet()).isEqualTo(expectedWarnings);
-            assertThat(outcomes.stream().filter(o -> o.loaded() || o.rejected()).count()).isEqualTo(f.claimRows());
+            assertThat(outcomes.stream().filter(o -> o.loaded() || o.rejected()).count())
+                    .isEqualTo(f.claimRows());
             assertThat(unknownPatients).as(f.sheet()).isPositive().isLessThanOrEqualTo(f.unregistered());
         }
-        assertThat(Files.readString(files.get(2).file(), CsvEncoding.GB18030.charset())).startsWith("天镇县2019年");
+        assertThat(Files.readString(files.get(2).file(), CsvEncoding.GB18030.charset()))
+                .startsWith("天镇县2019年");
     }
 
     @Test
@@ -92,10 +96,13 @@ class MedicalSampleTest {
         List<MedicalSample.ClaimFile> second = MedicalSample.writeDemo(dir.resolve("b"), 7);
 
         // then
-        assertThat(second).extracting(MedicalSample.ClaimFile::injections)
-                .isEqualTo(first.stream().map(MedicalSample.ClaimFile::injections).toList());
+        assertThat(second)
+                .extracting(MedicalSample.ClaimFile::injections)
+                .isEqualTo(
+                        first.stream().map(MedicalSample.ClaimFile::injections).toList());
         for (int i = 0; i < first.size(); i++) {
-            assertThat(Files.mismatch(first.get(i).file(), second.get(i).file())).as(first.get(i).file().toString())
+            assertThat(Files.mismatch(first.get(i).file(), second.get(i).file()))
+                    .as(first.get(i).file().toString())
                     .isEqualTo(-1L);
         }
     }

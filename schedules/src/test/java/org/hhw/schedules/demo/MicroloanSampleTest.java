@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.clean.Pseudonyms;
 import org.hhw.sources.clean.Reason;
@@ -33,14 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 class MicroloanSampleTest {
 
     private static final Contract MICROLOAN = Contracts.load("microloan");
-    private static final Pseudonyms PSEUDONYMS = new Pseudonyms(HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f"));
+    private static final Pseudonyms PSEUDONYMS =
+            new Pseudonyms(HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f"));
 
     @TempDir
     Path dir;
 
     /** What the cleaning makes of one file: loaded rows, rejecting reasons, contract/date keys loaded. */
-    private record Cleaned(int loaded, Map<Reason, Integer> rejects, Set<String> keys, Set<LocalDate> dates) {
-    }
+    private record Cleaned(int loaded, Map<Reason, Integer> rejects, Set<String> keys, Set<LocalDate> dates) {}
 
     @Test
     void demoLedgersCarryOneOfEachDefectAndCleanOtherwise() throws IOException {
@@ -51,17 +50,28 @@ class MicroloanSampleTest {
         List<MicroloanSample.Ledger> ledgers = MicroloanSample.writeDemo(inbox, 42);
 
         // then three ledgers in three formats, each with exactly the defects its manifest counts
-        assertThat(ledgers).extracting(l -> l.file().getFileName().toString()).containsExactly(
-                "2019年6月扶贫小额信贷台账（农商银行）.xlsx", "2019年6月扶贫小额信贷台账（邮储银行）.xls",
-                "2019年7月扶贫小额信贷台账（农商银行）.csv");
-        assertThat(ledgers).extracting(MicroloanSample.Ledger::asOf).containsExactly(
-                LocalDate.of(2019, 6, 30), LocalDate.of(2019, 6, 30), LocalDate.of(2019, 7, 31));
+        assertThat(ledgers)
+                .extracting(l -> l.file().getFileName().toString())
+                .containsExactly(
+                        "2019年6月扶贫小额信贷台账（农商银行）.xlsx", "2019年6月扶贫小额信贷台账（邮储银行）.xls", "2019年7月扶贫小额信贷台账（农商银行）.csv");
+        assertThat(ledgers)
+                .extracting(MicroloanSample.Ledger::asOf)
+                .containsExactly(LocalDate.of(2019, 6, 30), LocalDate.of(2019, 6, 30), LocalDate.of(2019, 7, 31));
         for (MicroloanSample.Ledger ledger : ledgers) {
-            assertThat(ledger.defects()).isEqualTo(Map.of(Reason.INCONSISTENT, 1, Reason.CODE_UNKNOWN, 1,
-                    Reason.AMOUNT_INVALID, 1, Reason.DUPLICATE_IN_FILE, 1));
+            assertThat(ledger.defects())
+                    .isEqualTo(Map.of(
+                            Reason.INCONSISTENT,
+                            1,
+                            Reason.CODE_UNKNOWN,
+                            1,
+                            Reason.AMOUNT_INVALID,
+                            1,
+                            Reason.DUPLICATE_IN_FILE,
+                            1));
             Cleaned cleaned = clean(ledger.file());
-            assertThat(cleaned.rejects()).as(ledger.file().toString()).isEqualTo(Map.of(Reason.INCONSISTENT, 1,
-                    Reason.CODE_UNKNOWN, 1, Reason.AMOUNT_INVALID, 1));
+            assertThat(cleaned.rejects())
+                    .as(ledger.file().toString())
+                    .isEqualTo(Map.of(Reason.INCONSISTENT, 1, Reason.CODE_UNKNOWN, 1, Reason.AMOUNT_INVALID, 1));
             assertThat(cleaned.loaded()).isEqualTo(ledger.loans() - 3);
             // the repeated contract is the one row the warehouse rejects as DUPLICATE_IN_FILE
             assertThat(cleaned.keys()).hasSize(cleaned.loaded() - 1);
@@ -80,13 +90,15 @@ class MicroloanSampleTest {
         DemoData.households(7).forEach(h -> h.members().forEach(p -> registered.add(p.id())));
 
         // when
-        List<MicroloanSample.Loan> loans = MicroloanSample.loans(DemoData.households(7),
-                new SplittableRandom(7));
+        List<MicroloanSample.Loan> loans = MicroloanSample.loans(DemoData.households(7), new SplittableRandom(7));
 
         // then
-        assertThat(loans).filteredOn(MicroloanSample.Loan::registered)
+        assertThat(loans)
+                .filteredOn(MicroloanSample.Loan::registered)
                 .allSatisfy(l -> assertThat(registered).contains(l.id()));
-        assertThat(loans).filteredOn(l -> !l.registered()).hasSize(MicroloanSample.UNREGISTERED)
+        assertThat(loans)
+                .filteredOn(l -> !l.registered())
+                .hasSize(MicroloanSample.UNREGISTERED)
                 .allSatisfy(l -> assertThat(registered).doesNotContain(l.id()));
         assertThat(loans).extracting(MicroloanSample.Loan::contract).doesNotHaveDuplicates();
     }
@@ -136,7 +148,9 @@ class MicroloanSampleTest {
                     keys.add(outcome.values()[contract] + "|" + outcome.values()[asOf]);
                     dates.add((LocalDate) outcome.values()[asOf]);
                 } else if (outcome.rejected()) {
-                    outcome.findings().stream().map(Finding::issue).forEach(i -> rejects.merge(i.reason(), 1, Integer::sum));
+                    outcome.findings().stream()
+                            .map(Finding::issue)
+                            .forEach(i -> rejects.merge(i.reason(), 1, Integer::sum));
                 }
             }
         }

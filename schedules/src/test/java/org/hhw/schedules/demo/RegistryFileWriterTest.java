@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RegistryFileWriterTest {
 
-    private static final List<String> CANONICAL_HEADER = List.of("乡镇", "行政村", "户编号", "姓名", "性别", "证件号码",
-            "与户主关系", "家庭人口数", "贫困户属性", "主要致贫原因", "脱贫状态", "脱贫年度", "劳动能力", "健康状况", "在校生状况",
-            "是否易地搬迁户");
+    private static final List<String> CANONICAL_HEADER = List.of(
+            "乡镇", "行政村", "户编号", "姓名", "性别", "证件号码", "与户主关系", "家庭人口数", "贫困户属性", "主要致贫原因", "脱贫状态", "脱贫年度", "劳动能力", "健康状况",
+            "在校生状况", "是否易地搬迁户");
     private static final List<Household> TWO_TOWNSHIPS = RegistrySample.generate(11, 600, List.of("南河堡乡", "逯家湾镇"));
 
     @TempDir
@@ -64,10 +64,25 @@ class RegistryFileWriterTest {
             }
         }
         Person head = TWO_TOWNSHIPS.get(0).head();
-        assertThat(lines.get(1)).isEqualTo(String.join(",", head.township(), head.village(), head.householdNumber(),
-                head.name(), head.sex(), head.id(), "户主", Integer.toString(head.householdSize()), head.povertyStatus(),
-                head.mainCause(), head.exitStatus(), head.exited() ? head.exitYear().toString() : "",
-                head.labourCapacity(), head.health(), head.schooling(), head.relocated() ? "是" : "否"));
+        assertThat(lines.get(1))
+                .isEqualTo(String.join(
+                        ",",
+                        head.township(),
+                        head.village(),
+                        head.householdNumber(),
+                        head.name(),
+                        head.sex(),
+                        head.id(),
+                        "户主",
+                        Integer.toString(head.householdSize()),
+                        head.povertyStatus(),
+                        head.mainCause(),
+                        head.exitStatus(),
+                        head.exited() ? head.exitYear().toString() : "",
+                        head.labourCapacity(),
+                        head.health(),
+                        head.schooling(),
+                        head.relocated() ? "是" : "否"));
     }
 
     @Test
@@ -101,7 +116,8 @@ class RegistryFileWriterTest {
         byte[] gb = Files.readAllBytes(dir.resolve("gb.csv"));
         assertThat(utf8).startsWith("天镇县".getBytes(StandardCharsets.UTF_8));
         assertThat(bom).startsWith(0xEF - 256, 0xBB - 256, 0xBF - 256);
-        assertThat(new String(bom, 3, bom.length - 3, StandardCharsets.UTF_8)).isEqualTo(new String(utf8, StandardCharsets.UTF_8));
+        assertThat(new String(bom, 3, bom.length - 3, StandardCharsets.UTF_8))
+                .isEqualTo(new String(utf8, StandardCharsets.UTF_8));
         assertThat(gb).isNotEqualTo(utf8);
         assertThat(new String(gb, CsvEncoding.GB18030.charset())).isEqualTo(new String(utf8, StandardCharsets.UTF_8));
     }
@@ -123,7 +139,8 @@ class RegistryFileWriterTest {
         assertThat(lines.get(1)).startsWith("填报单位：天镇县扶贫开发中心　填报日期：2019年10月,");
         assertThat(lines.get(2)).contains(",家庭成员信息,,,,", ",脱贫情况,,");
         assertThat(sheet.headerRows()).isEqualTo(2);
-        assertThat(lines.get(sheet.headerRow() - 1).split(",", -1)).hasSize(sheet.header().size());
+        assertThat(lines.get(sheet.headerRow() - 1).split(",", -1))
+                .hasSize(sheet.header().size());
         List<String[]> data = new ArrayList<>();
         int subtotals = 0;
         int blanks = 0;
@@ -144,22 +161,41 @@ class RegistryFileWriterTest {
         assertThat(blanks).isEqualTo(sheet.blankRows()).isEqualTo(2);
         assertThat(lines.get(lines.size() - 2)).startsWith("制表人：");
         assertThat(lines.get(lines.size() - 1)).startsWith("单位盖章：");
-        assertThat(count(data, 6, "1\\.40222E\\+17")).isEqualTo(manifest.count(Mess.ID_AS_NUMBER)).isEqualTo(1);
-        assertThat(count(data, 6, "\\d{15}")).isEqualTo(manifest.count(Mess.OLD_ID_15)).isEqualTo(1);
-        assertThat(count(data, 6, "[０-９]{17}[０-９Ｘ]")).isEqualTo(manifest.count(Mess.FULLWIDTH_ID)).isEqualTo(1);
-        assertThat(count(data, 6, "\\d{17}x")).isEqualTo(manifest.count(Mess.LOWERCASE_X)).isEqualTo(1);
-        assertThat(count(data, 4, ".+　.+")).isEqualTo(manifest.count(Mess.NAME_SPACES)).isEqualTo(1);
-        assertThat(count(data, 7, "干儿子|干女儿")).isEqualTo(manifest.count(Mess.UNKNOWN_CODE)).isEqualTo(1);
-        List<String[]> unknownVillage = data.stream().filter(f -> f[2].matches("幸福村|红旗村|新建村|东风村")).toList();
+        assertThat(count(data, 6, "1\\.40222E\\+17"))
+                .isEqualTo(manifest.count(Mess.ID_AS_NUMBER))
+                .isEqualTo(1);
+        assertThat(count(data, 6, "\\d{15}"))
+                .isEqualTo(manifest.count(Mess.OLD_ID_15))
+                .isEqualTo(1);
+        assertThat(count(data, 6, "[０-９]{17}[０-９Ｘ]"))
+                .isEqualTo(manifest.count(Mess.FULLWIDTH_ID))
+                .isEqualTo(1);
+        assertThat(count(data, 6, "\\d{17}x"))
+                .isEqualTo(manifest.count(Mess.LOWERCASE_X))
+                .isEqualTo(1);
+        assertThat(count(data, 4, ".+　.+"))
+                .isEqualTo(manifest.count(Mess.NAME_SPACES))
+                .isEqualTo(1);
+        assertThat(count(data, 7, "干儿子|干女儿"))
+                .isEqualTo(manifest.count(Mess.UNKNOWN_CODE))
+                .isEqualTo(1);
+        List<String[]> unknownVillage =
+                data.stream().filter(f -> f[2].matches("幸福村|红旗村|新建村|东风村")).toList();
         assertThat(unknownVillage).hasSize(manifest.count(Mess.UNKNOWN_VILLAGE)).isNotEmpty();
         String household = unknownVillage.get(0)[3];
-        assertThat(unknownVillage).allSatisfy(f -> assertThat(f[3]).isEqualTo(household))
+        assertThat(unknownVillage)
+                .allSatisfy(f -> assertThat(f[3]).isEqualTo(household))
                 .hasSize(count(data, 3, household));
-        assertThat(data.stream().filter(f -> !villageNames().contains(f[2]) && !villageAliases().contains(f[2])))
+        assertThat(data.stream()
+                        .filter(f -> !villageNames().contains(f[2])
+                                && !villageAliases().contains(f[2])))
                 .hasSize(manifest.count(Mess.UNKNOWN_VILLAGE));
-        assertThat(data.stream().filter(f -> villageAliases().contains(f[2]))).hasSize(manifest.count(Mess.VILLAGE_ALIAS))
+        assertThat(data.stream().filter(f -> villageAliases().contains(f[2])))
+                .hasSize(manifest.count(Mess.VILLAGE_ALIAS))
                 .isNotEmpty();
-        assertThat(count(data, 1, "南河堡|逯家湾")).isEqualTo(manifest.count(Mess.TOWNSHIP_ALIAS)).isPositive();
+        assertThat(count(data, 1, "南河堡|逯家湾"))
+                .isEqualTo(manifest.count(Mess.TOWNSHIP_ALIAS))
+                .isPositive();
         assertThat(manifest.count(Mess.FORMULA)).isZero();
         assertThat(manifest.count(Mess.DUPLICATE_ROW)).isEqualTo(1);
         int badChecks = 0;
@@ -187,10 +223,12 @@ class RegistryFileWriterTest {
         // then
         try (Workbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
             assertThat(sheetNames(workbook)).containsExactly("南河堡乡", "逯家湾镇", "数据字典", "Sheet3");
-            assertThat(manifest.sheets()).extracting(Manifest.SheetSummary::name)
+            assertThat(manifest.sheets())
+                    .extracting(Manifest.SheetSummary::name)
                     .containsExactly("南河堡乡", "逯家湾镇", "数据字典", "Sheet3");
             assertThat(workbook.isSheetHidden(2)).isTrue();
-            assertThat(workbook.isSheetHidden(0) || workbook.isSheetHidden(1) || workbook.isSheetHidden(3)).isFalse();
+            assertThat(workbook.isSheetHidden(0) || workbook.isSheetHidden(1) || workbook.isSheetHidden(3))
+                    .isFalse();
             assertThat(workbook.getSheetAt(3).getPhysicalNumberOfRows()).isZero();
             assertThat(workbook.getSheetAt(2).getPhysicalNumberOfRows()).isEqualTo(3);
             for (int i = 0; i < 2; i++) {
@@ -220,13 +258,16 @@ class RegistryFileWriterTest {
             assertThat(upper).isEqualTo(2);
             assertThat(sheet.getRow(upper).getCell(4).getStringCellValue()).isEqualTo("家庭成员信息");
             assertThat(sheet.getRow(upper).getCell(11).getStringCellValue()).isEqualTo("脱贫情况");
-            assertThat(sheet.getRow(upper).getCell(1).getStringCellValue()).isEqualTo(summary.header().get(1));
-            assertThat(sheet.getMergedRegions()).contains(
-                    new CellRangeAddress(upper, upper, 4, 7),
-                    new CellRangeAddress(upper, upper, 11, 12),
-                    new CellRangeAddress(upper, upper + 1, 1, 1),
-                    new CellRangeAddress(0, 0, 0, summary.header().size() - 1));
-            assertThat(texts(sheet.getRow(upper + 1), 4, 8)).isEqualTo(summary.header().subList(4, 8));
+            assertThat(sheet.getRow(upper).getCell(1).getStringCellValue())
+                    .isEqualTo(summary.header().get(1));
+            assertThat(sheet.getMergedRegions())
+                    .contains(
+                            new CellRangeAddress(upper, upper, 4, 7),
+                            new CellRangeAddress(upper, upper, 11, 12),
+                            new CellRangeAddress(upper, upper + 1, 1, 1),
+                            new CellRangeAddress(0, 0, 0, summary.header().size() - 1));
+            assertThat(texts(sheet.getRow(upper + 1), 4, 8))
+                    .isEqualTo(summary.header().subList(4, 8));
             for (int i = 0; i < 2; i++) {
                 assertSheetMatches(workbook.getSheetAt(i), manifest.sheets().get(i));
             }
@@ -239,8 +280,7 @@ class RegistryFileWriterTest {
         List<Household> households = RegistrySample.generate(2, 70_000, List.of("南河堡乡"));
 
         // when
-        Manifest manifest = new RegistryFileWriter(Mess.none(), 1)
-                .writeXls(dir.resolve("大.xls"), households);
+        Manifest manifest = new RegistryFileWriter(Mess.none(), 1).writeXls(dir.resolve("大.xls"), households);
 
         // then
         assertThat(manifest.sheets()).extracting(Manifest.SheetSummary::name).containsExactly("南河堡乡", "南河堡乡(2)");
@@ -265,7 +305,8 @@ class RegistryFileWriterTest {
             for (int r = 1; r <= 600; r++) {
                 Row row = sheet.getRow(r);
                 assertThat(row.getCell(5).getCellType()).isEqualTo(CellType.STRING);
-                assertValidId(row.getCell(5).getStringCellValue(), row.getCell(4).getStringCellValue());
+                assertValidId(
+                        row.getCell(5).getStringCellValue(), row.getCell(4).getStringCellValue());
             }
             Person head = TWO_TOWNSHIPS.get(0).head();
             assertThat(sheet.getRow(1).getCell(7).getNumericCellValue()).isEqualTo(head.householdSize());
@@ -289,7 +330,8 @@ class RegistryFileWriterTest {
         Map<String, Integer> rowsOfHousehold = new HashMap<>();
         for (int r = summary.headerRow(); r < summary.lastRow(); r++) {
             Row row = sheet.getRow(r);
-            if (row == null || row.getCell(household) == null
+            if (row == null
+                    || row.getCell(household) == null
                     || !row.getCell(household).getStringCellValue().matches("\\d+")) {
                 continue;
             }
@@ -298,7 +340,9 @@ class RegistryFileWriterTest {
             if (row.getCell(id).getCellType() == CellType.NUMERIC) {
                 numericIds++;
                 double value = row.getCell(id).getNumericCellValue();
-                assertThat(new BigDecimal(value).round(new MathContext(15)).toPlainString()).hasSize(18).startsWith("140222");
+                assertThat(new BigDecimal(value).round(new MathContext(15)).toPlainString())
+                        .hasSize(18)
+                        .startsWith("140222");
             }
         }
         for (int r = summary.headerRow(); r < summary.lastRow(); r++) {
@@ -315,19 +359,22 @@ class RegistryFileWriterTest {
         assertThat(numericIds).isEqualTo(summary.count(Mess.ID_AS_NUMBER)).isEqualTo(1);
         assertThat(formulas).isEqualTo(summary.count(Mess.FORMULA)).isEqualTo(1);
         for (Manifest.Injection injection : summary.injections()) {
-            assertThat(display(sheet.getRow(injection.row() - 1))).as(injection.toString()).contains(injection.value());
+            assertThat(display(sheet.getRow(injection.row() - 1)))
+                    .as(injection.toString())
+                    .contains(injection.value());
         }
     }
 
     private static List<String> display(Row row) {
         List<String> cells = new ArrayList<>();
         for (org.apache.poi.ss.usermodel.Cell c : row) {
-            cells.add(switch (c.getCellType()) {
-                case STRING -> c.getStringCellValue();
-                case NUMERIC -> new Cell.Number(c.getNumericCellValue()).display();
-                case FORMULA -> "=" + c.getCellFormula();
-                default -> "";
-            });
+            cells.add(
+                    switch (c.getCellType()) {
+                        case STRING -> c.getStringCellValue();
+                        case NUMERIC -> new Cell.Number(c.getNumericCellValue()).display();
+                        case FORMULA -> "=" + c.getCellFormula();
+                        default -> "";
+                    });
         }
         return cells;
     }
@@ -349,13 +396,17 @@ class RegistryFileWriterTest {
     }
 
     private static Set<String> villageNames() {
-        return Places.bundled().townships().stream().flatMap(t -> t.villages().stream())
-                .map(Places.Village::name).collect(Collectors.toSet());
+        return Places.bundled().townships().stream()
+                .flatMap(t -> t.villages().stream())
+                .map(Places.Village::name)
+                .collect(Collectors.toSet());
     }
 
     private static Set<String> villageAliases() {
-        return Places.bundled().townships().stream().flatMap(t -> t.villages().stream())
-                .flatMap(v -> v.aliases().stream()).collect(Collectors.toSet());
+        return Places.bundled().townships().stream()
+                .flatMap(t -> t.villages().stream())
+                .flatMap(v -> v.aliases().stream())
+                .collect(Collectors.toSet());
     }
 
     private static int count(List<String[]> rows, int column, String regex) {

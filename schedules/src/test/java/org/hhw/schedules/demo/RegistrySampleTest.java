@@ -32,7 +32,8 @@ class RegistrySampleTest {
             assertThat(id).hasSize(18).startsWith("140222");
             assertThat(id.charAt(17)).as(id).isEqualTo(ResidentIds.checkChar(id.substring(0, 17)));
             assertThat((id.charAt(16) - '0') % 2 == 1 ? "男" : "女").as(id).isEqualTo(p.sex());
-            assertThat(LocalDate.parse(id.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE)).isEqualTo(p.birthDate());
+            assertThat(LocalDate.parse(id.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE))
+                    .isEqualTo(p.birthDate());
         }
     }
 
@@ -43,7 +44,8 @@ class RegistrySampleTest {
 
         // when
         Set<String> ids = new HashSet<>(persons.stream().map(Person::id).toList());
-        Set<String> numbers = new HashSet<>(SAMPLE.stream().map(Household::number).toList());
+        Set<String> numbers =
+                new HashSet<>(SAMPLE.stream().map(Household::number).toList());
 
         // then
         assertThat(ids).hasSize(persons.size());
@@ -70,7 +72,8 @@ class RegistrySampleTest {
                 assertThat(p.exitYear()).isEqualTo(h.head().exitYear());
             }
             assertThat(Places.bundled().township(h.township()).villages())
-                    .extracting(Places.Village::name).contains(h.village());
+                    .extracting(Places.Village::name)
+                    .contains(h.village());
         }
     }
 
@@ -99,12 +102,11 @@ class RegistrySampleTest {
     void codedValuesComeFromTheRegistryListsAndExitYearGoesWithExit() {
         for (Person p : persons(SAMPLE)) {
             assertThat(p.povertyStatus()).isIn("一般贫困户", "低保贫困户", "特困供养贫困户");
-            assertThat(p.mainCause()).isIn("因病", "因残", "因学", "因灾", "缺土地", "缺水", "缺技术", "缺劳力", "缺资金",
-                    "交通条件落后", "自身发展动力不足");
+            assertThat(p.mainCause())
+                    .isIn("因病", "因残", "因学", "因灾", "缺土地", "缺水", "缺技术", "缺劳力", "缺资金", "交通条件落后", "自身发展动力不足");
             assertThat(p.labourCapacity()).isIn("普通劳动力", "技能劳动力", "弱劳动力或半劳动力", "丧失劳动力", "无劳动力");
             assertThat(p.health()).isIn("健康", "长期慢性病", "患有大病", "残疾");
-            assertThat(p.schooling()).isIn("学前教育", "小学", "七年级", "八年级", "九年级", "高中", "中职", "高职",
-                    "本科及以上", "非在校生");
+            assertThat(p.schooling()).isIn("学前教育", "小学", "七年级", "八年级", "九年级", "高中", "中职", "高职", "本科及以上", "非在校生");
             if (p.exited()) {
                 assertThat(p.exitStatus()).isEqualTo("已脱贫");
                 assertThat(p.exitYear()).isBetween(2014, 2019);
@@ -145,7 +147,11 @@ class RegistrySampleTest {
         // then
         assertThat(persons(households)).hasSize(1_234);
         assertThat(households).extracting(Household::township).containsOnly("南河堡乡", "逯家湾镇");
-        assertThat(households.stream().filter(h -> h.township().equals("南河堡乡")).findFirst().orElseThrow().number())
+        assertThat(households.stream()
+                        .filter(h -> h.township().equals("南河堡乡"))
+                        .findFirst()
+                        .orElseThrow()
+                        .number())
                 .startsWith("140222007");
     }
 

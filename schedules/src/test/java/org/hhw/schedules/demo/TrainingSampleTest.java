@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.clean.Pseudonyms;
 import org.hhw.sources.contract.Contract;
@@ -31,15 +30,19 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingSampleTest {
 
     private static final Contract TRAINING = Contracts.load("training");
-    private static final Pseudonyms PSEUDONYMS = new Pseudonyms(HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f"));
+    private static final Pseudonyms PSEUDONYMS =
+            new Pseudonyms(HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f"));
 
     @TempDir
     Path dir;
 
     /** What the validator makes of one file: rows by outcome, findings by kind and reason, trainees. */
-    private record Cleaned(int loaded, int rejected, Map<String, Integer> findings, List<String> loadedKeys,
-                           Set<String> loadedPersons) {
-    }
+    private record Cleaned(
+            int loaded,
+            int rejected,
+            Map<String, Integer> findings,
+            List<String> loadedKeys,
+            Set<String> loadedPersons) {}
 
     @Test
     void demoRostersCleanToExactlyTheirDefectsAndLinkToTheDemoRegistry() throws IOException {
@@ -53,21 +56,37 @@ class TrainingSampleTest {
         List<TrainingSample.Roster> rosters = TrainingSample.writeDemo(dir.resolve("inbox"), 42);
 
         // then three formats, each with one row of every defect, the rest cleaning back silently
-        assertThat(rosters).extracting(r -> r.file().getFileName().toString()).containsExactly(
-                "2019年方源天大职业培训学校家政养老育婴培训花名册.xlsx", "2019年阳光职业培训学校保安电商培训花名册.xls",
-                "2019年博宇职业培训学校种植养殖培训花名册.csv");
+        assertThat(rosters)
+                .extracting(r -> r.file().getFileName().toString())
+                .containsExactly(
+                        "2019年方源天大职业培训学校家政养老育婴培训花名册.xlsx", "2019年阳光职业培训学校保安电商培训花名册.xls", "2019年博宇职业培训学校种植养殖培训花名册.csv");
         for (TrainingSample.Roster roster : rosters) {
             Cleaned cleaned = clean(roster.file());
-            assertThat(roster.defects()).as(roster.file().toString()).containsOnlyKeys(TrainingSample.Defect.values())
+            assertThat(roster.defects())
+                    .as(roster.file().toString())
+                    .containsOnlyKeys(TrainingSample.Defect.values())
                     .allSatisfy((defect, rows) -> assertThat(rows).isEqualTo(1));
             assertThat(roster.dataRows()).isGreaterThan(30);
             assertThat(cleaned.rejected()).as(roster.file().toString()).isEqualTo(4);
             assertThat(cleaned.loaded()).isEqualTo(roster.dataRows() - 4);
-            assertThat(cleaned.findings()).as(roster.file().toString()).containsExactlyEntriesOf(new TreeMap<>(Map.of(
-                    "reject AMOUNT_INVALID", 1, "reject CODE_UNKNOWN", 1, "reject INCONSISTENT", 1,
-                    "reject NUMBER_INVALID", 1, "warning INCONSISTENT", 1)));
-            assertThat(cleaned.loadedKeys().size() - new HashSet<>(cleaned.loadedKeys()).size()).isEqualTo(1);
-            assertThat(cleaned.loadedPersons().stream().filter(p -> !registered.contains(p)).count())
+            assertThat(cleaned.findings())
+                    .as(roster.file().toString())
+                    .containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                            "reject AMOUNT_INVALID",
+                            1,
+                            "reject CODE_UNKNOWN",
+                            1,
+                            "reject INCONSISTENT",
+                            1,
+                            "reject NUMBER_INVALID",
+                            1,
+                            "warning INCONSISTENT",
+                            1)));
+            assertThat(cleaned.loadedKeys().size() - new HashSet<>(cleaned.loadedKeys()).size())
+                    .isEqualTo(1);
+            assertThat(cleaned.loadedPersons().stream()
+                            .filter(p -> !registered.contains(p))
+                            .count())
                     .isEqualTo(roster.unregistered());
         }
     }
@@ -80,7 +99,8 @@ class TrainingSampleTest {
 
         // then
         for (int i = 0; i < first.size(); i++) {
-            assertThat(Files.mismatch(first.get(i).file(), second.get(i).file())).as(first.get(i).file().toString())
+            assertThat(Files.mismatch(first.get(i).file(), second.get(i).file()))
+                    .as(first.get(i).file().toString())
                     .isEqualTo(-1L);
         }
     }
@@ -96,8 +116,7 @@ class TrainingSampleTest {
         // then
         List<String> lines = Files.readAllLines(large, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(5_001);
-        assertThat(lines.get(0)).isEqualTo("姓名,身份证号,培训项目,培训机构,开班日期,结业日期,培训课时,是否结业,证书编号,是否就业,"
-                + "就业地点,月收入（元）,补贴金额（元）");
+        assertThat(lines.get(0)).isEqualTo("姓名,身份证号,培训项目,培训机构,开班日期,结业日期,培训课时,是否结业,证书编号,是否就业," + "就业地点,月收入（元）,补贴金额（元）");
         Cleaned cleaned = clean(large);
         assertThat(cleaned.loaded()).isEqualTo(5_000);
         assertThat(cleaned.findings()).isEmpty();
@@ -126,7 +145,11 @@ class TrainingSampleTest {
                     rejected++;
                 }
                 for (Finding f : outcome.findings()) {
-                    findings.merge((f.issue().rejects() ? "reject " : "warning ") + f.issue().reason(), 1, Integer::sum);
+                    findings.merge(
+                            (f.issue().rejects() ? "reject " : "warning ")
+                                    + f.issue().reason(),
+                            1,
+                            Integer::sum);
                 }
             }
         }

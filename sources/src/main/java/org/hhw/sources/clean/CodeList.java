@@ -60,8 +60,8 @@ public final class CodeList {
             return Cleaned.ok(code);
         }
         String labels = entries.stream().map(Entry::label).collect(Collectors.joining("、"));
-        return Cleaned.reject(Reason.CODE_UNKNOWN, labelZh + "“" + Text.normalize(raw)
-                + "”不是规定的填法，只能填写：" + labels + "。请改为其中之一。");
+        return Cleaned.reject(
+                Reason.CODE_UNKNOWN, labelZh + "“" + Text.normalize(raw) + "”不是规定的填法，只能填写：" + labels + "。请改为其中之一。");
     }
 
     /** Whether the text is one of the list's labels or aliases: such a word is a value, not a placeholder. */
@@ -72,7 +72,8 @@ public final class CodeList {
     private void register(String text, Entry entry) {
         String previous = codeByKey.putIfAbsent(Text.compact(text), entry.code());
         if (previous != null && !previous.equals(entry.code())) {
-            throw new IllegalArgumentException(domain + ": \"" + text + "\" is both " + previous + " and " + entry.code());
+            throw new IllegalArgumentException(
+                    domain + ": \"" + text + "\" is both " + previous + " and " + entry.code());
         }
     }
 }

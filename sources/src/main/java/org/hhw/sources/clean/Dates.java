@@ -13,8 +13,7 @@ public final class Dates {
     private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
     private static final int EARLIEST_YEAR_NUMBER = 1949;
 
-    private static final Pattern TIME_SUFFIX = Pattern.compile(
-            "(.+?)[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?");
+    private static final Pattern TIME_SUFFIX = Pattern.compile("(.+?)[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?");
     private static final Pattern SEPARATED = Pattern.compile("(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})");
     private static final Pattern CHINESE = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})[日号]?");
     private static final Pattern DIGITS8 = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
@@ -25,6 +24,7 @@ public final class Dates {
      * 1900-02-29 (serial 60), so the usual 1899-12-30 epoch is exact.
      */
     private static final Pattern SERIAL = Pattern.compile("(\\d{5})(?:\\.\\d+)?");
+
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private static final Pattern MONTH_SEPARATED = Pattern.compile("(\\d{4})[-/.](\\d{1,2})");
@@ -39,8 +39,7 @@ public final class Dates {
     private static final String AS_OF_FORMS = "可用的写法：2018-06-30、2018/6/30、2018年6月30日、20180630，"
             + "或只写月份（按该月最后一天计）：2018年6月、2018年6月底、2018-06、2018.06、201806。";
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /**
      * A calendar date: "2018-06-01", "2018/6/1", "2018.6.1", "2018年6月1日", "20180601", a
@@ -49,8 +48,9 @@ public final class Dates {
      */
     public static Cleaned<LocalDate> parseDate(String raw) {
         Cleaned<LocalDate> date = dayForms(raw);
-        return date != null ? date : Cleaned.reject(Reason.DATE_INVALID,
-                "日期“" + Text.normalize(raw) + "”无法识别，请填写实际日期。" + DATE_FORMS);
+        return date != null
+                ? date
+                : Cleaned.reject(Reason.DATE_INVALID, "日期“" + Text.normalize(raw) + "”无法识别，请填写实际日期。" + DATE_FORMS);
     }
 
     /** A month, for periods: "2018年6月", "2018-06", "2018.06", "2018/6", "201806", or any full date. */
@@ -101,8 +101,8 @@ public final class Dates {
         }
         if ((m = MONTH_ONLY.matcher(text)).matches()) {
             if (titleYear == null) {
-                return Cleaned.reject(Reason.DATE_INVALID, "日期“" + shown
-                        + "”没有写年份，表格标题中也没有年份。请写明年份，例如 2018年12月底 或 2018-12-31。");
+                return Cleaned.reject(
+                        Reason.DATE_INVALID, "日期“" + shown + "”没有写年份，表格标题中也没有年份。请写明年份，例如 2018年12月底 或 2018-12-31。");
             }
             return monthEnd(shown, titleYear, m.group(1));
         }
@@ -122,14 +122,14 @@ public final class Dates {
                 return Cleaned.ok(year);
             }
         }
-        return Cleaned.reject(Reason.DATE_INVALID, "年份“" + Text.normalize(raw)
-                + "”无法识别，请填写四位数的年份，例如 2018 或 2018年。");
+        return Cleaned.reject(Reason.DATE_INVALID, "年份“" + Text.normalize(raw) + "”无法识别，请填写四位数的年份，例如 2018 或 2018年。");
     }
 
     /** A year and a month ("2018年6月", "2018-06", "2018.06", "2018/6", "201806"): groups 1 and 2, or null. */
     private static Matcher monthForm(String text) {
         Matcher m;
-        if ((m = MONTH_SEPARATED.matcher(text)).matches() || (m = MONTH_CHINESE.matcher(text)).matches()
+        if ((m = MONTH_SEPARATED.matcher(text)).matches()
+                || (m = MONTH_CHINESE.matcher(text)).matches()
                 || (m = DIGITS6.matcher(text)).matches()) {
             return m;
         }
@@ -177,8 +177,7 @@ public final class Dates {
 
     private static Cleaned<LocalDate> inRange(String shown, LocalDate date) {
         if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-            return Cleaned.reject(Reason.DATE_INVALID, "日期“" + shown
-                    + "”的年份不合理（应在1900年到2100年之间），请对照原始凭证核对后重新填写。");
+            return Cleaned.reject(Reason.DATE_INVALID, "日期“" + shown + "”的年份不合理（应在1900年到2100年之间），请对照原始凭证核对后重新填写。");
         }
         return Cleaned.ok(date);
     }

@@ -96,8 +96,9 @@ public final class Gazetteer {
             return Cleaned.ok(found);
         }
         String names = townships.stream().map(Township::name).collect(Collectors.joining("、"));
-        return Cleaned.reject(Reason.TOWNSHIP_UNKNOWN, "乡镇“" + Text.normalize(raw) + "”不在本县乡镇名单中。请填写以下"
-                + townships.size() + "个乡镇之一：" + names + "。");
+        return Cleaned.reject(
+                Reason.TOWNSHIP_UNKNOWN,
+                "乡镇“" + Text.normalize(raw) + "”不在本县乡镇名单中。请填写以下" + townships.size() + "个乡镇之一：" + names + "。");
     }
 
     /** A village of the given township by its name or an alias, with or without a trailing 村. */
@@ -115,11 +116,12 @@ public final class Gazetteer {
                 .filter(v -> !v.township().equals(township) && findVillage(v.township(), key) == v)
                 .map(v -> v.township().name())
                 .collect(Collectors.joining("、"));
-        String hint = elsewhere.isEmpty() ? ""
-                : "名单中" + elsewhere + "有这个村，如果是乡镇填错了，请改正乡镇。";
-        return Cleaned.reject(Reason.VILLAGE_UNKNOWN, "行政村“" + shown + "”不在" + township.name() + "的村名单中。"
-                + hint + "请核对村名的写法；如果它确实是" + township.name()
-                + "的行政村，请联系县扶贫办把它加入村名单。");
+        String hint = elsewhere.isEmpty() ? "" : "名单中" + elsewhere + "有这个村，如果是乡镇填错了，请改正乡镇。";
+        return Cleaned.reject(
+                Reason.VILLAGE_UNKNOWN,
+                "行政村“" + shown + "”不在" + township.name() + "的村名单中。"
+                        + hint + "请核对村名的写法；如果它确实是" + township.name()
+                        + "的行政村，请联系县扶贫办把它加入村名单。");
     }
 
     private Township findTownship(String key) {
@@ -171,15 +173,16 @@ public final class Gazetteer {
     private static <T> void register(Map<String, T> keys, String key, T place, Row row) {
         T previous = keys.putIfAbsent(key, place);
         if (previous != null && !previous.equals(place)) {
-            throw new IllegalArgumentException("gazetteer line " + row.line() + ": \"" + key
-                    + "\" already names " + previous + ", cannot also name " + place);
+            throw new IllegalArgumentException("gazetteer line " + row.line() + ": \"" + key + "\" already names "
+                    + previous + ", cannot also name " + place);
         }
     }
 
     /** "南河堡乡" gives "南河堡"; two-character names keep their suffix ("X乡" alone is no name). */
     private static String withoutSuffix(String name) {
         return name.length() > 2 && (name.endsWith("乡") || name.endsWith("镇"))
-                ? name.substring(0, name.length() - 1) : name;
+                ? name.substring(0, name.length() - 1)
+                : name;
     }
 
     private static List<Row> parse(InputStream csv) throws IOException {
@@ -199,11 +202,11 @@ public final class Gazetteer {
                 continue;
             }
             if (fields.length < 3 || field(fields, 0).isEmpty()) {
-                throw new IllegalArgumentException("gazetteer line " + (i + 1)
-                        + ": need township,township_aliases,village,village_aliases");
+                throw new IllegalArgumentException(
+                        "gazetteer line " + (i + 1) + ": need township,township_aliases,village,village_aliases");
             }
-            rows.add(new Row(i + 1, field(fields, 0), aliases(field(fields, 1)), field(fields, 2),
-                    aliases(field(fields, 3))));
+            rows.add(new Row(
+                    i + 1, field(fields, 0), aliases(field(fields, 1)), field(fields, 2), aliases(field(fields, 3))));
         }
         return rows;
     }
@@ -215,7 +218,8 @@ public final class Gazetteer {
         }
         String value = Text.compact(fields[index]);
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 
     private static List<String> aliases(String field) {
@@ -230,7 +234,8 @@ public final class Gazetteer {
 
     private static String decode(byte[] bytes) throws CharacterCodingException {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -246,9 +251,8 @@ public final class Gazetteer {
         }
     }
 
-    private record Row(int line, String township, List<String> townshipAliases, String village,
-                       List<String> villageAliases) {
-    }
+    private record Row(
+            int line, String township, List<String> townshipAliases, String village, List<String> villageAliases) {}
 
     private static final class Bundled {
         private static final Gazetteer INSTANCE = loadBundled();

@@ -14,12 +14,11 @@ public final class Money {
 
     /** A decimal number, with thousands separators only where they group by three. */
     private static final Pattern DECIMAL = Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?");
-    private static final Pattern COUNT = Pattern.compile("(.+?)(?:人|口|个|户|次|天|日|岁|小时|课时|学时)?");
-    private static final Pattern TERM = Pattern.compile(
-            "(?:(\\d+(?:\\.\\d+)?)年)?(?:(\\d+(?:\\.\\d+)?)(?:个月|月)?)?");
 
-    private Money() {
-    }
+    private static final Pattern COUNT = Pattern.compile("(.+?)(?:人|口|个|户|次|天|日|岁|小时|课时|学时)?");
+    private static final Pattern TERM = Pattern.compile("(?:(\\d+(?:\\.\\d+)?)年)?(?:(\\d+(?:\\.\\d+)?)(?:个月|月)?)?");
+
+    private Money() {}
 
     /**
      * An amount in yuan at scale 2 (half up). Accepts "1200", "1,200.00", "1200元", "￥1200",
@@ -45,12 +44,11 @@ public final class Money {
         BigDecimal amount = decimal(number);
         String shown = Text.normalize(raw);
         if (amount == null) {
-            return Cleaned.reject(Reason.AMOUNT_INVALID, "金额“" + shown
-                    + "”不是有效的数字。请填写阿拉伯数字金额，例如 1200 或 1,200.00；没有金额时留空。");
+            return Cleaned.reject(
+                    Reason.AMOUNT_INVALID, "金额“" + shown + "”不是有效的数字。请填写阿拉伯数字金额，例如 1200 或 1,200.00；没有金额时留空。");
         }
         if (amount.signum() < 0) {
-            return Cleaned.reject(Reason.AMOUNT_INVALID, "金额“" + shown
-                    + "”是负数，金额不能为负。请对照原始凭证核对后重新填写。");
+            return Cleaned.reject(Reason.AMOUNT_INVALID, "金额“" + shown + "”是负数，金额不能为负。请对照原始凭证核对后重新填写。");
         }
         return Cleaned.ok(amount.multiply(factor).setScale(2, RoundingMode.HALF_UP));
     }
@@ -70,8 +68,9 @@ public final class Money {
             number = number.divide(HUNDRED);
         }
         if (number == null || number.signum() < 0 || number.compareTo(BigDecimal.ONE) > 0) {
-            return Cleaned.reject(Reason.NUMBER_INVALID, "比率“" + Text.normalize(raw)
-                    + "”无法识别。请填写百分数（例如 4.35%）或小数（例如 0.0435），不能为负，也不能超过100%。");
+            return Cleaned.reject(
+                    Reason.NUMBER_INVALID,
+                    "比率“" + Text.normalize(raw) + "”无法识别。请填写百分数（例如 4.35%）或小数（例如 0.0435），不能为负，也不能超过100%。");
         }
         BigDecimal stripped = number.stripTrailingZeros();
         return Cleaned.ok(stripped.scale() < 0 ? stripped.setScale(0) : stripped);
@@ -89,8 +88,7 @@ public final class Money {
         Matcher m = COUNT.matcher(text);
         Integer count = m.matches() ? wholeNumber(decimal(m.group(1))) : null;
         if (count == null || count < 0) {
-            return Cleaned.reject(Reason.NUMBER_INVALID, "数量“" + Text.normalize(raw)
-                    + "”不是整数。请填写阿拉伯数字整数，例如 3。");
+            return Cleaned.reject(Reason.NUMBER_INVALID, "数量“" + Text.normalize(raw) + "”不是整数。请填写阿拉伯数字整数，例如 3。");
         }
         return Cleaned.ok(count);
     }
@@ -109,8 +107,8 @@ public final class Money {
             months = wholeNumber(years.multiply(TWELVE).add(rest));
         }
         if (months == null || months <= 0) {
-            return Cleaned.reject(Reason.NUMBER_INVALID, "期限“" + Text.normalize(raw)
-                    + "”无法识别。请填写整月数（例如 36 或 36个月）或年数（例如 3年）。");
+            return Cleaned.reject(
+                    Reason.NUMBER_INVALID, "期限“" + Text.normalize(raw) + "”无法识别。请填写整月数（例如 36 或 36个月）或年数（例如 3年）。");
         }
         return Cleaned.ok(months);
     }

@@ -10,8 +10,7 @@ public final class Names {
      */
     private static final String DOT_LOOKALIKES = "•・‧∙･.";
 
-    private Names() {
-    }
+    private Names() {}
 
     /**
      * Normalises a name. A name written in Chinese characters loses every space ("张　三" gives
@@ -24,8 +23,7 @@ public final class Names {
             return Cleaned.blank();
         }
         if (hasDigit(name)) {
-            return Cleaned.reject(Reason.TEXT_INVALID, "姓名“" + name
-                    + "”中含有数字，姓名里不应有数字（可能填错了列）。请对照身份证或户口簿核对后重新填写。");
+            return Cleaned.reject(Reason.TEXT_INVALID, "姓名“" + name + "”中含有数字，姓名里不应有数字（可能填错了列）。请对照身份证或户口簿核对后重新填写。");
         }
         return Cleaned.ok(isChineseName(name) ? chineseForm(name) : name);
     }

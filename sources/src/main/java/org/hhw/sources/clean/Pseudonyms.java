@@ -24,6 +24,7 @@ public final class Pseudonyms {
     private static final String ALGORITHM = "HmacSHA256";
     /** The one rule for a key, whichever setting or file gives it: 32 bytes or more, as hex. */
     private static final int MIN_KEY_BYTES = 32;
+
     private static final Pattern HEX_DIGITS = Pattern.compile("[0-9a-fA-F]*");
     private static final Pattern HEX_KEY = Pattern.compile("(?:[0-9a-fA-F]{2}){" + MIN_KEY_BYTES + ",}");
     private static final HexFormat HEX_FORMAT = HexFormat.of();
@@ -89,7 +90,9 @@ public final class Pseudonyms {
     private static FileAttribute<?>[] ownerOnly(Path directory) {
         boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
         return posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                }
                 : new FileAttribute<?>[0];
     }
 

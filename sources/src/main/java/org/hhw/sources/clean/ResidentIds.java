@@ -18,15 +18,15 @@ public final class ResidentIds {
     private static final Pattern ID18 = Pattern.compile("\\d{17}[\\dX]");
     private static final Pattern ID15 = Pattern.compile("\\d{15}");
     /** A number written with a decimal point or an exponent: "1.40222E+17", "140222199001011000.0". */
-    private static final Pattern NUMBER_FORM = Pattern.compile(
-            "[+-]?(?:\\d+\\.\\d*(?:[eE][+-]?\\d+)?|\\d+[eE][+-]?\\d+)");
+    private static final Pattern NUMBER_FORM =
+            Pattern.compile("[+-]?(?:\\d+\\.\\d*(?:[eE][+-]?\\d+)?|\\d+[eE][+-]?\\d+)");
+
     private static final Pattern ID_RUN = Pattern.compile("[0-9]{14,}[0-9Xx]");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
     private static final String VERIFY = "请对照身份证或户口簿核对后重新填写。";
 
-    private ResidentIds() {
-    }
+    private ResidentIds() {}
 
     /** The check character for the first 17 digits of an 18-character ID. */
     public static char checkChar(CharSequence first17) {
@@ -67,21 +67,22 @@ public final class ResidentIds {
             return cleanId18(id, shown, today);
         }
         if (NUMBER_FORM.matcher(id).matches()) {
-            return Cleaned.reject(Reason.ID_PRECISION_LOST, "身份证号码“" + shown
-                    + "”已损坏：这一列被存成了数字格式，Excel只保留前15位数字，后面几位已经丢失，无法恢复。"
-                    + "请把这一列的单元格格式设置为“文本”，再对照身份证或户口簿原件重新录入完整号码。");
+            return Cleaned.reject(
+                    Reason.ID_PRECISION_LOST,
+                    "身份证号码“" + shown
+                            + "”已损坏：这一列被存成了数字格式，Excel只保留前15位数字，后面几位已经丢失，无法恢复。"
+                            + "请把这一列的单元格格式设置为“文本”，再对照身份证或户口簿原件重新录入完整号码。");
         }
         id = id.replace('x', 'X');
         if (id.length() == 15) {
             return convert15(id, shown, today);
         }
         if (id.length() != 18) {
-            return Cleaned.reject(Reason.ID_MALFORMED, "身份证号码“" + shown + "”有" + id.length()
-                    + "位，应为18位（旧号码为15位）。" + VERIFY);
+            return Cleaned.reject(
+                    Reason.ID_MALFORMED, "身份证号码“" + shown + "”有" + id.length() + "位，应为18位（旧号码为15位）。" + VERIFY);
         }
         if (!ID18.matcher(id).matches()) {
-            return Cleaned.reject(Reason.ID_MALFORMED, "身份证号码“" + shown
-                    + "”含有不该出现的字符：前17位只能是数字，最后一位是数字或X。" + VERIFY);
+            return Cleaned.reject(Reason.ID_MALFORMED, "身份证号码“" + shown + "”含有不该出现的字符：前17位只能是数字，最后一位是数字或X。" + VERIFY);
         }
         return cleanId18(id, shown, today);
     }
@@ -112,14 +113,15 @@ public final class ResidentIds {
         }
         if (checkChar(id.substring(0, 17)) != id.charAt(17)) {
             if (id.endsWith("000")) {
-                return Cleaned.reject(Reason.ID_PRECISION_LOST, "身份证号码“" + shown
-                        + "”末三位是000且校验不通过：这一列很可能曾被存成数字格式，Excel把最后几位改成了0，原来的数字已经丢失。"
-                        + "请把这一列的单元格格式设置为“文本”，再对照身份证或户口簿原件重新录入完整号码。");
+                return Cleaned.reject(
+                        Reason.ID_PRECISION_LOST,
+                        "身份证号码“" + shown
+                                + "”末三位是000且校验不通过：这一列很可能曾被存成数字格式，Excel把最后几位改成了0，原来的数字已经丢失。"
+                                + "请把这一列的单元格格式设置为“文本”，再对照身份证或户口簿原件重新录入完整号码。");
             }
             // The expected check character is deliberately not given: the typo is as likely
             // to be in the first 17 digits, and "fixing" the last one would hide it.
-            return Cleaned.reject(Reason.ID_CHECKSUM, "身份证号码“" + shown
-                    + "”校验不通过，号码中至少有一位录错了。请对照身份证或户口簿逐位核对后重新填写。");
+            return Cleaned.reject(Reason.ID_CHECKSUM, "身份证号码“" + shown + "”校验不通过，号码中至少有一位录错了。请对照身份证或户口簿逐位核对后重新填写。");
         }
         return Cleaned.ok(new ResidentId(id, birth, sexOf(id.charAt(16))));
     }
@@ -145,7 +147,8 @@ public final class ResidentIds {
         if (length < 15) {
             return value;
         }
-        return value.substring(0, value.offsetByCodePoints(0, 6)) + "*".repeat(length - 10)
+        return value.substring(0, value.offsetByCodePoints(0, 6))
+                + "*".repeat(length - 10)
                 + value.substring(value.offsetByCodePoints(0, length - 4));
     }
 
@@ -163,8 +166,7 @@ public final class ResidentIds {
 
     private static Cleaned<ResidentId> convert15(String id, String shown, LocalDate today) {
         if (!ID15.matcher(id).matches()) {
-            return Cleaned.reject(Reason.ID_MALFORMED, "身份证号码“" + shown
-                    + "”有15位，但15位旧号码只能由数字组成。" + VERIFY);
+            return Cleaned.reject(Reason.ID_MALFORMED, "身份证号码“" + shown + "”有15位，但15位旧号码只能由数字组成。" + VERIFY);
         }
         String birthDigits = "19" + id.substring(6, 12);
         LocalDate birth = birthDate(birthDigits, today);
@@ -173,21 +175,23 @@ public final class ResidentIds {
         }
         String first17 = id.substring(0, 6) + "19" + id.substring(6);
         String id18 = first17 + checkChar(first17);
-        return Cleaned.warn(new ResidentId(id18, birth, sexOf(id18.charAt(16))), Reason.ID_CONVERTED_15,
-                "15位旧身份证号码“" + shown + "”已自动转换为18位号码“" + id18
-                        + "”。如本人已换发新身份证，请在表中改填新证上的18位号码。");
+        return Cleaned.warn(
+                new ResidentId(id18, birth, sexOf(id18.charAt(16))),
+                Reason.ID_CONVERTED_15,
+                "15位旧身份证号码“" + shown + "”已自动转换为18位号码“" + id18 + "”。如本人已换发新身份证，请在表中改填新证上的18位号码。");
     }
 
     private static String badBirthDate(String shown, String digits) {
-        return "身份证号码“" + shown + "”中的出生日期“" + digits
-                + "”不是有效日期（必须是1900年以后、今天以前真实存在的日期）。" + VERIFY;
+        return "身份证号码“" + shown + "”中的出生日期“" + digits + "”不是有效日期（必须是1900年以后、今天以前真实存在的日期）。" + VERIFY;
     }
 
     private static LocalDate birthDate(String yyyymmdd, LocalDate today) {
         LocalDate date;
         try {
-            date = LocalDate.of(Integer.parseInt(yyyymmdd.substring(0, 4)),
-                    Integer.parseInt(yyyymmdd.substring(4, 6)), Integer.parseInt(yyyymmdd.substring(6, 8)));
+            date = LocalDate.of(
+                    Integer.parseInt(yyyymmdd.substring(0, 4)),
+                    Integer.parseInt(yyyymmdd.substring(4, 6)),
+                    Integer.parseInt(yyyymmdd.substring(6, 8)));
         } catch (DateTimeException e) {
             return null;
         }

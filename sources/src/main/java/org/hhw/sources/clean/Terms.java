@@ -16,12 +16,11 @@ import java.util.regex.Pattern;
 public final class Terms {
 
     private static final Pattern SEASON = Pattern.compile("(\\d{4})年?(春|秋|春季|秋季|上半年|下半年)(学期)?");
-    private static final Pattern SCHOOL_YEAR = Pattern.compile(
-            "(\\d{4})[-－—~～至到](\\d{4})学年(?:度)?(?:第?([一二12])学期|([上下])学期)");
+    private static final Pattern SCHOOL_YEAR =
+            Pattern.compile("(\\d{4})[-－—~～至到](\\d{4})学年(?:度)?(?:第?([一二12])学期|([上下])学期)");
     private static final String FORMS = "可用的写法：2018年春季、2018秋、2018-2019学年第一学期、2018-2019学年第二学期。";
 
-    private Terms() {
-    }
+    private Terms() {}
 
     public static Cleaned<String> parseTerm(String raw) {
         String text = Text.compact(raw);

@@ -18,8 +18,8 @@ public final class Text {
      * A unit in brackets at the end of a header: "金额(元)", "贷款金额(万元)", "期限(月)",
      * "比例(%)", "金额(单位:元)". Only units are stripped: "乡(镇)" is a header variant, not a unit.
      */
-    private static final Pattern TRAILING_UNIT = Pattern.compile(
-            "\\((?:单位:?)?(?:元|万元|月|个月|年|%|人|户|天|日|亩|岁|小时|课时|学时)\\)$");
+    private static final Pattern TRAILING_UNIT =
+            Pattern.compile("\\((?:单位:?)?(?:元|万元|月|个月|年|%|人|户|天|日|亩|岁|小时|课时|学时)\\)$");
 
     /** The words clerks write for "nothing here", compact; marks such as "/" and "——" are {@link #MARKS}. */
     private static final Set<String> PLACEHOLDER_WORDS = Set.of("无", "空", "暂无", "不详");
@@ -28,8 +28,7 @@ public final class Text {
     /** Every character a placeholder can start with: any other cell is decided by its first character. */
     private static final String PLACEHOLDER_STARTS = MARKS + "无空暂不";
 
-    private Text() {
-    }
+    private Text() {}
 
     /**
      * Full-width ASCII to half-width, every kind of space (ideographic, non-breaking, tabs, line
@@ -126,8 +125,10 @@ public final class Text {
      */
     public static String normalizeHeader(String header) {
         String compact = compact(header)
-                .replace('【', '(').replace('】', ')')
-                .replace('〔', '(').replace('〕', ')');
+                .replace('【', '(')
+                .replace('】', ')')
+                .replace('〔', '(')
+                .replace('〕', ')');
         // the unit pattern ends with a bracket: most headers need no regex at all
         return compact.endsWith(")") ? TRAILING_UNIT.matcher(compact).replaceFirst("") : compact;
     }

@@ -5,5 +5,4 @@ package org.hhw.sources.clean;
  * gazetteer. Village names repeat across townships, so a village is only ever identified together
  * with its township.
  */
-public record Village(int code, Township township, String name) {
-}
+public record Village(int code, Township township, String name) {}

@@ -22,12 +22,29 @@ import java.util.stream.Stream;
  * date: the row cannot be judged, and the warehouse's data test {@code policy_rule_covers_event} reports it.
  * {@code rejects} says whether a failure keeps the row out (a reject) or loads it with a warning.
  */
-public record Check(Kind kind, String field, String other, List<String> parts, BigDecimal min, BigDecimal max,
-                    BigDecimal tolerance, String minRule, String maxRule, String date, boolean rejects) {
+public record Check(
+        Kind kind,
+        String field,
+        String other,
+        List<String> parts,
+        BigDecimal min,
+        BigDecimal max,
+        BigDecimal tolerance,
+        String minRule,
+        String maxRule,
+        String date,
+        boolean rejects) {
 
     /** A check without policy rules. */
-    public Check(Kind kind, String field, String other, List<String> parts, BigDecimal min, BigDecimal max,
-                 BigDecimal tolerance, boolean rejects) {
+    public Check(
+            Kind kind,
+            String field,
+            String other,
+            List<String> parts,
+            BigDecimal min,
+            BigDecimal max,
+            BigDecimal tolerance,
+            boolean rejects) {
         this(kind, field, other, parts, min, max, tolerance, null, null, null, rejects);
     }
 
@@ -36,5 +53,12 @@ public record Check(Kind kind, String field, String other, List<String> parts, B
         return Stream.of(minRule, maxRule).filter(Objects::nonNull).toList();
     }
 
-    public enum Kind { NOT_BEFORE, AFTER, SUM_WITHIN, RANGE, POSITIVE, AGE_MATCHES_ID }
+    public enum Kind {
+        NOT_BEFORE,
+        AFTER,
+        SUM_WITHIN,
+        RANGE,
+        POSITIVE,
+        AGE_MATCHES_ID
+    }
 }

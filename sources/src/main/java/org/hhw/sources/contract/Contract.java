@@ -3,7 +3,6 @@ package org.hhw.sources.contract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.hhw.sources.clean.CodeList;
 import org.hhw.sources.contract.OutputColumn.ValueType;
 
@@ -11,16 +10,34 @@ import org.hhw.sources.contract.OutputColumn.ValueType;
  * What a department's file must contain: its fields with their header variants, code lists and
  * natural key. Loaded from {@code /contracts/<source>.yaml}; see {@link Contracts}.
  */
-public record Contract(String source, String label, List<Field> fields, List<String> naturalKey,
-                       List<String> ignoreHeaders, Map<String, CodeList> codeLists, List<Check> checks, Fact fact) {
+public record Contract(
+        String source,
+        String label,
+        List<Field> fields,
+        List<String> naturalKey,
+        List<String> ignoreHeaders,
+        Map<String, CodeList> codeLists,
+        List<Check> checks,
+        Fact fact) {
 
-    public Contract(String source, String label, List<Field> fields, List<String> naturalKey,
-                    List<String> ignoreHeaders, Map<String, CodeList> codeLists, List<Check> checks) {
+    public Contract(
+            String source,
+            String label,
+            List<Field> fields,
+            List<String> naturalKey,
+            List<String> ignoreHeaders,
+            Map<String, CodeList> codeLists,
+            List<Check> checks) {
         this(source, label, fields, naturalKey, ignoreHeaders, codeLists, checks, null);
     }
 
-    public Contract(String source, String label, List<Field> fields, List<String> naturalKey,
-                    List<String> ignoreHeaders, Map<String, CodeList> codeLists) {
+    public Contract(
+            String source,
+            String label,
+            List<Field> fields,
+            List<String> naturalKey,
+            List<String> ignoreHeaders,
+            Map<String, CodeList> codeLists) {
         this(source, label, fields, naturalKey, ignoreHeaders, codeLists, List.of());
     }
 
@@ -35,8 +52,7 @@ public record Contract(String source, String label, List<Field> fields, List<Str
      *                       null for the contract's natural_key columns
      * @param naturalKeyLabel how a clerk calls that key, for DUPLICATE_IN_FILE messages
      */
-    public record Fact(String table, String eventDate, String naturalKeySql, String naturalKeyLabel) {
-    }
+    public record Fact(String table, String eventDate, String naturalKeySql, String naturalKeyLabel) {}
 
     public Field field(String name) {
         for (Field f : fields) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.hhw.sources.clean.CodeList;
 import org.hhw.sources.clean.Text;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -25,12 +24,14 @@ public final class Contracts {
     /** Every source the product knows, in the order inbox folders are polled. */
     public static final List<String> SOURCES = List.of("registry", "education", "medical", "microloan", "training");
 
-    private static final CodeList YES_NO = new CodeList("yes_no", "是/否", List.of(
-            new CodeList.Entry("true", "是", List.of("有", "Y", "y")),
-            new CodeList.Entry("false", "否", List.of("无", "N", "n"))));
+    private static final CodeList YES_NO = new CodeList(
+            "yes_no",
+            "是/否",
+            List.of(
+                    new CodeList.Entry("true", "是", List.of("有", "Y", "y")),
+                    new CodeList.Entry("false", "否", List.of("无", "N", "n"))));
 
-    private Contracts() {
-    }
+    private Contracts() {}
 
     public static Contract load(String source) {
         String resource = "/contracts/" + source + ".yaml";
@@ -59,25 +60,30 @@ public final class Contracts {
         List<Field> fields = new ArrayList<>();
         for (Map<String, Object> f : fieldDocs) {
             String pattern = (String) f.get("pattern");
-            Field field = new Field((String) f.get("name"), (String) f.get("label"),
+            Field field = new Field(
+                    (String) f.get("name"),
+                    (String) f.get("label"),
                     List.copyOf((List<String>) f.get("headers")),
                     FieldType.valueOf(((String) f.get("type")).toUpperCase(Locale.ROOT)),
-                    Boolean.TRUE.equals(f.get("required")), (String) f.get("codes"),
-                    pattern == null ? null : Pattern.compile(pattern), (String) f.get("pattern_hint"),
+                    Boolean.TRUE.equals(f.get("required")),
+                    (String) f.get("codes"),
+                    pattern == null ? null : Pattern.compile(pattern),
+                    (String) f.get("pattern_hint"),
                     Boolean.TRUE.equals(f.get("from_title")),
-                    ((List<String>) f.getOrDefault("not_placeholders", List.of())).stream().map(Text::compact)
-                            .collect(Collectors.toSet()));
+                    ((List<String>) f.getOrDefault("not_placeholders", List.of()))
+                            .stream().map(Text::compact).collect(Collectors.toSet()));
             if (field.type() == FieldType.CODE) {
                 List<Map<String, Object>> entries = (List<Map<String, Object>>) lists.get(field.codeList());
                 if (entries == null) {
-                    throw new IllegalStateException(source + ": field " + field.name() + " names missing code list "
-                            + field.codeList());
+                    throw new IllegalStateException(
+                            source + ": field " + field.name() + " names missing code list " + field.codeList());
                 }
                 codeLists.put(field.codeList(), codeList(field, entries));
             }
             fields.add(field);
         }
-        long idFields = fields.stream().filter(f -> f.type() == FieldType.RESIDENT_ID).count();
+        long idFields =
+                fields.stream().filter(f -> f.type() == FieldType.RESIDENT_ID).count();
         if (idFields > 1) {
             throw new IllegalStateException(source + ": at most one resident_id field per contract");
         }
@@ -90,19 +96,32 @@ public final class Contracts {
             if (date == null && (minRule != null || maxRule != null) && fact != null) {
                 date = fact.eventDate();
             }
-            checks.add(new Check(Check.Kind.valueOf(((String) c.get("rule")).toUpperCase(Locale.ROOT)),
-                    (String) c.get("field"), (String) c.get("other"),
-                    List.copyOf((List<String>) c.getOrDefault("parts", List.of())), decimal(c.get("min")),
-                    decimal(c.get("max")), decimal(c.get("tolerance")), minRule, maxRule, date,
+            checks.add(new Check(
+                    Check.Kind.valueOf(((String) c.get("rule")).toUpperCase(Locale.ROOT)),
+                    (String) c.get("field"),
+                    (String) c.get("other"),
+                    List.copyOf((List<String>) c.getOrDefault("parts", List.of())),
+                    decimal(c.get("min")),
+                    decimal(c.get("max")),
+                    decimal(c.get("tolerance")),
+                    minRule,
+                    maxRule,
+                    date,
                     !Boolean.FALSE.equals(c.get("reject"))));
         }
-        Contract contract = new Contract(source, (String) doc.get("label"), List.copyOf(fields),
+        Contract contract = new Contract(
+                source,
+                (String) doc.get("label"),
+                List.copyOf(fields),
                 List.copyOf((List<String>) doc.getOrDefault("natural_key", List.of())),
-                List.copyOf((List<String>) doc.getOrDefault("ignore_headers", List.of())), Map.copyOf(codeLists),
-                List.copyOf(checks), fact);
+                List.copyOf((List<String>) doc.getOrDefault("ignore_headers", List.of())),
+                Map.copyOf(codeLists),
+                List.copyOf(checks),
+                fact);
         for (Check c : checks) {
             for (String name : Stream.concat(Stream.of(c.field(), c.other(), c.date()), c.parts().stream())
-                    .filter(n -> n != null).toList()) {
+                    .filter(n -> n != null)
+                    .toList()) {
                 contract.field(name);
             }
             requireRules(contract, c);
@@ -119,7 +138,8 @@ public final class Contracts {
             return;
         }
         String where = contract.source() + ": check " + c.kind().name().toLowerCase(Locale.ROOT) + " of " + c.field();
-        if (c.kind() != Check.Kind.RANGE || c.minRule() != null && c.min() != null
+        if (c.kind() != Check.Kind.RANGE
+                || c.minRule() != null && c.min() != null
                 || c.maxRule() != null && c.max() != null) {
             throw new IllegalStateException(where + ": only a range bound names a rule, in place of its number");
         }
@@ -129,8 +149,10 @@ public final class Contracts {
         }
         PolicyRules rules = PolicyRules.bundled();
         for (String rule : c.rules()) {
-            if (!rules.has(rule) || rules.all().stream()
-                    .anyMatch(r -> r.rule().equals(rule) && !r.appliesTo().equals(PolicyRules.EVERY_ROW))) {
+            if (!rules.has(rule)
+                    || rules.all().stream()
+                            .anyMatch(
+                                    r -> r.rule().equals(rule) && !r.appliesTo().equals(PolicyRules.EVERY_ROW))) {
                 throw new IllegalStateException(where + ": no rule " + rule + " for every row (applies_to "
                         + PolicyRules.EVERY_ROW + ") in " + PolicyRules.RESOURCE);
             }
@@ -138,8 +160,13 @@ public final class Contracts {
     }
 
     private static Contract.Fact fact(Map<String, Object> fact) {
-        return fact == null ? null : new Contract.Fact((String) fact.get("table"), (String) fact.get("event_date"),
-                (String) fact.get("natural_key_sql"), (String) fact.get("natural_key_label"));
+        return fact == null
+                ? null
+                : new Contract.Fact(
+                        (String) fact.get("table"),
+                        (String) fact.get("event_date"),
+                        (String) fact.get("natural_key_sql"),
+                        (String) fact.get("natural_key_label"));
     }
 
     private static BigDecimal decimal(Object value) {
@@ -150,8 +177,8 @@ public final class Contracts {
     private static CodeList codeList(Field field, List<Map<String, Object>> entries) {
         List<CodeList.Entry> out = new ArrayList<>();
         for (Map<String, Object> e : entries) {
-            out.add(new CodeList.Entry((String) e.get("code"), (String) e.get("label"),
-                    List.copyOf((List<String>) e.getOrDefault("aliases", List.of()))));
+            out.add(new CodeList.Entry((String) e.get("code"), (String) e.get("label"), List.copyOf((List<String>)
+                    e.getOrDefault("aliases", List.of()))));
         }
         return new CodeList(field.codeList(), field.label(), out);
     }

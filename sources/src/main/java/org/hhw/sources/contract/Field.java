@@ -17,21 +17,44 @@ import java.util.regex.Pattern;
  *                    (training's 就业情况 "无": not employed), compact; a code list's own labels and
  *                    aliases are values without being listed here
  */
-public record Field(String name, String label, List<String> headers, FieldType type, boolean required,
-                    String codeList, Pattern pattern, String patternHint, boolean fromTitle,
-                    Set<String> notPlaceholders) {
+public record Field(
+        String name,
+        String label,
+        List<String> headers,
+        FieldType type,
+        boolean required,
+        String codeList,
+        Pattern pattern,
+        String patternHint,
+        boolean fromTitle,
+        Set<String> notPlaceholders) {
 
     public Field {
         notPlaceholders = Set.copyOf(notPlaceholders);
     }
 
-    public Field(String name, String label, List<String> headers, FieldType type, boolean required,
-                 String codeList, Pattern pattern, String patternHint, boolean fromTitle) {
+    public Field(
+            String name,
+            String label,
+            List<String> headers,
+            FieldType type,
+            boolean required,
+            String codeList,
+            Pattern pattern,
+            String patternHint,
+            boolean fromTitle) {
         this(name, label, headers, type, required, codeList, pattern, patternHint, fromTitle, Set.of());
     }
 
-    public Field(String name, String label, List<String> headers, FieldType type, boolean required,
-                 String codeList, Pattern pattern, String patternHint) {
+    public Field(
+            String name,
+            String label,
+            List<String> headers,
+            FieldType type,
+            boolean required,
+            String codeList,
+            Pattern pattern,
+            String patternHint) {
         this(name, label, headers, type, required, codeList, pattern, patternHint, false);
     }
 }

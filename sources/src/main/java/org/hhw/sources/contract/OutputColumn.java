@@ -7,5 +7,12 @@ public record OutputColumn(String name, ValueType type) {
      * The Java types the cleaned values carry: String, Integer, LocalDate, BigDecimal (yuan, two
      * decimals), BigDecimal (a fraction, six decimals), Boolean.
      */
-    public enum ValueType { TEXT, INT, DATE, DECIMAL, FRACTION, BOOLEAN }
+    public enum ValueType {
+        TEXT,
+        INT,
+        DATE,
+        DECIMAL,
+        FRACTION,
+        BOOLEAN
+    }
 }

@@ -21,6 +21,7 @@ public final class PolicyRules {
     static final String RESOURCE = "/rules/policy_rules.csv";
     /** The applies_to of a rule that holds for everyone and everything it judges. */
     public static final String EVERY_ROW = "all";
+
     private static final int COLUMNS = 7;
     private static final PolicyRules BUNDLED = read();
 
@@ -65,8 +66,14 @@ public final class PolicyRules {
                     throw new IllegalStateException(RESOURCE + " line " + (i + 1) + ": expected " + COLUMNS
                             + " fields (no commas inside a field), got " + f.length);
                 }
-                rules.add(new PolicyRule(f[0], new BigDecimal(f[1]), f[2], LocalDate.parse(f[3]),
-                        f[4].isEmpty() ? null : LocalDate.parse(f[4]), f[5], f[6]));
+                rules.add(new PolicyRule(
+                        f[0],
+                        new BigDecimal(f[1]),
+                        f[2],
+                        LocalDate.parse(f[3]),
+                        f[4].isEmpty() ? null : LocalDate.parse(f[4]),
+                        f[5],
+                        f[6]));
             }
             return new PolicyRules(rules);
         } catch (IOException e) {

@@ -20,6 +20,7 @@ final class CellText {
 
     /** Excel keeps and shows 15 significant digits; anything beyond is binary noise. */
     private static final MathContext EXCEL_DIGITS = new MathContext(15);
+
     private static final BigDecimal SCIENTIFIC_FROM = new BigDecimal("1E15");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -30,7 +31,11 @@ final class CellText {
     private static final Set<Integer> CHINESE_BUILT_IN_MONTHS = Set.of(27, 36, 50, 52, 57);
 
     /** How a number format shows a number: as itself, a date, or a month only. */
-    private enum Shown { NUMBER, DATE, MONTH }
+    private enum Shown {
+        NUMBER,
+        DATE,
+        MONTH
+    }
 
     private final boolean date1904;
     private final Map<Integer, Shown> formats = new HashMap<>();
@@ -46,8 +51,8 @@ final class CellText {
      * that month would stand on the wrong day, so the month is passed on as the clerk sees it.
      */
     String numeric(BigDecimal value, Integer formatId, String formatString) {
-        Shown shown = formatId == null ? Shown.NUMBER
-                : formats.computeIfAbsent(formatId, id -> shown(id, formatString));
+        Shown shown =
+                formatId == null ? Shown.NUMBER : formats.computeIfAbsent(formatId, id -> shown(id, formatString));
         if (shown != Shown.NUMBER) {
             double serial = value.doubleValue();
             if (DateUtil.isValidExcelDate(serial)) {
@@ -103,9 +108,13 @@ final class CellText {
      * colour), name no day, hour or second.
      */
     static boolean showsMonthOnly(String formatString) {
-        String tokens = formatString.replaceAll("\"[^\"]*\"|\\\\.|\\[[^\\]]*\\]", "").toLowerCase();
-        return tokens.indexOf('y') >= 0 && tokens.indexOf('m') >= 0
-                && tokens.indexOf('d') < 0 && tokens.indexOf('h') < 0 && tokens.indexOf('s') < 0;
+        String tokens =
+                formatString.replaceAll("\"[^\"]*\"|\\\\.|\\[[^\\]]*\\]", "").toLowerCase();
+        return tokens.indexOf('y') >= 0
+                && tokens.indexOf('m') >= 0
+                && tokens.indexOf('d') < 0
+                && tokens.indexOf('h') < 0
+                && tokens.indexOf('s') < 0;
     }
 
     /**

@@ -54,7 +54,8 @@ final class CsvRows extends SheetRows {
         InputStream in = Files.newInputStream(file);
         try {
             in.skipNBytes(encoding.bomLength());
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, encoding.strictDecoder()), BUFFER_CHARS);
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(in, encoding.strictDecoder()), BUFFER_CHARS);
             return new CsvRows(reader, baseName(file), detectDelimiter(reader), limits.maxColumns());
         } catch (IOException | RuntimeException e) {
             in.close();
@@ -224,7 +225,10 @@ final class CsvRows extends SheetRows {
     /** Excel's way of keeping leading zeros in a CSV, ="0123", stands for the text 0123. */
     private static String unwrapFormula(StringBuilder cell) {
         int length = cell.length();
-        if (length >= 3 && cell.charAt(0) == '=' && cell.charAt(1) == '"' && cell.charAt(length - 1) == '"'
+        if (length >= 3
+                && cell.charAt(0) == '='
+                && cell.charAt(1) == '"'
+                && cell.charAt(length - 1) == '"'
                 && cell.indexOf("\"", 2) == length - 1) {
             return cell.substring(2, length - 1);
         }

@@ -30,8 +30,13 @@ import java.util.Set;
  * @param formulas     the 0-based columns of formula cells, calculated or not (a csv has none):
  *                     amounts summed by formulas mark a subtotal row whatever its label says
  */
-public record RawRow(String sheet, int rowNumber, List<String> cells, boolean hidden, Set<Integer> uncalculated,
-                     Set<Integer> formulas) {
+public record RawRow(
+        String sheet,
+        int rowNumber,
+        List<String> cells,
+        boolean hidden,
+        Set<Integer> uncalculated,
+        Set<Integer> formulas) {
 
     /** A row of values only, as a csv has them. */
     public RawRow(String sheet, int rowNumber, List<String> cells) {

@@ -20,6 +20,9 @@ public interface RowStream extends AutoCloseable {
     void close() throws IOException;
 
     record SkippedSheet(String sheet, Reason reason) {
-        public enum Reason { HIDDEN, EMPTY }
+        public enum Reason {
+            HIDDEN,
+            EMPTY
+        }
     }
 }

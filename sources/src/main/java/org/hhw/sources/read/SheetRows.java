@@ -72,8 +72,8 @@ abstract class SheetRows implements RowStream {
      * @param uncalculated the columns of formula cells saved without a result
      * @param formulas     the columns of formula cells
      */
-    protected final RawRow row(int rowNumber, List<String> cells, boolean hidden, List<Integer> uncalculated,
-                               List<Integer> formulas) {
+    protected final RawRow row(
+            int rowNumber, List<String> cells, boolean hidden, List<Integer> uncalculated, List<Integer> formulas) {
         int size = cells.size();
         while (size > 0 && cells.get(size - 1).isBlank()) {
             size--;
@@ -81,8 +81,13 @@ abstract class SheetRows implements RowStream {
         if (size > maxColumns) {
             throw Rejections.tooManyColumns(sheet, rowNumber, maxColumns);
         }
-        return new RawRow(sheet, rowNumber, List.copyOf(cells.subList(0, size)), hidden,
-                columns(uncalculated), columns(formulas));
+        return new RawRow(
+                sheet,
+                rowNumber,
+                List.copyOf(cells.subList(0, size)),
+                hidden,
+                columns(uncalculated),
+                columns(formulas));
     }
 
     /** Nearly every row has no formula: no set is made for it. */

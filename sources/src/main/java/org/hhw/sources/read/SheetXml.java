@@ -390,8 +390,9 @@ final class SheetXml implements AutoCloseable {
             fill();
         }
         int available = end - pos;
-        if (available >= 2 && (buf[pos] == (byte) 0xFE && buf[pos + 1] == (byte) 0xFF
-                || buf[pos] == (byte) 0xFF && buf[pos + 1] == (byte) 0xFE)) {
+        if (available >= 2
+                && (buf[pos] == (byte) 0xFE && buf[pos + 1] == (byte) 0xFF
+                        || buf[pos] == (byte) 0xFF && buf[pos + 1] == (byte) 0xFE)) {
             throw malformed("the sheet is in UTF-16, not UTF-8");
         }
         int from = pos;
@@ -513,7 +514,8 @@ final class SheetXml implements AutoCloseable {
             }
         }
         if (letters == 0 || column > MAX_COLUMN) {
-            throw malformed("a cell reference that is not one: " + new String(buf, r[0], r[1] - r[0], StandardCharsets.UTF_8));
+            throw malformed(
+                    "a cell reference that is not one: " + new String(buf, r[0], r[1] - r[0], StandardCharsets.UTF_8));
         }
         return column - 1;
     }

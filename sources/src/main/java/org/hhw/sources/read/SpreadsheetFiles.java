@@ -21,12 +21,13 @@ import java.util.Arrays;
 public final class SpreadsheetFiles {
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
-    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+    private static final byte[] OLE2 = {
+        (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+    };
     /** Enough to recognise a text file by its first lines. */
     private static final int HEAD_BYTES = 64 * 1024;
 
-    private SpreadsheetFiles() {
-    }
+    private SpreadsheetFiles() {}
 
     public static RowStream open(Path file, ReadLimits limits) throws IOException {
         long size = Files.size(file);

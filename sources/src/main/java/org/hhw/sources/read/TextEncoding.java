@@ -78,7 +78,8 @@ record TextEncoding(Charset charset, int bomLength) {
         boolean bigEndian = nuls[0] > nuls[1];
         int highBytes = nuls[bigEndian ? 0 : 1];
         int lowBytes = nuls[bigEndian ? 1 : 0];
-        return highBytes * 8 >= head.length / 2 && lowBytes * 8 < highBytes
+        return highBytes * 8 >= head.length / 2
+                && lowBytes * 8 < highBytes
                 && decodesToText(head, bigEndian ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
     }
 
@@ -155,6 +156,5 @@ record TextEncoding(Charset charset, int bomLength) {
         return count;
     }
 
-    private record Failure(long byteOffset, long line) {
-    }
+    private record Failure(long byteOffset, long line) {}
 }

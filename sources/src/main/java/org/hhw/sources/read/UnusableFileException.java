@@ -8,7 +8,13 @@ public class UnusableFileException extends RuntimeException {
 
     /** Stable codes, documented in the README. */
     public enum Code {
-        NOT_A_SPREADSHEET, CORRUPT, ENCRYPTED, TOO_LARGE, ENCODING_UNKNOWN, EMPTY, COLUMNS_MISSING
+        NOT_A_SPREADSHEET,
+        CORRUPT,
+        ENCRYPTED,
+        TOO_LARGE,
+        ENCODING_UNKNOWN,
+        EMPTY,
+        COLUMNS_MISSING
     }
 
     private final Code code;

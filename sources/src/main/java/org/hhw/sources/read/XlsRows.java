@@ -119,13 +119,17 @@ final class XlsRows extends SheetRows {
                 return cell.getRichStringCellValue().getString();
             case NUMERIC:
                 HSSFCellStyle style = cell.getCellStyle();
-                return cellText.numeric(BigDecimal.valueOf(cell.getNumericCellValue()),
-                        (int) style.getDataFormat(), style.getDataFormatString());
+                return cellText.numeric(
+                        BigDecimal.valueOf(cell.getNumericCellValue()),
+                        (int) style.getDataFormat(),
+                        style.getDataFormatString());
             case BOOLEAN:
                 return CellText.bool(cell.getBooleanCellValue());
             case ERROR:
                 byte code = cell.getErrorCellValue();
-                return FormulaError.isValidCode(code) ? FormulaError.forInt(code).getString() : "#ERROR";
+                return FormulaError.isValidCode(code)
+                        ? FormulaError.forInt(code).getString()
+                        : "#ERROR";
             default:
                 return "";
         }

@@ -29,6 +29,7 @@ final class XlsxPackageCheck {
     private final ReadLimits limits;
     /** The inflater cannot have been given more compressed bytes for one part than the file holds. */
     private final long fileSize;
+
     private long inflated;
 
     private XlsxPackageCheck(ReadLimits limits, long fileSize) {
@@ -52,8 +53,7 @@ final class XlsxPackageCheck {
                 if (total > limits.maxUncompressedBytes()) {
                     throw Rejections.contentTooLarge(limits.maxUncompressedBytes());
                 }
-                if (size > RATIO_GRACE_BYTES
-                        && (double) entry.getCompressedSize() / size < limits.minInflateRatio()) {
+                if (size > RATIO_GRACE_BYTES && (double) entry.getCompressedSize() / size < limits.minInflateRatio()) {
                     throw Rejections.abnormalCompression();
                 }
                 if (isSharedStrings(name) && size > limits.maxSharedStringsBytes()) {
@@ -87,7 +87,8 @@ final class XlsxPackageCheck {
 
     private void inflateWhole(ZipFile zip, ZipEntry entry) throws IOException {
         long limit = isSharedStrings(entry.getName().toLowerCase(Locale.ROOT))
-                ? limits.maxSharedStringsBytes() : limits.maxUncompressedBytes();
+                ? limits.maxSharedStringsBytes()
+                : limits.maxUncompressedBytes();
         try (InputStream in = new Counted(zip.getInputStream(entry), entry, limit)) {
             in.transferTo(OutputStream.nullOutputStream());
         }

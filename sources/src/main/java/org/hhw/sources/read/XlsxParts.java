@@ -24,11 +24,9 @@ final class XlsxParts {
     private static final String RELATIONSHIPS = "xl/_rels/workbook.xml.rels";
 
     /** The entry names of the workbook's parts by relationship id, and the shared strings' entry name (or null). */
-    record Relationships(Map<String, String> partsById, String sharedStrings) {
-    }
+    record Relationships(Map<String, String> partsById, String sharedStrings) {}
 
-    private XlsxParts() {
-    }
+    private XlsxParts() {}
 
     /** A parser per part: a factory is not promised to be safe for files read on several threads at once. */
     private static XMLStreamReader parser(InputStream in) throws XMLStreamException {
@@ -48,7 +46,8 @@ final class XlsxParts {
         try (InputStream in = zip.getInputStream(entry)) {
             XMLStreamReader xml = parser(in);
             while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT
+                        && xml.getLocalName().equals("Relationship")) {
                     String id = xml.getAttributeValue(null, "Id");
                     String target = xml.getAttributeValue(null, "Target");
                     String type = xml.getAttributeValue(null, "Type");
@@ -106,7 +105,7 @@ final class XlsxParts {
                             case "si" -> item = new StringBuilder();
                             case "rPh" -> phonetic++;
                             case "t" -> inText = phonetic == 0 && item != null;
-                            default -> { }
+                            default -> {}
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
@@ -119,7 +118,7 @@ final class XlsxParts {
                             }
                             case "rPh" -> phonetic--;
                             case "t" -> inText = false;
-                            default -> { }
+                            default -> {}
                         }
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
@@ -127,7 +126,7 @@ final class XlsxParts {
                             item.append(xml.getText());
                         }
                     }
-                    default -> { }
+                    default -> {}
                 }
             }
         } catch (XMLStreamException e) {

@@ -40,7 +40,8 @@ final class XlsxRows extends SheetRows {
     private final List<String> cells = new ArrayList<>();
     private SheetXml sheet;
 
-    private XlsxRows(ReadableWorkbook workbook, ZipFile zip, XlsxPackageCheck guard, int maxColumns) throws IOException {
+    private XlsxRows(ReadableWorkbook workbook, ZipFile zip, XlsxPackageCheck guard, int maxColumns)
+            throws IOException {
         super(maxColumns);
         this.workbook = workbook;
         this.zip = zip;
@@ -120,7 +121,8 @@ final class XlsxRows extends SheetRows {
                 return value;
             }
             String formatId = style >= 0 && style < formatIds.size() ? formatIds.get(style) : null;
-            return formatId == null ? CellText.number(number)
+            return formatId == null
+                    ? CellText.number(number)
                     : cellText.numeric(number, Integer.valueOf(formatId), formats.get(formatId));
         }
         return switch (type) {
@@ -162,7 +164,8 @@ final class XlsxRows extends SheetRows {
             if (value.length() <= 10) {
                 return LocalDate.parse(value).toString();
             }
-            LocalDateTime time = LocalDateTime.parse(value.endsWith("Z") ? value.substring(0, value.length() - 1) : value);
+            LocalDateTime time =
+                    LocalDateTime.parse(value.endsWith("Z") ? value.substring(0, value.length() - 1) : value);
             return CellText.date(time);
         } catch (DateTimeParseException e) {
             return value;

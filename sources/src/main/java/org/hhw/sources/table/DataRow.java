@@ -9,6 +9,12 @@ import java.util.Set;
  * @param uncalculated the fields (indices, as of {@code raw}) whose cell is a formula saved without
  *                     a result: its raw value is "", though Excel shows the clerk a value there
  */
-public record DataRow(int sheetIndex, String sheet, int rowNumber, String[] raw, SheetHeader header, boolean hidden,
-                      Set<Integer> uncalculated) implements SheetRow {
-}
+public record DataRow(
+        int sheetIndex,
+        String sheet,
+        int rowNumber,
+        String[] raw,
+        SheetHeader header,
+        boolean hidden,
+        Set<Integer> uncalculated)
+        implements SheetRow {}

@@ -13,7 +13,13 @@ import java.util.List;
  * @param unknownColumns  header texts no field claims (ignored, listed in the receipt)
  * @param preamble        the non-blank texts above the header (titles, 填报单位 lines)
  */
-public record SheetHeader(String sheet, int sheetIndex, int firstHeaderRow, int lastHeaderRow,
-                          String[] fieldHeaders, int[] fieldColumns, boolean[] tenThousandYuan, List<String> unknownColumns,
-                          List<String> preamble) {
-}
+public record SheetHeader(
+        String sheet,
+        int sheetIndex,
+        int firstHeaderRow,
+        int lastHeaderRow,
+        String[] fieldHeaders,
+        int[] fieldColumns,
+        boolean[] tenThousandYuan,
+        List<String> unknownColumns,
+        List<String> preamble) {}

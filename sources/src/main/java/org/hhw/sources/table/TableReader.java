@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.hhw.sources.clean.Text;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Field;
@@ -56,8 +55,10 @@ public final class TableReader implements AutoCloseable {
     private static final int MIN_ID_DIGITS = 6;
     /** A name column holding a place (玉泉镇, 南河堡村) labels a subtotal of that place. */
     private static final String PLACE_SUFFIXES = "镇乡村县区";
-    private static final List<String> FOOTER_MARKERS = List.of("制表人", "制表", "审核人", "审核", "填表人", "填报人",
-            "负责人", "单位盖章", "盖章", "(盖章)", "填报说明", "填表说明", "说明:", "备注:", "制表日期", "填表日期");
+
+    private static final List<String> FOOTER_MARKERS = List.of(
+            "制表人", "制表", "审核人", "审核", "填表人", "填报人", "负责人", "单位盖章", "盖章", "(盖章)", "填报说明", "填表说明", "说明:", "备注:", "制表日期",
+            "填表日期");
     /**
      * Every total and footer marker contains one of these: a cell without any cannot start a
      * marker, so data cells are normalised only when they contain one.
@@ -69,6 +70,7 @@ public final class TableReader implements AutoCloseable {
     private final Map<String, Integer> fieldBySynonym = new HashMap<>();
     /** Header variants that count only under a merged parent ("报销金额/其他"), by parent + "/" + child. */
     private final Map<String, Integer> fieldByParentAndChild = new HashMap<>();
+
     private final Set<String> ignored = new LinkedHashSet<>();
 
     private final Deque<RawRow> pending = new ArrayDeque<>();
@@ -83,13 +85,16 @@ public final class TableReader implements AutoCloseable {
     private int firstRowScore;
     /** The leftmost column the header's first row maps, and its field (-1: none). */
     private int sentinelColumn;
+
     private int sentinelField;
     /** The current header's columns of the contract's money fields, and of its person_name and resident_id fields. */
     private int[] amountColumns;
+
     private int[] nameColumns;
     private int[] idColumns;
     /** A repeat of a two-row header's first row, just read: the next row may be its second row. */
     private RawRow repeatedFirstRow;
+
     private boolean inFooter;
     private int lastRowNumber;
     private RawRow deferred;
@@ -106,8 +111,7 @@ public final class TableReader implements AutoCloseable {
                 if (slash < 0) {
                     fieldBySynonym.putIfAbsent(Text.normalizeHeader(h), i);
                 } else {
-                    fieldByParentAndChild.putIfAbsent(
-                            parentAndChild(h.substring(0, slash), h.substring(slash + 1)), i);
+                    fieldByParentAndChild.putIfAbsent(parentAndChild(h.substring(0, slash), h.substring(slash + 1)), i);
                 }
             }
         }
@@ -225,21 +229,30 @@ public final class TableReader implements AutoCloseable {
         }
         List<String> missing = missingRequired(best);
         if (!missing.isEmpty()) {
-            throw new UnusableFileException(UnusableFileException.Code.COLUMNS_MISSING,
-                    "工作表“" + first.sheet() + "”缺少必需的列：" + String.join("；", missing)
-                            + "。请在表头补上这些列（可用括号中的任一写法）后重新发送。");
+            throw new UnusableFileException(
+                    UnusableFileException.Code.COLUMNS_MISSING,
+                    "工作表“" + first.sheet() + "”缺少必需的列：" + String.join("；", missing) + "。请在表头补上这些列（可用括号中的任一写法）后重新发送。");
         }
         int lastHeader = best.start + best.height - 1;
         List<String> preamble = new ArrayList<>();
         for (int i = 0; i < best.start; i++) {
-            String text = top.get(i).cells().stream().filter(c -> !Text.isBlank(c)).map(Text::normalize)
+            String text = top.get(i).cells().stream()
+                    .filter(c -> !Text.isBlank(c))
+                    .map(Text::normalize)
                     .collect(Collectors.joining(" "));
             if (!text.isEmpty()) {
                 preamble.add(text);
             }
         }
-        current = new SheetHeader(first.sheet(), sheetsSeen++, top.get(best.start).rowNumber(),
-                top.get(lastHeader).rowNumber(), best.fieldHeaders, best.columns, best.tenThousand, best.unknown,
+        current = new SheetHeader(
+                first.sheet(),
+                sheetsSeen++,
+                top.get(best.start).rowNumber(),
+                top.get(lastHeader).rowNumber(),
+                best.fieldHeaders,
+                best.columns,
+                best.tenThousand,
+                best.unknown,
                 List.copyOf(preamble));
         currentHeaderScore = best.score;
         Candidate firstRow = singles[best.start];
@@ -268,7 +281,8 @@ public final class TableReader implements AutoCloseable {
         List<Field> fields = contract.fields();
         return IntStream.range(0, fields.size())
                 .filter(i -> fields.get(i).type() == type && fieldColumns[i] >= 0)
-                .map(i -> fieldColumns[i]).toArray();
+                .map(i -> fieldColumns[i])
+                .toArray();
     }
 
     private void skipRestOfSheet(String sheet) throws IOException {
@@ -286,14 +300,15 @@ public final class TableReader implements AutoCloseable {
 
     private UnusableFileException noTable() {
         if (!sawContent) {
-            return new UnusableFileException(UnusableFileException.Code.EMPTY,
-                    "文件中没有任何数据（所有工作表都是空的或隐藏的）。请确认发送的是填好的" + contract.label() + "。");
+            return new UnusableFileException(
+                    UnusableFileException.Code.EMPTY, "文件中没有任何数据（所有工作表都是空的或隐藏的）。请确认发送的是填好的" + contract.label() + "。");
         }
-        String expected = contract.requiredFields().stream().map(TableReader::describe)
-                .collect(Collectors.joining("；"));
-        return new UnusableFileException(UnusableFileException.Code.COLUMNS_MISSING,
-                "在文件的各工作表前" + HEADER_SCAN_ROWS + "行内找不到" + contract.label() + "的表头。表头至少应包含这些列："
-                        + expected + "。请检查是否发错了文件，或表头写法是否有误。");
+        String expected =
+                contract.requiredFields().stream().map(TableReader::describe).collect(Collectors.joining("；"));
+        return new UnusableFileException(
+                UnusableFileException.Code.COLUMNS_MISSING,
+                "在文件的各工作表前" + HEADER_SCAN_ROWS + "行内找不到" + contract.label() + "的表头。表头至少应包含这些列：" + expected
+                        + "。请检查是否发错了文件，或表头写法是否有误。");
     }
 
     private List<String> missingRequired(Candidate c) {
@@ -335,7 +350,13 @@ public final class TableReader implements AutoCloseable {
         for (int i = 0; i < raw.length; i++) {
             raw[i] = columns[i] < 0 ? null : row.cell(columns[i]);
         }
-        return new DataRow(current.sheetIndex(), row.sheet(), row.rowNumber(), raw, current, row.hidden(),
+        return new DataRow(
+                current.sheetIndex(),
+                row.sheet(),
+                row.rowNumber(),
+                raw,
+                current,
+                row.hidden(),
                 uncalculatedFields(row, columns));
     }
 
@@ -421,7 +442,8 @@ public final class TableReader implements AutoCloseable {
         }
         for (int col : nameColumns) {
             String name = Text.compact(row.cell(col));
-            if (name.chars().anyMatch(Character::isLetter) && name.chars().noneMatch(Character::isDigit)
+            if (name.chars().anyMatch(Character::isLetter)
+                    && name.chars().noneMatch(Character::isDigit)
                     && !isTotalLabel(Text.normalizeHeader(name))
                     && PLACE_SUFFIXES.indexOf(name.charAt(name.length() - 1)) < 0) {
                 return true;
@@ -436,7 +458,8 @@ public final class TableReader implements AutoCloseable {
      * column's field in that column is scored.
      */
     private boolean repeatsHeader(RawRow row, RawRow firstRowBefore) {
-        if (firstRowBefore != null && firstRowBefore.rowNumber() + 1 == row.rowNumber()
+        if (firstRowBefore != null
+                && firstRowBefore.rowNumber() + 1 == row.rowNumber()
                 && candidate(List.of(firstRowBefore, row), 0, 2).score >= currentHeaderScore) {
             return true;
         }
@@ -476,7 +499,8 @@ public final class TableReader implements AutoCloseable {
     private Candidate candidate(List<RawRow> top, int start, int height) {
         RawRow parent = top.get(start);
         RawRow child = height == 2 ? top.get(start + 1) : null;
-        int width = Math.max(parent.cells().size(), child == null ? 0 : child.cells().size());
+        int width = Math.max(
+                parent.cells().size(), child == null ? 0 : child.cells().size());
         int n = contract.fields().size();
         Candidate c = new Candidate(start, height, n);
         String spanningParent = "";
@@ -496,7 +520,8 @@ public final class TableReader implements AutoCloseable {
             } else {
                 written = ch;
                 // A short form that means a field only under its parent (其他 under 报销金额) comes first.
-                field = Text.isBlank(spanningParent) ? null
+                field = Text.isBlank(spanningParent)
+                        ? null
                         : fieldByParentAndChild.get(parentAndChild(spanningParent, ch));
                 if (field == null) {
                     field = lookup(ch);

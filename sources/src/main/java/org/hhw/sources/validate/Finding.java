@@ -8,5 +8,4 @@ import org.hhw.sources.clean.Issue;
  * as the sheet writes it, so the clerk finds the cell; both are null for a finding about the row
  * itself (a hidden row), whose {@code rawValue} is "".
  */
-public record Finding(String sheet, int rowNumber, String field, String column, String rawValue, Issue issue) {
-}
+public record Finding(String sheet, int rowNumber, String field, String column, String rawValue, Issue issue) {}

@@ -1,7 +1,6 @@
 package org.hhw.sources.validate;
 
 import java.util.List;
-
 import org.hhw.sources.table.NonDataRow;
 
 /**
@@ -11,8 +10,8 @@ import org.hhw.sources.table.NonDataRow;
  * @param values   the cleaned values in {@code Contract.outputColumns()} order, for a loaded row
  * @param findings warnings of a loaded row; every finding of a rejected one
  */
-public record Outcome(int sheetIndex, String sheet, int rowNumber, Object[] values, List<Finding> findings,
-                      NonDataRow.Kind nonData) {
+public record Outcome(
+        int sheetIndex, String sheet, int rowNumber, Object[] values, List<Finding> findings, NonDataRow.Kind nonData) {
 
     public boolean loaded() {
         return values != null;

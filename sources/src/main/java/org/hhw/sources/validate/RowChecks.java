@@ -6,7 +6,6 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-
 import org.hhw.sources.clean.Issue;
 import org.hhw.sources.clean.Reason;
 import org.hhw.sources.contract.Check;
@@ -17,23 +16,39 @@ import org.hhw.sources.contract.PolicyRules;
 /** A contract's {@link Check}s over one row's cleaned values, with messages a clerk can act on. */
 final class RowChecks {
 
-    private record Bound(Check check, int field, int other, int[] parts, int date, String label, String otherLabel,
-                         String partLabels) {
-    }
+    private record Bound(
+            Check check,
+            int field,
+            int other,
+            int[] parts,
+            int date,
+            String label,
+            String otherLabel,
+            String partLabels) {}
 
     private final List<Bound> checks = new ArrayList<>();
     private final int birthDate;
     private final PolicyRules rules = PolicyRules.bundled();
 
     RowChecks(Contract contract) {
-        List<String> columns = contract.outputColumns().stream().map(c -> c.name()).toList();
+        List<String> columns =
+                contract.outputColumns().stream().map(c -> c.name()).toList();
         this.birthDate = columns.indexOf("birth_date");
         for (Check c : contract.checks()) {
             int[] parts = c.parts().stream().mapToInt(columns::indexOf).toArray();
-            checks.add(new Bound(c, columns.indexOf(c.field()), c.other() == null ? -1 : columns.indexOf(c.other()),
-                    parts, c.date() == null ? -1 : columns.indexOf(c.date()), contract.field(c.field()).label(),
+            checks.add(new Bound(
+                    c,
+                    columns.indexOf(c.field()),
+                    c.other() == null ? -1 : columns.indexOf(c.other()),
+                    parts,
+                    c.date() == null ? -1 : columns.indexOf(c.date()),
+                    contract.field(c.field()).label(),
                     c.other() == null ? null : contract.field(c.other()).label(),
-                    String.join("、", c.parts().stream().map(p -> contract.field(p).label()).toList())));
+                    String.join(
+                            "、",
+                            c.parts().stream()
+                                    .map(p -> contract.field(p).label())
+                                    .toList())));
         }
     }
 
@@ -56,8 +71,11 @@ final class RowChecks {
                 if (value instanceof LocalDate v && other instanceof LocalDate o) {
                     boolean ok = c.kind() == Check.Kind.AFTER ? v.isAfter(o) : !v.isBefore(o);
                     if (!ok) {
-                        return issue(c, Reason.INCONSISTENT, b.label() + "（" + v + "）" + (c.kind() == Check.Kind.AFTER
-                                ? "应晚于" : "不能早于") + b.otherLabel() + "（" + o + "）。请核对这两个日期。");
+                        return issue(
+                                c,
+                                Reason.INCONSISTENT,
+                                b.label() + "（" + v + "）" + (c.kind() == Check.Kind.AFTER ? "应晚于" : "不能早于")
+                                        + b.otherLabel() + "（" + o + "）。请核对这两个日期。");
                     }
                 }
             }
@@ -71,9 +89,12 @@ final class RowChecks {
                     }
                     BigDecimal gap = sum.subtract(total).abs();
                     if (gap.compareTo(c.tolerance()) > 0) {
-                        return issue(c, Reason.INCONSISTENT, b.partLabels() + "之和（" + sum.toPlainString() + "元）与"
-                                + b.label() + "（" + total.toPlainString() + "元）相差" + gap.toPlainString()
-                                + "元。请核对各项金额。");
+                        return issue(
+                                c,
+                                Reason.INCONSISTENT,
+                                b.partLabels() + "之和（" + sum.toPlainString() + "元）与"
+                                        + b.label() + "（" + total.toPlainString() + "元）相差" + gap.toPlainString()
+                                        + "元。请核对各项金额。");
                     }
                 }
             }
@@ -87,12 +108,16 @@ final class RowChecks {
                 }
             }
             case AGE_MATCHES_ID -> {
-                if (value instanceof Integer age && other instanceof LocalDate at && birthDate >= 0
+                if (value instanceof Integer age
+                        && other instanceof LocalDate at
+                        && birthDate >= 0
                         && values[birthDate] instanceof LocalDate born) {
                     int actual = Period.between(born, at).getYears();
                     if (Math.abs(actual - age) > 1) {
-                        return issue(c, Reason.INCONSISTENT, b.label() + "（" + age + "）与身份证号推算的年龄（" + actual
-                                + "）不符。请核对年龄或身份证号。");
+                        return issue(
+                                c,
+                                Reason.INCONSISTENT,
+                                b.label() + "（" + age + "）与身份证号推算的年龄（" + actual + "）不符。请核对年龄或身份证号。");
                     }
                 }
             }
@@ -114,8 +139,11 @@ final class RowChecks {
             return null;
         }
         if (min != null && v.compareTo(min) < 0 || max != null && v.compareTo(max) > 0) {
-            return issue(c, Reason.NUMBER_INVALID, b.label() + "（" + v.stripTrailingZeros().toPlainString()
-                    + "）不在合理范围（" + plain(min) + "～" + plain(max) + "）内。请核对。");
+            return issue(
+                    c,
+                    Reason.NUMBER_INVALID,
+                    b.label() + "（" + v.stripTrailingZeros().toPlainString() + "）不在合理范围（" + plain(min) + "～"
+                            + plain(max) + "）内。请核对。");
         }
         return null;
     }
@@ -123,7 +151,10 @@ final class RowChecks {
     /** The value of the rule's version in force on {@code day}; null without a date or such a version. */
     private BigDecimal inForce(String rule, Object day) {
         return day instanceof LocalDate on
-                ? rules.inForce(rule, PolicyRules.EVERY_ROW, on).map(PolicyRule::value).orElse(null) : null;
+                ? rules.inForce(rule, PolicyRules.EVERY_ROW, on)
+                        .map(PolicyRule::value)
+                        .orElse(null)
+                : null;
     }
 
     private static Issue issue(Check c, Reason reason, String message) {

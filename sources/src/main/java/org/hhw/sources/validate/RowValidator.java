@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.hhw.sources.clean.Cleaned;
 import org.hhw.sources.clean.Dates;
 import org.hhw.sources.clean.Gazetteer;
@@ -17,13 +16,13 @@ import org.hhw.sources.clean.Money;
 import org.hhw.sources.clean.Names;
 import org.hhw.sources.clean.Pseudonyms;
 import org.hhw.sources.clean.Reason;
-import org.hhw.sources.clean.ResidentIds;
 import org.hhw.sources.clean.ResidentId;
+import org.hhw.sources.clean.ResidentIds;
 import org.hhw.sources.clean.Sex;
-import org.hhw.sources.clean.Township;
-import org.hhw.sources.clean.Village;
 import org.hhw.sources.clean.Terms;
 import org.hhw.sources.clean.Text;
+import org.hhw.sources.clean.Township;
+import org.hhw.sources.clean.Village;
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.contract.Field;
@@ -48,12 +47,12 @@ import org.hhw.sources.table.SheetRow;
  */
 public final class RowValidator {
 
-    private static final Issue HIDDEN_ROW = Issue.warning(Reason.HIDDEN_ROW,
-            "该行在表格中被隐藏，已照常读取，请核对：如果这一行不应入库，请删除它（而不是隐藏）后重新发送。");
+    private static final Issue HIDDEN_ROW =
+            Issue.warning(Reason.HIDDEN_ROW, "该行在表格中被隐藏，已照常读取，请核对：如果这一行不应入库，请删除它（而不是隐藏）后重新发送。");
     private static final String RECALCULATE = "公式没有计算结果，请在Excel中重新计算后保存。";
     private static final Issue UNCALCULATED_REQUIRED = Issue.reject(Reason.FORMULA_NOT_CALCULATED, RECALCULATE);
-    private static final Issue UNCALCULATED_OPTIONAL = Issue.warning(Reason.FORMULA_NOT_CALCULATED,
-            RECALCULATE + "本行已入库，这一项暂为空。");
+    private static final Issue UNCALCULATED_OPTIONAL =
+            Issue.warning(Reason.FORMULA_NOT_CALCULATED, RECALCULATE + "本行已入库，这一项暂为空。");
     private static final String ID_MISSING_MESSAGE = "身份证号为空。请填写该人员18位公民身份号码。";
 
     private final Contract contract;
@@ -65,9 +64,11 @@ public final class RowValidator {
     private final Map<String, Integer> fieldIndex = new HashMap<>();
     /** Per field, the message of its blank cell when it is required: made once, not per row. */
     private final String[] requiredMissing;
+
     private final RowChecks checks;
     /** The latest possible birth date: a validator serves one file, and asking the clock per row cost more than the ID check. */
     private final LocalDate today = LocalDate.now();
+
     private SheetHeader titledHeader;
     private String titleDate;
     private Integer titleYear;
@@ -76,8 +77,10 @@ public final class RowValidator {
         this.contract = contract;
         this.gazetteer = gazetteer;
         this.pseudonyms = pseudonyms;
-        this.sexDeclaredField = contract.fields().stream().map(Field::name).toList().indexOf("sex_declared");
-        this.sexDeclaredOutput = contract.outputColumns().stream().map(c -> c.name()).toList().indexOf("sex_declared");
+        this.sexDeclaredField =
+                contract.fields().stream().map(Field::name).toList().indexOf("sex_declared");
+        this.sexDeclaredOutput =
+                contract.outputColumns().stream().map(c -> c.name()).toList().indexOf("sex_declared");
         this.outputWidth = contract.outputColumns().size();
         this.requiredMissing = new String[contract.fields().size()];
         for (int i = 0; i < contract.fields().size(); i++) {
@@ -103,7 +106,8 @@ public final class RowValidator {
     private void readTitle(SheetHeader header) {
         if (header != titledHeader) {
             titledHeader = header;
-            titleDate = TitleDates.find(header.preamble()).map(LocalDate::toString).orElse(null);
+            titleDate =
+                    TitleDates.find(header.preamble()).map(LocalDate::toString).orElse(null);
             titleYear = TitleDates.year(header.preamble()).orElse(null);
         }
     }
@@ -187,9 +191,11 @@ public final class RowValidator {
         if (sexDeclaredField >= 0 && idSex != null) {
             String declared = (String) values[sexDeclaredOutput];
             if (declared != null && !declared.equals(idSex)) {
-                cells.add(sexDeclaredField, Issue.warning(Reason.INCONSISTENT,
-                        "性别与身份证号不符：身份证号显示为" + ("male".equals(idSex) ? "男" : "女")
-                                + "。已按身份证号入库，请核对性别或身份证号。"));
+                cells.add(
+                        sexDeclaredField,
+                        Issue.warning(
+                                Reason.INCONSISTENT,
+                                "性别与身份证号不符：身份证号显示为" + ("male".equals(idSex) ? "男" : "女") + "。已按身份证号入库，请核对性别或身份证号。"));
             }
         }
         return cells.outcome(values);
@@ -300,8 +306,13 @@ public final class RowValidator {
             Field f = contract.fields().get(field);
             String header = row.header().fieldHeaders()[field];
             String raw = row.raw()[field];
-            record(new Finding(row.sheet(), row.rowNumber(), f.name(), header == null ? f.label() : header,
-                    raw == null ? "" : raw, issue));
+            record(new Finding(
+                    row.sheet(),
+                    row.rowNumber(),
+                    f.name(),
+                    header == null ? f.label() : header,
+                    raw == null ? "" : raw,
+                    issue));
         }
 
         void addForRow(Issue issue) {
@@ -315,8 +326,13 @@ public final class RowValidator {
 
         Outcome outcome(Object[] values) {
             if (rejected) {
-                return new Outcome(row.sheetIndex(), row.sheet(), row.rowNumber(), null,
-                        findings.stream().filter(f -> f.issue().rejects()).toList(), null);
+                return new Outcome(
+                        row.sheetIndex(),
+                        row.sheet(),
+                        row.rowNumber(),
+                        null,
+                        findings.stream().filter(f -> f.issue().rejects()).toList(),
+                        null);
             }
             return new Outcome(row.sheetIndex(), row.sheet(), row.rowNumber(), values, List.copyOf(findings), null);
         }

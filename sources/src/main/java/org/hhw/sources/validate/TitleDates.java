@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.hhw.sources.clean.Text;
 
 /**
@@ -26,8 +25,7 @@ final class TitleDates {
     /** Where a line goes on to say when the form was filled in or sent: no year from there on is the ledger's. */
     private static final Pattern FILLED_IN = Pattern.compile("填报|填表|报送|制表|打印");
 
-    private TitleDates() {
-    }
+    private TitleDates() {}
 
     static Optional<LocalDate> find(List<String> preamble) {
         for (String line : preamble) {

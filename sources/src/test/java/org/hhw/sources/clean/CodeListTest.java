@@ -10,21 +10,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CodeListTest {
 
-    private final CodeList relation = new CodeList("relation", "与户主关系", List.of(
-            new CodeList.Entry("HEAD", "户主", List.of("本人")),
-            new CodeList.Entry("SPOUSE", "配偶", List.of("妻子", "丈夫")),
-            new CodeList.Entry("SON", "之子", List.of("子", "儿子")),
-            new CodeList.Entry("DAUGHTER", "之女", List.of("女", "女儿"))));
+    private final CodeList relation = new CodeList(
+            "relation",
+            "与户主关系",
+            List.of(
+                    new CodeList.Entry("HEAD", "户主", List.of("本人")),
+                    new CodeList.Entry("SPOUSE", "配偶", List.of("妻子", "丈夫")),
+                    new CodeList.Entry("SON", "之子", List.of("子", "儿子")),
+                    new CodeList.Entry("DAUGHTER", "之女", List.of("女", "女儿"))));
 
     @ParameterizedTest
     @CsvSource({
-            "户主, HEAD",
-            "'户 主', HEAD",
-            "'\u3000本人 ', HEAD",
-            "妻子, SPOUSE",
-            "之子, SON",
-            "子, SON",
-            "女儿, DAUGHTER",
+        "户主, HEAD",
+        "'户 主', HEAD",
+        "'\u3000本人 ', HEAD",
+        "妻子, SPOUSE",
+        "之子, SON",
+        "子, SON",
+        "女儿, DAUGHTER",
     })
     void labelsAndAliasesResolveToCodes(String raw, String expected) {
         // given / when / then
@@ -42,8 +45,7 @@ class CodeListTest {
         // then
         assertThat(cleaned.rejected()).isTrue();
         assertThat(cleaned.issue().reason()).isEqualTo(Reason.CODE_UNKNOWN);
-        assertThat(cleaned.issue().message())
-                .isEqualTo("与户主关系“侄子”不是规定的填法，只能填写：户主、配偶、之子、之女。请改为其中之一。");
+        assertThat(cleaned.issue().message()).isEqualTo("与户主关系“侄子”不是规定的填法，只能填写：户主、配偶、之子、之女。请改为其中之一。");
     }
 
     @Test
@@ -55,7 +57,8 @@ class CodeListTest {
     @Test
     void entriesKeepTheirOrder() {
         // given / when / then
-        assertThat(relation.entries()).extracting(CodeList.Entry::code)
+        assertThat(relation.entries())
+                .extracting(CodeList.Entry::code)
                 .containsExactly("HEAD", "SPOUSE", "SON", "DAUGHTER");
         assertThat(relation.domain()).isEqualTo("relation");
         assertThat(relation.labelZh()).isEqualTo("与户主关系");
@@ -65,8 +68,7 @@ class CodeListTest {
     void anAliasNamingTwoCodesIsRefused() {
         // given
         List<CodeList.Entry> entries = List.of(
-                new CodeList.Entry("SON", "之子", List.of("子女")),
-                new CodeList.Entry("DAUGHTER", "之女", List.of("子女")));
+                new CodeList.Entry("SON", "之子", List.of("子女")), new CodeList.Entry("DAUGHTER", "之女", List.of("子女")));
 
         // when / then
         assertThatThrownBy(() -> new CodeList("relation", "与户主关系", entries))

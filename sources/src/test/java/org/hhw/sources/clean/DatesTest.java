@@ -14,29 +14,30 @@ class DatesTest {
     private static final String DATE_FORMS = "可用的写法：2018-06-01、2018/6/1、2018.6.1、2018年6月1日、20180601。";
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "2018-06-01",
-            "2018-6-1",
-            "2018/6/1",
-            "2018/06/01",
-            "2018.6.1",
-            "2018年6月1日",
-            "2018年06月01日",
-            "2018 年 6 月 1 日",
-            "2018年6月1号",
-            "2018年6月1",
-            "2018年6月1日 10:00",
-            "20180601",
-            "2018-6-1 00:00:00",
-            "2018-06-01 13:45",
-            "2018-06-01T08:30:00",
-            "2018/6/1 0:00",
-            "43252",
-            "43252.5",
-            "２０１８－０６－０１",
-            "２０１８年６月１日",
-            " 2018-06-01\u3000",
-    })
+    @ValueSource(
+            strings = {
+                "2018-06-01",
+                "2018-6-1",
+                "2018/6/1",
+                "2018/06/01",
+                "2018.6.1",
+                "2018年6月1日",
+                "2018年06月01日",
+                "2018 年 6 月 1 日",
+                "2018年6月1号",
+                "2018年6月1",
+                "2018年6月1日 10:00",
+                "20180601",
+                "2018-6-1 00:00:00",
+                "2018-06-01 13:45",
+                "2018-06-01T08:30:00",
+                "2018/6/1 0:00",
+                "43252",
+                "43252.5",
+                "２０１８－０６－０１",
+                "２０１８年６月１日",
+                " 2018-06-01\u3000",
+            })
     void everyDateForm(String raw) {
         // given / when
         Cleaned<LocalDate> cleaned = Dates.parseDate(raw);
@@ -47,11 +48,11 @@ class DatesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "10000, 1927-05-18",
-            "36526, 2000-01-01",
-            "43159, 2018-02-28",
-            "43160, 2018-03-01",
-            "73415, 2100-12-31",
+        "10000, 1927-05-18",
+        "36526, 2000-01-01",
+        "43159, 2018-02-28",
+        "43160, 2018-03-01",
+        "73415, 2100-12-31",
     })
     void excelSerials(String raw, LocalDate expected) {
         // given / when / then
@@ -89,8 +90,7 @@ class DatesTest {
 
         // then
         assertThat(cleaned.issue().reason()).isEqualTo(Reason.DATE_INVALID);
-        assertThat(cleaned.issue().message())
-                .isEqualTo("日期“" + raw + "”的年份不合理（应在1900年到2100年之间），请对照原始凭证核对后重新填写。");
+        assertThat(cleaned.issue().message()).isEqualTo("日期“" + raw + "”的年份不合理（应在1900年到2100年之间），请对照原始凭证核对后重新填写。");
     }
 
     @ParameterizedTest
@@ -101,21 +101,22 @@ class DatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "2018年6月",
-            "2018年06月",
-            "2018年6月份",
-            "2018.06",
-            "2018.6",
-            "2018-06",
-            "2018/6",
-            "201806",
-            "２０１８年６月",
-            "2018-06-15",
-            "2018年6月30日",
-            "2018-6-1 00:00:00",
-            "43266",
-    })
+    @ValueSource(
+            strings = {
+                "2018年6月",
+                "2018年06月",
+                "2018年6月份",
+                "2018.06",
+                "2018.6",
+                "2018-06",
+                "2018/6",
+                "201806",
+                "２０１８年６月",
+                "2018-06-15",
+                "2018年6月30日",
+                "2018-6-1 00:00:00",
+                "43266",
+            })
     void everyMonthForm(String raw) {
         // given / when
         Cleaned<YearMonth> cleaned = Dates.parseMonth(raw);
@@ -134,8 +135,8 @@ class DatesTest {
 
         // then
         assertThat(cleaned.issue().reason()).isEqualTo(Reason.DATE_INVALID);
-        assertThat(cleaned.issue().message()).isEqualTo(
-                "月份“2018-13”不存在，请核对后重新填写。可用的写法：2018年6月、2018-06、2018.06、2018/6、201806，或完整日期。");
+        assertThat(cleaned.issue().message())
+                .isEqualTo("月份“2018-13”不存在，请核对后重新填写。可用的写法：2018年6月、2018-06、2018.06、2018/6、201806，或完整日期。");
     }
 
     @ParameterizedTest
@@ -146,8 +147,8 @@ class DatesTest {
 
         // then
         assertThat(cleaned.issue().reason()).isEqualTo(Reason.DATE_INVALID);
-        assertThat(cleaned.issue().message()).isEqualTo("月份“" + raw
-                + "”无法识别，请填写年和月。可用的写法：2018年6月、2018-06、2018.06、2018/6、201806，或完整日期。");
+        assertThat(cleaned.issue().message())
+                .isEqualTo("月份“" + raw + "”无法识别，请填写年和月。可用的写法：2018年6月、2018-06、2018.06、2018/6、201806，或完整日期。");
     }
 
     @Test
@@ -160,23 +161,24 @@ class DatesTest {
             + "或只写月份（按该月最后一天计）：2018年6月、2018年6月底、2018-06、2018.06、201806。";
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "2018年12月",
-            "2018年12月份",
-            "2018年12月底",
-            "2018年12月末",
-            "2018 年 12 月 底",
-            "2018.12",
-            "2018-12",
-            "2018/12",
-            "201812",
-            "２０１８．１２",
-            "2018-12-31",
-            "2018年12月31日",
-            "20181231",
-            "2018/12/31 00:00:00",
-            "43465",
-    })
+    @ValueSource(
+            strings = {
+                "2018年12月",
+                "2018年12月份",
+                "2018年12月底",
+                "2018年12月末",
+                "2018 年 12 月 底",
+                "2018.12",
+                "2018-12",
+                "2018/12",
+                "201812",
+                "２０１８．１２",
+                "2018-12-31",
+                "2018年12月31日",
+                "20181231",
+                "2018/12/31 00:00:00",
+                "43465",
+            })
     void aLedgerDateGivenAsAMonthIsItsLastDay(String raw) {
         // given a ledger date written as a month, or as the day itself
 
@@ -189,11 +191,11 @@ class DatesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "2018.2, 2018-02-28",
-            "2020年2月底, 2020-02-29",
-            "2018年6月末, 2018-06-30",
-            "201809, 2018-09-30",
-            "2018-06-15, 2018-06-15",
+        "2018.2, 2018-02-28",
+        "2020年2月底, 2020-02-29",
+        "2018年6月末, 2018-06-30",
+        "201809, 2018-09-30",
+        "2018-06-15, 2018-06-15",
     })
     void aMonthEndsOnItsOwnLastDayAndADayStaysThatDay(String raw, LocalDate expected) {
         // given / when / then
@@ -220,19 +222,22 @@ class DatesTest {
         Cleaned<LocalDate> cleaned = Dates.parseAsOfDate("12月底", null);
 
         // then
-        assertThat(cleaned).isEqualTo(Cleaned.reject(Reason.DATE_INVALID,
-                "日期“12月底”没有写年份，表格标题中也没有年份。请写明年份，例如 2018年12月底 或 2018-12-31。"));
+        assertThat(cleaned)
+                .isEqualTo(Cleaned.reject(
+                        Reason.DATE_INVALID, "日期“12月底”没有写年份，表格标题中也没有年份。请写明年份，例如 2018年12月底 或 2018-12-31。"));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "2018-13|月份“2018-13”不存在，请核对后重新填写。",
-            "201800|月份“201800”不存在，请核对后重新填写。",
-            "13月底|月份“13月底”不存在，请核对后重新填写。",
-            "待定|日期“待定”无法识别，请填写实际日期或月份。",
-            "2018年|日期“2018年”无法识别，请填写实际日期或月份。",
-            "12月31日|日期“12月31日”无法识别，请填写实际日期或月份。",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2018-13|月份“2018-13”不存在，请核对后重新填写。",
+                "201800|月份“201800”不存在，请核对后重新填写。",
+                "13月底|月份“13月底”不存在，请核对后重新填写。",
+                "待定|日期“待定”无法识别，请填写实际日期或月份。",
+                "2018年|日期“2018年”无法识别，请填写实际日期或月份。",
+                "12月31日|日期“12月31日”无法识别，请填写实际日期或月份。",
+            })
     void aLedgerDateThatIsNeitherADayNorAMonthIsInvalid(String raw, String message) {
         // given / when
         Cleaned<LocalDate> cleaned = Dates.parseAsOfDate(raw, 2018);
@@ -244,10 +249,10 @@ class DatesTest {
     @Test
     void aLedgerDateKeepsTheDayChecks() {
         // given / when / then: a day that does not exist, a year out of range
-        assertThat(Dates.parseAsOfDate("2018-02-30", null)).isEqualTo(Cleaned.reject(Reason.DATE_INVALID,
-                "日期“2018-02-30”不存在，请对照原始凭证核对后重新填写。" + DATE_FORMS));
-        assertThat(Dates.parseAsOfDate("2101年1月", null)).isEqualTo(Cleaned.reject(Reason.DATE_INVALID,
-                "日期“2101年1月”的年份不合理（应在1900年到2100年之间），请对照原始凭证核对后重新填写。"));
+        assertThat(Dates.parseAsOfDate("2018-02-30", null))
+                .isEqualTo(Cleaned.reject(Reason.DATE_INVALID, "日期“2018-02-30”不存在，请对照原始凭证核对后重新填写。" + DATE_FORMS));
+        assertThat(Dates.parseAsOfDate("2101年1月", null))
+                .isEqualTo(Cleaned.reject(Reason.DATE_INVALID, "日期“2101年1月”的年份不合理（应在1900年到2100年之间），请对照原始凭证核对后重新填写。"));
         assertThat(Dates.parseAsOfDate("\u3000", 2018).isBlank()).isTrue();
     }
 
@@ -260,8 +265,7 @@ class DatesTest {
         Cleaned<LocalDate> cleaned = Dates.parseDate(raw);
 
         // then
-        assertThat(cleaned).isEqualTo(Cleaned.reject(Reason.DATE_INVALID,
-                "日期“" + raw + "”无法识别，请填写实际日期。" + DATE_FORMS));
+        assertThat(cleaned).isEqualTo(Cleaned.reject(Reason.DATE_INVALID, "日期“" + raw + "”无法识别，请填写实际日期。" + DATE_FORMS));
     }
 
     @ParameterizedTest

@@ -21,7 +21,9 @@ class GazetteerTest {
     @Test
     void bundledHasElevenTownshipsAndTheVillagesOfThePlan() {
         // given / when / then
-        assertThat(String.join("、", gazetteer.townships().stream().map(Township::name).toList())).isEqualTo(ELEVEN);
+        assertThat(String.join(
+                        "、", gazetteer.townships().stream().map(Township::name).toList()))
+                .isEqualTo(ELEVEN);
         assertThat(gazetteer.townships().get(0)).isEqualTo(new Township(1, "玉泉镇"));
         assertThat(gazetteer.townships().get(10)).isEqualTo(new Township(11, "南高崖乡"));
         assertThat(gazetteer.villages()).hasSize(133);
@@ -31,19 +33,19 @@ class GazetteerTest {
 
     @ParameterizedTest
     @CsvSource({
-            "卅里铺乡, 卅里铺乡",
-            "三十里铺乡, 卅里铺乡",
-            "三十里铺, 卅里铺乡",
-            "新平镇, 新平堡镇",
-            "新平堡, 新平堡镇",
-            "米新关, 米薪关镇",
-            "米新关镇, 米薪关镇",
-            "南河堡, 南河堡乡",
-            "南河堡乡, 南河堡乡",
-            "'南 河 堡　乡', 南河堡乡",
-            "南河堡镇, 南河堡乡",
-            "谷前堡乡, 谷前堡镇",
-            "玉泉, 玉泉镇",
+        "卅里铺乡, 卅里铺乡",
+        "三十里铺乡, 卅里铺乡",
+        "三十里铺, 卅里铺乡",
+        "新平镇, 新平堡镇",
+        "新平堡, 新平堡镇",
+        "米新关, 米薪关镇",
+        "米新关镇, 米薪关镇",
+        "南河堡, 南河堡乡",
+        "南河堡乡, 南河堡乡",
+        "'南 河 堡　乡', 南河堡乡",
+        "南河堡镇, 南河堡乡",
+        "谷前堡乡, 谷前堡镇",
+        "玉泉, 玉泉镇",
     })
     void townshipNamesAndAliases(String raw, String expected) {
         // given / when
@@ -70,19 +72,19 @@ class GazetteerTest {
 
     @ParameterizedTest
     @CsvSource({
-            "逯家湾镇, 瓦窑口, 瓦夭口",
-            "逯家湾镇, 瓦夭口, 瓦夭口",
-            "逯家湾镇, 百舍科, 白舍科",
-            "逯家湾镇, 袁家梁, 胡家洼",
-            "逯家湾镇, 胡家洼（袁家梁）, 胡家洼",
-            "玉泉镇, 李家庄村, 李家庄",
-            "玉泉镇, 呼沱店村, 滹沱店",
-            "玉泉镇, '李家庄 ', 李家庄",
-            "张西河乡, 西巴沟, 细巴沟",
-            "张西河乡, 麻黄楞, 麻黄塄",
-            "南高崖乡, 阎家梁, 闫家梁",
-            "新平堡镇, 黃家湾, 黄家湾",
-            "新平堡镇, 新平, 新平堡",
+        "逯家湾镇, 瓦窑口, 瓦夭口",
+        "逯家湾镇, 瓦夭口, 瓦夭口",
+        "逯家湾镇, 百舍科, 白舍科",
+        "逯家湾镇, 袁家梁, 胡家洼",
+        "逯家湾镇, 胡家洼（袁家梁）, 胡家洼",
+        "玉泉镇, 李家庄村, 李家庄",
+        "玉泉镇, 呼沱店村, 滹沱店",
+        "玉泉镇, '李家庄 ', 李家庄",
+        "张西河乡, 西巴沟, 细巴沟",
+        "张西河乡, 麻黄楞, 麻黄塄",
+        "南高崖乡, 阎家梁, 闫家梁",
+        "新平堡镇, 黃家湾, 黄家湾",
+        "新平堡镇, 新平, 新平堡",
     })
     void villagesByNameAliasAndSuffix(String township, String raw, String expected) {
         // given
@@ -127,9 +129,10 @@ class GazetteerTest {
 
         // then
         assertThat(cleaned.issue().reason()).isEqualTo(Reason.VILLAGE_UNKNOWN);
-        assertThat(cleaned.issue().message()).isEqualTo("行政村“瓦窑口”不在玉泉镇的村名单中。"
-                + "名单中逯家湾镇有这个村，如果是乡镇填错了，请改正乡镇。"
-                + "请核对村名的写法；如果它确实是玉泉镇的行政村，请联系县扶贫办把它加入村名单。");
+        assertThat(cleaned.issue().message())
+                .isEqualTo("行政村“瓦窑口”不在玉泉镇的村名单中。"
+                        + "名单中逯家湾镇有这个村，如果是乡镇填错了，请改正乡镇。"
+                        + "请核对村名的写法；如果它确实是玉泉镇的行政村，请联系县扶贫办把它加入村名单。");
     }
 
     @Test
@@ -143,8 +146,8 @@ class GazetteerTest {
         // then
         assertThat(cleaned.rejected()).isTrue();
         assertThat(cleaned.issue().reason()).isEqualTo(Reason.VILLAGE_UNKNOWN);
-        assertThat(cleaned.issue().message()).isEqualTo("行政村“幸福村”不在南河堡乡的村名单中。"
-                + "请核对村名的写法；如果它确实是南河堡乡的行政村，请联系县扶贫办把它加入村名单。");
+        assertThat(cleaned.issue().message())
+                .isEqualTo("行政村“幸福村”不在南河堡乡的村名单中。" + "请核对村名的写法；如果它确实是南河堡乡的行政村，请联系县扶贫办把它加入村名单。");
     }
 
     @Test

@@ -10,17 +10,17 @@ class NamesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "'张三', 张三",
-            "'张　三', 张三",
-            "' 张 三 ', 张三",
-            "'欧阳\u00A0 小 明', 欧阳小明",
-            "'阿不都·热合曼', 阿不都·热合曼",
-            "'阿不都 · 热合曼', 阿不都·热合曼",
-            "'阿不都•热合曼', 阿不都·热合曼",
-            "'阿不都・热合曼', 阿不都·热合曼",
-            "'阿不都．热合曼', 阿不都·热合曼",
-            "'John  Smith', John Smith",
-            "'Ｌｉ Ｍｉｎｇ', Li Ming",
+        "'张三', 张三",
+        "'张　三', 张三",
+        "' 张 三 ', 张三",
+        "'欧阳\u00A0 小 明', 欧阳小明",
+        "'阿不都·热合曼', 阿不都·热合曼",
+        "'阿不都 · 热合曼', 阿不都·热合曼",
+        "'阿不都•热合曼', 阿不都·热合曼",
+        "'阿不都・热合曼', 阿不都·热合曼",
+        "'阿不都．热合曼', 阿不都·热合曼",
+        "'John  Smith', John Smith",
+        "'Ｌｉ Ｍｉｎｇ', Li Ming",
     })
     void cleanNames(String raw, String expected) {
         // given / when / then
@@ -36,8 +36,8 @@ class NamesTest {
         // then
         assertThat(cleaned.rejected()).isTrue();
         assertThat(cleaned.issue().reason()).isEqualTo(Reason.TEXT_INVALID);
-        assertThat(cleaned.issue().message()).isEqualTo("姓名“" + Text.normalize(raw)
-                + "”中含有数字，姓名里不应有数字（可能填错了列）。请对照身份证或户口簿核对后重新填写。");
+        assertThat(cleaned.issue().message())
+                .isEqualTo("姓名“" + Text.normalize(raw) + "”中含有数字，姓名里不应有数字（可能填错了列）。请对照身份证或户口簿核对后重新填写。");
     }
 
     @ParameterizedTest

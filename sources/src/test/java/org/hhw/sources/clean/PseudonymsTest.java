@@ -61,7 +61,9 @@ class PseudonymsTest {
         Pseudonyms other = new Pseudonyms("another-key".getBytes(StandardCharsets.UTF_8));
 
         // when / then
-        assertThat(other.personIdHash("11010519491231002X")).isNotEqualTo(EXPECTED_1).hasSize(64);
+        assertThat(other.personIdHash("11010519491231002X"))
+                .isNotEqualTo(EXPECTED_1)
+                .hasSize(64);
     }
 
     @Test
@@ -77,7 +79,8 @@ class PseudonymsTest {
         assertThat(created).hasSize(32);
         assertThat(reread).isEqualTo(created);
         assertThat(Files.readString(keyFile).strip()).isEqualTo(HexFormat.of().formatHex(created));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -90,8 +93,8 @@ class PseudonymsTest {
         byte[] key = Pseudonyms.loadOrCreateKey(keyFile);
 
         // then
-        assertThat(key).isEqualTo(HexFormat.of().parseHex(
-                "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"));
+        assertThat(key)
+                .isEqualTo(HexFormat.of().parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"));
     }
 
     @Test
@@ -105,7 +108,8 @@ class PseudonymsTest {
         // when / then
         String rule = " is not a pseudonym key: it must be at least 32 bytes written as hex, an even number, 64 or "
                 + "more, of the digits 0-9 and a-f (e.g. what `openssl rand -hex 32` prints), but holds ";
-        assertThatThrownBy(() -> Pseudonyms.loadOrCreateKey(sixteenBytes)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Pseudonyms.loadOrCreateKey(sixteenBytes))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the key file " + sixteenBytes + rule + "32 characters");
         assertThatThrownBy(() -> Pseudonyms.loadOrCreateKey(oddDigits))
                 .hasMessage("the key file " + oddDigits + rule + "63 characters");
@@ -118,8 +122,11 @@ class PseudonymsTest {
     @Test
     void parsesAKeyGivenAsTextByTheSameRuleNamingItsOrigin() {
         // given / when / then
-        assertThat(Pseudonyms.parseKey("ff".repeat(40), "a setting")).hasSize(40).containsOnly((byte) 0xff);
+        assertThat(Pseudonyms.parseKey("ff".repeat(40), "a setting"))
+                .hasSize(40)
+                .containsOnly((byte) 0xff);
         assertThatThrownBy(() -> Pseudonyms.parseKey("00ff", "the setting x"))
-                .hasMessageStartingWith("the setting x is not a pseudonym key: ").hasMessageNotContaining("00ff");
+                .hasMessageStartingWith("the setting x is not a pseudonym key: ")
+                .hasMessageNotContaining("00ff");
     }
 }

@@ -15,11 +15,11 @@ class ResidentIdsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "11010519491231002, X",
-            "44052418800101001, 4",
-            "14022219900101123, X",
-            "14022219850315002, 4",
-            "14022620010229001, 3",
+        "11010519491231002, X",
+        "44052418800101001, 4",
+        "14022219900101123, X",
+        "14022219850315002, 4",
+        "14022620010229001, 3",
     })
     void checkCharOfKnownNumbers(String first17, char expected) {
         // given / when / then
@@ -35,8 +35,8 @@ class ResidentIdsTest {
         Cleaned<ResidentId> cleaned = ResidentIds.clean(raw, TODAY);
 
         // then
-        assertThat(cleaned).isEqualTo(Cleaned.ok(
-                new ResidentId("11010519491231002X", LocalDate.of(1949, 12, 31), Sex.FEMALE)));
+        assertThat(cleaned)
+                .isEqualTo(Cleaned.ok(new ResidentId("11010519491231002X", LocalDate.of(1949, 12, 31), Sex.FEMALE)));
     }
 
     @Test
@@ -53,22 +53,23 @@ class ResidentIdsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "14022219900101123x",
-            "１４０２２２１９９００１０１１２３Ｘ",
-            "140222 19900101 123X",
-            "\u3000140222199001011\u00A023X ",
-            "'14022219900101123X",
-            "=\"14022219900101123X\"",
-            "=14022219900101123X",
-    })
+    @ValueSource(
+            strings = {
+                "14022219900101123x",
+                "１４０２２２１９９００１０１１２３Ｘ",
+                "140222 19900101 123X",
+                "\u3000140222199001011\u00A023X ",
+                "'14022219900101123X",
+                "=\"14022219900101123X\"",
+                "=14022219900101123X",
+            })
     void cleanFoldsTypingVariants(String raw) {
         // given / when
         Cleaned<ResidentId> cleaned = ResidentIds.clean(raw, TODAY);
 
         // then
-        assertThat(cleaned).isEqualTo(Cleaned.ok(
-                new ResidentId("14022219900101123X", LocalDate.of(1990, 1, 1), Sex.MALE)));
+        assertThat(cleaned)
+                .isEqualTo(Cleaned.ok(new ResidentId("14022219900101123X", LocalDate.of(1990, 1, 1), Sex.MALE)));
     }
 
     @ParameterizedTest
@@ -112,8 +113,14 @@ class ResidentIdsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.40222E+17", "1.40222199001011E17", "1.40222199001011e+17", "140222199001011000.0",
-            "１.４０２２２Ｅ＋１７"})
+    @ValueSource(
+            strings = {
+                "1.40222E+17",
+                "1.40222199001011E17",
+                "1.40222199001011e+17",
+                "140222199001011000.0",
+                "１.４０２２２Ｅ＋１７"
+            })
     void numberFormsArePrecisionLost(String raw) {
         // given / when
         Cleaned<ResidentId> cleaned = ResidentIds.clean(raw, TODAY);
@@ -133,9 +140,10 @@ class ResidentIdsTest {
         Cleaned<ResidentId> cleaned = ResidentIds.clean(raw, TODAY);
 
         // then
-        assertThat(cleaned.issue().message()).isEqualTo("身份证号码“1.40222E+17”已损坏：这一列被存成了数字格式，"
-                + "Excel只保留前15位数字，后面几位已经丢失，无法恢复。请把这一列的单元格格式设置为“文本”，"
-                + "再对照身份证或户口簿原件重新录入完整号码。");
+        assertThat(cleaned.issue().message())
+                .isEqualTo("身份证号码“1.40222E+17”已损坏：这一列被存成了数字格式，"
+                        + "Excel只保留前15位数字，后面几位已经丢失，无法恢复。请把这一列的单元格格式设置为“文本”，"
+                        + "再对照身份证或户口簿原件重新录入完整号码。");
     }
 
     @Test
@@ -160,8 +168,8 @@ class ResidentIdsTest {
         Cleaned<ResidentId> cleaned = ResidentIds.clean(raw, TODAY);
 
         // then
-        assertThat(cleaned).isEqualTo(Cleaned.ok(
-                new ResidentId("140222199001081000", LocalDate.of(1990, 1, 8), Sex.FEMALE)));
+        assertThat(cleaned)
+                .isEqualTo(Cleaned.ok(new ResidentId("140222199001081000", LocalDate.of(1990, 1, 8), Sex.FEMALE)));
     }
 
     @Test
@@ -173,11 +181,12 @@ class ResidentIdsTest {
         Cleaned<ResidentId> cleaned = ResidentIds.clean(raw, TODAY);
 
         // then
-        assertThat(cleaned.value()).isEqualTo(new ResidentId("11010519491231002X", LocalDate.of(1949, 12, 31), Sex.FEMALE));
+        assertThat(cleaned.value())
+                .isEqualTo(new ResidentId("11010519491231002X", LocalDate.of(1949, 12, 31), Sex.FEMALE));
         assertThat(cleaned.rejected()).isFalse();
         assertThat(cleaned.issue().reason()).isEqualTo(Reason.ID_CONVERTED_15);
-        assertThat(cleaned.issue().message()).isEqualTo(
-                "15位旧身份证号码“110105491231002”已自动转换为18位号码“11010519491231002X”。如本人已换发新身份证，请在表中改填新证上的18位号码。");
+        assertThat(cleaned.issue().message())
+                .isEqualTo("15位旧身份证号码“110105491231002”已自动转换为18位号码“11010519491231002X”。如本人已换发新身份证，请在表中改填新证上的18位号码。");
     }
 
     @Test
@@ -195,12 +204,12 @@ class ResidentIdsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "1402221990010112, 有16位",
-            "14022219900101123X1, 有19位",
-            "14022219900101123, 有17位",
-            "1402221990010112Y3, 含有不该出现的字符",
-            "X40222199001011231, 含有不该出现的字符",
-            "11010549123100X, 15位旧号码只能由数字组成",
+        "1402221990010112, 有16位",
+        "14022219900101123X1, 有19位",
+        "14022219900101123, 有17位",
+        "1402221990010112Y3, 含有不该出现的字符",
+        "X40222199001011231, 含有不该出现的字符",
+        "11010549123100X, 15位旧号码只能由数字组成",
     })
     void wrongShapeIsMalformed(String raw, String expectedFragment) {
         // given / when
@@ -213,12 +222,12 @@ class ResidentIdsTest {
 
     @ParameterizedTest
     @CsvSource({
-            // 1990-02-30 does not exist (check char computed so that only the date is wrong)
-            "14022219900230123",
-            // 1880: the well-known GB 11643 example is valid arithmetic but too old for 1900+
-            "44052418800101001",
-            // born after "today" (2019-06-30)
-            "14022220190701123",
+        // 1990-02-30 does not exist (check char computed so that only the date is wrong)
+        "14022219900230123",
+        // 1880: the well-known GB 11643 example is valid arithmetic but too old for 1900+
+        "44052418800101001",
+        // born after "today" (2019-06-30)
+        "14022220190701123",
     })
     void impossibleBirthDateIsMalformed(String first17) {
         // given
@@ -229,8 +238,9 @@ class ResidentIdsTest {
 
         // then
         assertThat(cleaned.issue().reason()).isEqualTo(Reason.ID_MALFORMED);
-        assertThat(cleaned.issue().message()).isEqualTo("身份证号码“" + raw + "”中的出生日期“" + first17.substring(6, 14)
-                + "”不是有效日期（必须是1900年以后、今天以前真实存在的日期）。请对照身份证或户口簿核对后重新填写。");
+        assertThat(cleaned.issue().message())
+                .isEqualTo("身份证号码“" + raw + "”中的出生日期“" + first17.substring(6, 14)
+                        + "”不是有效日期（必须是1900年以后、今天以前真实存在的日期）。请对照身份证或户口簿核对后重新填写。");
     }
 
     @Test
@@ -259,13 +269,13 @@ class ResidentIdsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "140222196503120118, 140222********0118",
-            "140222850505123, 140222*****5123",
-            "1.40222E+17, 1.40222E+17",
-            "1.40222196503E+17, 1.4022*******E+17",
-            "１４０２２２１９６５０３１２０１１８, １４０２２２********０１１８",
-            "14022219650312, 14022219650312",
-            "'', ''",
+        "140222196503120118, 140222********0118",
+        "140222850505123, 140222*****5123",
+        "1.40222E+17, 1.40222E+17",
+        "1.40222196503E+17, 1.4022*******E+17",
+        "１４０２２２１９６５０３１２０１１８, １４０２２２********０１１８",
+        "14022219650312, 14022219650312",
+        "'', ''",
     })
     void maskWrittenStarsAllButTheFirstSixAndLastFourOfFifteenOrMoreCharacters(String written, String masked) {
         // given / when / then

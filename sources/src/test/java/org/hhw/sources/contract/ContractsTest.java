@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.hhw.sources.clean.Cleaned;
 import org.hhw.sources.clean.CodeList;
 import org.hhw.sources.clean.Reason;
@@ -34,24 +33,27 @@ class ContractsTest {
         assertThat(c.label()).isEqualTo("建档立卡贫困人口花名册");
         assertThat(c.naturalKey()).containsExactly("id_number");
         assertThat(c.ignoreHeaders()).containsExactly("序号", "编号", "序");
-        assertThat(c.fields()).extracting(Field::name, Field::type, Field::required, Field::codeList).containsExactly(
-                tuple("household_id", FieldType.TEXT, true, null),
-                tuple("township", FieldType.TOWNSHIP, true, null),
-                tuple("village", FieldType.VILLAGE, true, null),
-                tuple("name", FieldType.PERSON_NAME, true, null),
-                tuple("id_number", FieldType.RESIDENT_ID, true, null),
-                tuple("relation", FieldType.CODE, true, "relation"),
-                tuple("sex_declared", FieldType.CODE, false, "sex"),
-                tuple("household_size", FieldType.COUNT, false, null),
-                tuple("poverty_status", FieldType.CODE, false, "poverty_status"),
-                tuple("main_cause", FieldType.CODE, false, "main_cause"),
-                tuple("exit_status", FieldType.CODE, false, "exit_status"),
-                tuple("exit_year", FieldType.YEAR, false, null),
-                tuple("labour_capacity", FieldType.CODE, false, "labour_capacity"),
-                tuple("health", FieldType.CODE, false, "health"),
-                tuple("schooling", FieldType.CODE, false, "schooling"),
-                tuple("relocated", FieldType.YES_NO, false, null));
-        assertThat(c.requiredFields()).extracting(Field::name)
+        assertThat(c.fields())
+                .extracting(Field::name, Field::type, Field::required, Field::codeList)
+                .containsExactly(
+                        tuple("household_id", FieldType.TEXT, true, null),
+                        tuple("township", FieldType.TOWNSHIP, true, null),
+                        tuple("village", FieldType.VILLAGE, true, null),
+                        tuple("name", FieldType.PERSON_NAME, true, null),
+                        tuple("id_number", FieldType.RESIDENT_ID, true, null),
+                        tuple("relation", FieldType.CODE, true, "relation"),
+                        tuple("sex_declared", FieldType.CODE, false, "sex"),
+                        tuple("household_size", FieldType.COUNT, false, null),
+                        tuple("poverty_status", FieldType.CODE, false, "poverty_status"),
+                        tuple("main_cause", FieldType.CODE, false, "main_cause"),
+                        tuple("exit_status", FieldType.CODE, false, "exit_status"),
+                        tuple("exit_year", FieldType.YEAR, false, null),
+                        tuple("labour_capacity", FieldType.CODE, false, "labour_capacity"),
+                        tuple("health", FieldType.CODE, false, "health"),
+                        tuple("schooling", FieldType.CODE, false, "schooling"),
+                        tuple("relocated", FieldType.YES_NO, false, null));
+        assertThat(c.requiredFields())
+                .extracting(Field::name)
                 .containsExactly("household_id", "township", "village", "name", "id_number", "relation");
     }
 
@@ -80,28 +82,30 @@ class ContractsTest {
         List<OutputColumn> columns = REGISTRY.outputColumns();
 
         // then
-        assertThat(columns).extracting(OutputColumn::name, OutputColumn::type).containsExactly(
-                tuple("household_id", ValueType.TEXT),
-                tuple("township", ValueType.TEXT),
-                tuple("township_code", ValueType.INT),
-                tuple("village", ValueType.TEXT),
-                tuple("village_code", ValueType.INT),
-                tuple("name", ValueType.TEXT),
-                tuple("person_id_hash", ValueType.TEXT),
-                tuple("id_masked", ValueType.TEXT),
-                tuple("sex", ValueType.TEXT),
-                tuple("birth_date", ValueType.DATE),
-                tuple("relation", ValueType.TEXT),
-                tuple("sex_declared", ValueType.TEXT),
-                tuple("household_size", ValueType.INT),
-                tuple("poverty_status", ValueType.TEXT),
-                tuple("main_cause", ValueType.TEXT),
-                tuple("exit_status", ValueType.TEXT),
-                tuple("exit_year", ValueType.INT),
-                tuple("labour_capacity", ValueType.TEXT),
-                tuple("health", ValueType.TEXT),
-                tuple("schooling", ValueType.TEXT),
-                tuple("relocated", ValueType.BOOLEAN));
+        assertThat(columns)
+                .extracting(OutputColumn::name, OutputColumn::type)
+                .containsExactly(
+                        tuple("household_id", ValueType.TEXT),
+                        tuple("township", ValueType.TEXT),
+                        tuple("township_code", ValueType.INT),
+                        tuple("village", ValueType.TEXT),
+                        tuple("village_code", ValueType.INT),
+                        tuple("name", ValueType.TEXT),
+                        tuple("person_id_hash", ValueType.TEXT),
+                        tuple("id_masked", ValueType.TEXT),
+                        tuple("sex", ValueType.TEXT),
+                        tuple("birth_date", ValueType.DATE),
+                        tuple("relation", ValueType.TEXT),
+                        tuple("sex_declared", ValueType.TEXT),
+                        tuple("household_size", ValueType.INT),
+                        tuple("poverty_status", ValueType.TEXT),
+                        tuple("main_cause", ValueType.TEXT),
+                        tuple("exit_status", ValueType.TEXT),
+                        tuple("exit_year", ValueType.INT),
+                        tuple("labour_capacity", ValueType.TEXT),
+                        tuple("health", ValueType.TEXT),
+                        tuple("schooling", ValueType.TEXT),
+                        tuple("relocated", ValueType.BOOLEAN));
     }
 
     @Test
@@ -109,8 +113,15 @@ class ContractsTest {
         // given
         List<Field> fields = new ArrayList<>();
         for (FieldType type : FieldType.values()) {
-            fields.add(new Field(type.name().toLowerCase(Locale.ROOT), type.name(), List.of(type.name()), type, false,
-                    null, null, null));
+            fields.add(new Field(
+                    type.name().toLowerCase(Locale.ROOT),
+                    type.name(),
+                    List.of(type.name()),
+                    type,
+                    false,
+                    null,
+                    null,
+                    null));
         }
         Contract c = new Contract("all", "全部类型", fields, List.of(), List.of(), Map.of());
 
@@ -118,28 +129,30 @@ class ContractsTest {
         List<OutputColumn> columns = c.outputColumns();
 
         // then
-        assertThat(columns).extracting(OutputColumn::name, OutputColumn::type).containsExactly(
-                tuple("text", ValueType.TEXT),
-                tuple("person_name", ValueType.TEXT),
-                tuple("person_id_hash", ValueType.TEXT),
-                tuple("id_masked", ValueType.TEXT),
-                tuple("sex", ValueType.TEXT),
-                tuple("birth_date", ValueType.DATE),
-                tuple("township", ValueType.TEXT),
-                tuple("township_code", ValueType.INT),
-                tuple("village", ValueType.TEXT),
-                tuple("village_code", ValueType.INT),
-                tuple("code", ValueType.TEXT),
-                tuple("date", ValueType.DATE),
-                tuple("month", ValueType.DATE),
-                tuple("as_of_date", ValueType.DATE),
-                tuple("year", ValueType.INT),
-                tuple("money", ValueType.DECIMAL),
-                tuple("count", ValueType.INT),
-                tuple("months", ValueType.INT),
-                tuple("yes_no", ValueType.BOOLEAN),
-                tuple("rate", ValueType.FRACTION),
-                tuple("term", ValueType.TEXT));
+        assertThat(columns)
+                .extracting(OutputColumn::name, OutputColumn::type)
+                .containsExactly(
+                        tuple("text", ValueType.TEXT),
+                        tuple("person_name", ValueType.TEXT),
+                        tuple("person_id_hash", ValueType.TEXT),
+                        tuple("id_masked", ValueType.TEXT),
+                        tuple("sex", ValueType.TEXT),
+                        tuple("birth_date", ValueType.DATE),
+                        tuple("township", ValueType.TEXT),
+                        tuple("township_code", ValueType.INT),
+                        tuple("village", ValueType.TEXT),
+                        tuple("village_code", ValueType.INT),
+                        tuple("code", ValueType.TEXT),
+                        tuple("date", ValueType.DATE),
+                        tuple("month", ValueType.DATE),
+                        tuple("as_of_date", ValueType.DATE),
+                        tuple("year", ValueType.INT),
+                        tuple("money", ValueType.DECIMAL),
+                        tuple("count", ValueType.INT),
+                        tuple("months", ValueType.INT),
+                        tuple("yes_no", ValueType.BOOLEAN),
+                        tuple("rate", ValueType.FRACTION),
+                        tuple("term", ValueType.TEXT));
     }
 
     @Test
@@ -157,16 +170,36 @@ class ContractsTest {
         // then
         assertThat(relation.domain()).isEqualTo("relation");
         assertThat(relation.labelZh()).isEqualTo("与户主关系");
-        assertThat(relation.entries()).extracting(CodeList.Entry::code).containsExactly("head", "spouse", "son",
-                "daughter", "daughter_in_law", "son_in_law", "grandson", "granddaughter", "father", "mother", "other");
+        assertThat(relation.entries())
+                .extracting(CodeList.Entry::code)
+                .containsExactly(
+                        "head",
+                        "spouse",
+                        "son",
+                        "daughter",
+                        "daughter_in_law",
+                        "son_in_law",
+                        "grandson",
+                        "granddaughter",
+                        "father",
+                        "mother",
+                        "other");
         assertThat(wife).isEqualTo(Cleaned.ok("spouse"));
         assertThat(head).isEqualTo(Cleaned.ok("head"));
         assertThat(wubao).isEqualTo(Cleaned.ok("tekun"));
         assertThat(unknown.issue().reason()).isEqualTo(Reason.CODE_UNKNOWN);
-        assertThat(unknown.issue().message()).isEqualTo("与户主关系“干儿子”不是规定的填法，只能填写：户主、配偶、之子、之女、"
-                + "儿媳、女婿、孙子、孙女、父亲、母亲、其他。请改为其中之一。");
-        assertThat(REGISTRY.codeLists().keySet()).containsExactlyInAnyOrder("relation", "sex", "poverty_status",
-                "main_cause", "exit_status", "labour_capacity", "health", "schooling");
+        assertThat(unknown.issue().message())
+                .isEqualTo("与户主关系“干儿子”不是规定的填法，只能填写：户主、配偶、之子、之女、" + "儿媳、女婿、孙子、孙女、父亲、母亲、其他。请改为其中之一。");
+        assertThat(REGISTRY.codeLists().keySet())
+                .containsExactlyInAnyOrder(
+                        "relation",
+                        "sex",
+                        "poverty_status",
+                        "main_cause",
+                        "exit_status",
+                        "labour_capacity",
+                        "health",
+                        "schooling");
     }
 
     @Test
@@ -289,13 +322,14 @@ class ContractsTest {
         Contract education = Contracts.load("education");
 
         // then: the limits are rules, their date the fact's event date
-        assertThat(microloan.checks()).filteredOn(c -> c.kind() == Check.Kind.RANGE)
+        assertThat(microloan.checks())
+                .filteredOn(c -> c.kind() == Check.Kind.RANGE)
                 .extracting(Check::field, Check::min, Check::max, Check::maxRule, Check::date, Check::rejects)
                 .containsExactly(
                         tuple("annual_rate", BigDecimal.ZERO, null, "microloan_rate_max", "issue_date", true),
-                        tuple("principal", BigDecimal.ZERO, null, "microloan_principal_max", "issue_date",
-                                false));
-        assertThat(education.checks()).filteredOn(c -> c.kind() == Check.Kind.RANGE)
+                        tuple("principal", BigDecimal.ZERO, null, "microloan_principal_max", "issue_date", false));
+        assertThat(education.checks())
+                .filteredOn(c -> c.kind() == Check.Kind.RANGE)
                 .extracting(Check::field, Check::maxRule, Check::date)
                 .containsExactly(tuple("amount", "education_aid_amount_max", "paid_on"));
     }
@@ -314,27 +348,28 @@ class ContractsTest {
 
         // when / then
         assertThatThrownBy(() -> parse(fields + "checks:\n  - {rule: range, field: amount, max_rule: amount_cap,"
-                + " date: paid_on}\n"))
+                        + " date: paid_on}\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("t: check range of amount: no rule amount_cap for every row (applies_to all) in "
                         + "/rules/policy_rules.csv");
-        assertThatThrownBy(() -> parse(fields + "checks:\n  - {rule: range, field: amount, max_rule: medical_self_pay_cap,"
-                + " date: paid_on}\n"))
+        assertThatThrownBy(
+                        () -> parse(fields + "checks:\n  - {rule: range, field: amount, max_rule: medical_self_pay_cap,"
+                                + " date: paid_on}\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("t: check range of amount: no rule medical_self_pay_cap for every row (applies_to all) in "
                         + "/rules/policy_rules.csv");
         assertThatThrownBy(() -> parse(fields + "checks:\n  - {rule: range, field: amount,"
-                + " max_rule: education_aid_amount_max}\n"))
+                        + " max_rule: education_aid_amount_max}\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("t: check range of amount: a rule's version needs a date field (the check's date or the"
                         + " fact's event_date), got null");
         assertThatThrownBy(() -> parse(fields + "checks:\n  - {rule: range, field: amount,"
-                + " max_rule: education_aid_amount_max, date: term}\n"))
+                        + " max_rule: education_aid_amount_max, date: term}\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("t: check range of amount: a rule's version needs a date field (the check's date or the"
                         + " fact's event_date), got term");
         assertThatThrownBy(() -> parse(fields + "checks:\n  - {rule: range, field: amount, max: 12000,"
-                + " max_rule: education_aid_amount_max, date: paid_on}\n"))
+                        + " max_rule: education_aid_amount_max, date: paid_on}\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("t: check range of amount: only a range bound names a rule, in place of its number");
     }

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -23,7 +22,8 @@ class PolicyRulesTest {
     @Test
     void readsEveryVersionTypedWithItsOwnDatesAndSource() {
         // when
-        PolicyRule principal = rules.inForce("microloan_principal_max", "all", LocalDate.of(2016, 5, 1)).orElseThrow();
+        PolicyRule principal = rules.inForce("microloan_principal_max", "all", LocalDate.of(2016, 5, 1))
+                .orElseThrow();
 
         // then: the microloan terms are national policy since december 2014, not since the county plan of 2018
         assertThat(principal.value()).isEqualByComparingTo("50000");
@@ -31,14 +31,23 @@ class PolicyRulesTest {
         assertThat(principal.validFrom()).isEqualTo(LocalDate.of(2014, 12, 10));
         assertThat(principal.validTo()).isNull();
         assertThat(principal.source()).contains("国开办发〔2014〕78号");
-        assertThat(rules.inForce("microloan_principal_max", "all", LocalDate.of(2014, 12, 9))).isEmpty();
-        assertThat(rules.inForce("microloan_rate_max", "all", LocalDate.of(2015, 9, 1)).orElseThrow().value())
+        assertThat(rules.inForce("microloan_principal_max", "all", LocalDate.of(2014, 12, 9)))
+                .isEmpty();
+        assertThat(rules.inForce("microloan_rate_max", "all", LocalDate.of(2015, 9, 1))
+                        .orElseThrow()
+                        .value())
                 .isEqualByComparingTo("0.24");
-        assertThat(rules.inForce("microloan_rate_max", "all", LocalDate.of(2015, 8, 31))).isEmpty();
-        assertThat(rules.inForce("dibao_standard", "all", LocalDate.of(2019, 12, 31)).orElseThrow().value())
+        assertThat(rules.inForce("microloan_rate_max", "all", LocalDate.of(2015, 8, 31)))
+                .isEmpty();
+        assertThat(rules.inForce("dibao_standard", "all", LocalDate.of(2019, 12, 31))
+                        .orElseThrow()
+                        .value())
                 .isEqualByComparingTo("3906");
-        assertThat(rules.inForce("dibao_standard", "all", LocalDate.of(2021, 1, 1))).isEmpty();
-        assertThat(rules.inForce("medical_self_pay_cap", "city", LocalDate.of(2018, 1, 1)).orElseThrow().value())
+        assertThat(rules.inForce("dibao_standard", "all", LocalDate.of(2021, 1, 1)))
+                .isEmpty();
+        assertThat(rules.inForce("medical_self_pay_cap", "city", LocalDate.of(2018, 1, 1))
+                        .orElseThrow()
+                        .value())
                 .isEqualByComparingTo("3000");
         assertThat(rules.has("education_aid_amount_max")).isTrue();
         assertThat(rules.has("education_amount_max")).isFalse();
@@ -69,8 +78,10 @@ class PolicyRulesTest {
     @Test
     void noContractCarriesANumberThatARuleHolds() throws IOException {
         // given
-        List<BigDecimal> values = rules.all().stream().filter(r -> !r.unit().equals("flag"))
-                .map(PolicyRule::value).toList();
+        List<BigDecimal> values = rules.all().stream()
+                .filter(r -> !r.unit().equals("flag"))
+                .map(PolicyRule::value)
+                .toList();
         List<String> copies = new ArrayList<>();
         int numbers = 0;
 

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hhw.sources.clean.Reason;
 import org.hhw.sources.read.UnusableFileException;
 import org.junit.jupiter.api.Test;

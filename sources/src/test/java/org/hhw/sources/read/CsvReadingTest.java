@@ -33,26 +33,30 @@ class CsvReadingTest {
     @Test
     void readsQuotedCellsAndNumbersRecordsByTheLineWhereTheyStart() throws IOException {
         // given
-        Path file = write("学生资助.csv", StandardCharsets.UTF_8, ""
-                + "天镇县2018年秋季学期建档立卡学生资助发放名册,,,\r\n"
-                + "序号,学生姓名,身份证号,资助金额\r\n"
-                + "1,张三,140222200501011234,\"1,200.00元\"\r\n"
-                + "2,\"李\"\"小\"\"四\",\"140222200502021235\",1.40222E+17\r\n"
-                + "\r\n"
-                + "3,\"王\r\n五\",=\"0123\",\r\n"
-                + "4,赵六,\"=\"\"0456\"\"\",500");
+        Path file = write(
+                "学生资助.csv",
+                StandardCharsets.UTF_8,
+                ""
+                        + "天镇县2018年秋季学期建档立卡学生资助发放名册,,,\r\n"
+                        + "序号,学生姓名,身份证号,资助金额\r\n"
+                        + "1,张三,140222200501011234,\"1,200.00元\"\r\n"
+                        + "2,\"李\"\"小\"\"四\",\"140222200502021235\",1.40222E+17\r\n"
+                        + "\r\n"
+                        + "3,\"王\r\n五\",=\"0123\",\r\n"
+                        + "4,赵六,\"=\"\"0456\"\"\",500");
 
         // when
         Content content = Fixtures.readAll(file);
 
         // then
-        assertThat(content.rows()).containsExactly(
-                row("学生资助", 1, "天镇县2018年秋季学期建档立卡学生资助发放名册"),
-                row("学生资助", 2, "序号", "学生姓名", "身份证号", "资助金额"),
-                row("学生资助", 3, "1", "张三", "140222200501011234", "1,200.00元"),
-                row("学生资助", 4, "2", "李\"小\"四", "140222200502021235", "1.40222E+17"),
-                row("学生资助", 6, "3", "王\r\n五", "0123"),
-                row("学生资助", 8, "4", "赵六", "0456", "500"));
+        assertThat(content.rows())
+                .containsExactly(
+                        row("学生资助", 1, "天镇县2018年秋季学期建档立卡学生资助发放名册"),
+                        row("学生资助", 2, "序号", "学生姓名", "身份证号", "资助金额"),
+                        row("学生资助", 3, "1", "张三", "140222200501011234", "1,200.00元"),
+                        row("学生资助", 4, "2", "李\"小\"四", "140222200502021235", "1.40222E+17"),
+                        row("学生资助", 6, "3", "王\r\n五", "0123"),
+                        row("学生资助", 8, "4", "赵六", "0456", "500"));
         assertThat(content.skipped()).isEmpty();
     }
 
@@ -65,10 +69,9 @@ class CsvReadingTest {
         Content content = Fixtures.readAll(file);
 
         // then
-        assertThat(content.rows()).containsExactly(
-                row("小额信贷", 1, "借款人", "贷款金额(万元)"),
-                row("小额信贷", 2, "张三", "5"),
-                row("小额信贷", 3, "李四", "3,5"));
+        assertThat(content.rows())
+                .containsExactly(
+                        row("小额信贷", 1, "借款人", "贷款金额(万元)"), row("小额信贷", 2, "张三", "5"), row("小额信贷", 3, "李四", "3,5"));
     }
 
     @Test
@@ -80,10 +83,11 @@ class CsvReadingTest {
         Content content = Fixtures.readAll(file);
 
         // then
-        assertThat(content.rows()).containsExactly(
-                row("花名册", 1, "户编号", "姓名", "行政村"),
-                row("花名册", 2, "1402220101", "张三", "黃家湾"),
-                row("花名册", 3, "1402220102", "闫　五", "滹沱村"));
+        assertThat(content.rows())
+                .containsExactly(
+                        row("花名册", 1, "户编号", "姓名", "行政村"),
+                        row("花名册", 2, "1402220101", "张三", "黃家湾"),
+                        row("花名册", 3, "1402220102", "闫　五", "滹沱村"));
     }
 
     @ParameterizedTest
@@ -91,9 +95,12 @@ class CsvReadingTest {
     void refusesUtf16WithOrWithoutAByteOrderMarkAsAnEncodingToSaveAgain(String charset, boolean byteOrderMark)
             throws IOException {
         // given: a registry as a system exports it, 一 (U+4E00) putting a NUL on the other side of its pair
-        Path file = write("花名册.csv", Charset.forName(charset), (byteOrderMark ? "\uFEFF" : "")
-                + "户编号,乡镇,行政村,姓名,身份证号,与户主关系,贫困户属性\r\n"
-                + "1402220701001,南河堡乡,南河堡,张三,140222198001010013,户主,一般贫困户\r\n");
+        Path file = write(
+                "花名册.csv",
+                Charset.forName(charset),
+                (byteOrderMark ? "\uFEFF" : "")
+                        + "户编号,乡镇,行政村,姓名,身份证号,与户主关系,贫困户属性\r\n"
+                        + "1402220701001,南河堡乡,南河堡,张三,140222198001010013,户主,一般贫困户\r\n");
 
         // when / then
         assertUnusable(file, Code.ENCODING_UNKNOWN, UTF16_EXPLANATION);
@@ -117,9 +124,8 @@ class CsvReadingTest {
         Content content = Fixtures.readAll(file);
 
         // then
-        assertThat(content.rows()).containsExactly(
-                row("医疗", 1, "姓名", "总费用", "备注"),
-                row("医疗", 2, "张三", "1200", "住院,转诊"));
+        assertThat(content.rows())
+                .containsExactly(row("医疗", 1, "姓名", "总费用", "备注"), row("医疗", 2, "张三", "1200", "住院,转诊"));
     }
 
     @Test
@@ -132,9 +138,12 @@ class CsvReadingTest {
         Path file = Files.write(dir.resolve("损坏.csv"), bytes.toByteArray());
 
         // when / then
-        assertUnusable(file, Code.ENCODING_UNKNOWN, "文件的文字编码无法识别（既不是UTF-8，也不是GBK/GB18030），"
-                + "第3行（文件第" + (good.length + 2) + "个字节处）有无法识别的字符。"
-                + "请用Excel或WPS打开文件，另存为.xlsx格式或“CSV UTF-8（逗号分隔）”格式后再发送。");
+        assertUnusable(
+                file,
+                Code.ENCODING_UNKNOWN,
+                "文件的文字编码无法识别（既不是UTF-8，也不是GBK/GB18030），"
+                        + "第3行（文件第" + (good.length + 2) + "个字节处）有无法识别的字符。"
+                        + "请用Excel或WPS打开文件，另存为.xlsx格式或“CSV UTF-8（逗号分隔）”格式后再发送。");
     }
 
     @Test
@@ -160,8 +169,8 @@ class CsvReadingTest {
         Path file = write("名单.csv", StandardCharsets.UTF_8, "序号,姓名\n1,张三\n2,\"李四,500\n3,王五\n");
 
         // when / then
-        assertUnusable(file, Code.CORRUPT, "第3行有一个以英文双引号开头的单元格，引号一直没有结束，后面的内容无法正确分列。"
-                + "请用Excel或WPS打开文件检查这一行，重新保存后再发送。");
+        assertUnusable(
+                file, Code.CORRUPT, "第3行有一个以英文双引号开头的单元格，引号一直没有结束，后面的内容无法正确分列。" + "请用Excel或WPS打开文件检查这一行，重新保存后再发送。");
     }
 
     @Test
@@ -170,31 +179,35 @@ class CsvReadingTest {
         Path file = write("长.csv", StandardCharsets.UTF_8, "姓名\n" + "x".repeat(CsvRows.MAX_CELL_CHARS + 1) + "\n");
 
         // when / then
-        assertUnusable(file, Code.CORRUPT, "第2行有一个超过32767个字符的单元格，这不是正常的表格内容。"
-                + "请用Excel或WPS打开文件检查这一行，重新保存后再发送。");
+        assertUnusable(file, Code.CORRUPT, "第2行有一个超过32767个字符的单元格，这不是正常的表格内容。" + "请用Excel或WPS打开文件检查这一行，重新保存后再发送。");
     }
 
     @Test
     void refusesAWebPageSavedAsXls() throws IOException {
         // given
-        Path file = write("导出.xls", StandardCharsets.UTF_8, "\r\n<html><body><table><tr><td>姓名</td></tr></table></body></html>");
+        Path file = write(
+                "导出.xls", StandardCharsets.UTF_8, "\r\n<html><body><table><tr><td>姓名</td></tr></table></body></html>");
 
         // when / then
-        assertUnusable(file, Code.NOT_A_SPREADSHEET, "文件其实是网页（HTML/XML）格式，只是看起来像Excel表格，无法读取。"
-                + "请用Excel或WPS打开它，另存为.xlsx格式后再发送。");
+        assertUnusable(
+                file,
+                Code.NOT_A_SPREADSHEET,
+                "文件其实是网页（HTML/XML）格式，只是看起来像Excel表格，无法读取。" + "请用Excel或WPS打开它，另存为.xlsx格式后再发送。");
     }
 
     @Test
     void refusesPdfImagesAndRandomBytes() throws IOException {
         // given
-        Path pdf = write("通知.pdf", StandardCharsets.ISO_8859_1, "%PDF-1.4\n%\u00E2\u00E3\u00CF\u00D3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
+        Path pdf = write(
+                "通知.pdf",
+                StandardCharsets.ISO_8859_1,
+                "%PDF-1.4\n%\u00E2\u00E3\u00CF\u00D3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
         Path image = Files.write(dir.resolve("照片.xlsx"), png);
         byte[] noise = new byte[4096];
         new Random(7).nextBytes(noise);
         Path random = Files.write(dir.resolve("乱码.csv"), noise);
-        String explanation = "文件不是Excel表格或CSV文件（可能是PDF、图片、Word文档或压缩包），无法读取。"
-                + "请发送.xlsx、.xls或.csv格式的表格。";
+        String explanation = "文件不是Excel表格或CSV文件（可能是PDF、图片、Word文档或压缩包），无法读取。" + "请发送.xlsx、.xls或.csv格式的表格。";
 
         // when / then
         assertUnusable(pdf, Code.NOT_A_SPREADSHEET, explanation);
@@ -213,8 +226,13 @@ class CsvReadingTest {
         for (int record = 0; record < 20_000; record++) {
             String plain = "张三" + "户".repeat(random.nextInt(40)) + record;
             String quoted = "备注\"" + record + "\"" + breaks[random.nextInt(3)] + "第二行";
-            text.append(record).append(',').append(plain).append(",\"")
-                    .append(quoted.replace("\"", "\"\"")).append('"').append(breaks[random.nextInt(3)]);
+            text.append(record)
+                    .append(',')
+                    .append(plain)
+                    .append(",\"")
+                    .append(quoted.replace("\"", "\"\""))
+                    .append('"')
+                    .append(breaks[random.nextInt(3)]);
             expected.add(row("大文件", line, String.valueOf(record), plain, quoted));
             line += 2;
         }

@@ -31,22 +31,23 @@ import org.hhw.sources.read.RowStream.SkippedSheet;
 /** Test files, generated: the same workbook content can be written as xlsx and as xls. */
 final class Fixtures {
 
-    enum Format { XLSX, XLS }
-
-    record Content(List<RawRow> rows, List<SkippedSheet> skipped) {
+    enum Format {
+        XLSX,
+        XLS
     }
+
+    record Content(List<RawRow> rows, List<SkippedSheet> skipped) {}
 
     interface WorkbookContent {
         void fill(Workbook workbook);
     }
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Path write(Path dir, String name, Format format, WorkbookContent content) throws IOException {
         Path file = dir.resolve(name);
         try (Workbook workbook = format == Format.XLSX ? new XSSFWorkbook() : new HSSFWorkbook();
-             OutputStream out = Files.newOutputStream(file)) {
+                OutputStream out = Files.newOutputStream(file)) {
             content.fill(workbook);
             workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
             workbook.write(out);
@@ -160,10 +161,10 @@ final class Fixtures {
             row("南河堡乡", 1, "天镇县2018年建档立卡贫困人口住院费用结算明细"),
             row("南河堡乡", 2, "序号", "姓名", "身份证号", "出院日期", "报销金额（元）", "", "", "是否大病"),
             row("南河堡乡", 3, "", "", "", "", "基本医保", "大病保险", "小计"),
-            withFormulas(row("南河堡乡", 4, "1", "张三", "140222199001011234", "2018-06-01", "1200.5", "3", "1203.5",
-                    "TRUE"), 6),
-            withFormulas(row("南河堡乡", 5, "2", "李　四", "1.40222199001011E17", "2018-07-15", "800", "0", "800",
-                    "FALSE"), 6, 7),
+            withFormulas(
+                    row("南河堡乡", 4, "1", "张三", "140222199001011234", "2018-06-01", "1200.5", "3", "1203.5", "TRUE"), 6),
+            withFormulas(
+                    row("南河堡乡", 5, "2", "李　四", "1.40222199001011E17", "2018-07-15", "800", "0", "800", "FALSE"), 6, 7),
             withFormulas(row("南河堡乡", 8, "合计", "", "", "", "2000.5", "", "张三等2人"), 4, 6),
             row("南河堡乡", 10, "制表人：王五"),
             row("米薪关镇", 3, "1", "", "赵六"));
@@ -176,7 +177,7 @@ final class Fixtures {
     /** A copy of an xlsx with one part replaced, written by {@code replacement}. */
     static Path replaceEntry(Path xlsx, Path target, String entryName, EntryWriter replacement) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(xlsx));
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 out.putNextEntry(new ZipEntry(entry.getName()));
                 if (entry.getName().equals(entryName)) {
@@ -199,8 +200,9 @@ final class Fixtures {
      * entry, so the entry is then marked DEFLATED in its headers. Its CRC is the stored bytes', which
      * no reader gets to check: it is refused long before the end.
      */
-    static Path deflateBomb(Path xlsx, Path target, String entryName, String head, int mebibytes, String tail,
-                            long declaredBytes) throws IOException {
+    static Path deflateBomb(
+            Path xlsx, Path target, String entryName, String head, int mebibytes, String tail, long declaredBytes)
+            throws IOException {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         ByteArrayOutputStream deflated = new ByteArrayOutputStream();
         deflated.write(deflate(deflater, utf8(head), Deflater.FULL_FLUSH));
@@ -221,7 +223,7 @@ final class Fixtures {
         CRC32 crc = new CRC32();
         crc.update(raw);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(xlsx));
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 ZipEntry copy = new ZipEntry(entry.getName());
                 if (entry.getName().equals(entryName)) {
@@ -266,12 +268,14 @@ final class Fixtures {
         int central = 0;
         for (int i = 0; i + 46 + name.length <= bytes.length; i++) {
             int signature = zip.getInt(i);
-            if (signature == 0x04034b50 && zip.getShort(i + 26) == name.length
+            if (signature == 0x04034b50
+                    && zip.getShort(i + 26) == name.length
                     && Arrays.equals(bytes, i + 30, i + 30 + name.length, name, 0, name.length)) {
                 zip.putShort(i + 8, (short) method);
                 zip.putInt(i + 22, (int) size);
                 local++;
-            } else if (signature == 0x02014b50 && zip.getShort(i + 28) == name.length
+            } else if (signature == 0x02014b50
+                    && zip.getShort(i + 28) == name.length
                     && Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
                 zip.putShort(i + 10, (short) method);
                 zip.putInt(i + 24, (int) size);

@@ -18,7 +18,8 @@ class SheetXmlTest {
     private static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
             + "<dimension ref=\"A1:C3\"/><sheetViews><sheetView workbookViewId=\"0\"/></sheetViews><sheetData>";
-    private static final String TAIL = "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"A1:C1\"/></mergeCells></worksheet>";
+    private static final String TAIL =
+            "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"A1:C1\"/></mergeCells></worksheet>";
 
     /** Each cell as type|style|value, so the test sees exactly what the scanner hands over. */
     private static final SheetXml.Cells RAW = (type, style, value) -> type + "|" + style + "|" + value;
@@ -63,9 +64,7 @@ class SheetXmlTest {
         List<String> rows = rows(xml, chunk);
 
         // then
-        assertThat(rows).containsExactly(
-                "1: s|2|0, , inlineStr|-1|张三",
-                "3: , null|5|1203.5, , b|-1|1, null|1|null");
+        assertThat(rows).containsExactly("1: s|2|0, , inlineStr|-1|张三", "3: , null|5|1203.5, , b|-1|1, null|1|null");
     }
 
     @Test
@@ -84,23 +83,21 @@ class SheetXmlTest {
         List<String> rows = rows(xml, 5);
 
         // then
-        assertThat(rows).containsExactly(
-                "2: inlineStr|-1|A&B <1> \"' 中文, str|-1|<raw> & text, inlineStr|-1|一行\n二");
+        assertThat(rows).containsExactly("2: inlineStr|-1|A&B <1> \"' 中文, str|-1|<raw> & text, inlineStr|-1|一行\n二");
     }
 
     @Test
     void numbersRowsAndCellsWithoutReferencesByTheirPlace() throws IOException {
         // given
-        String xml = HEAD + "<row><c><v>1</v></c><c><v>2</v></c></row><row/><row><c r=\"C9\"><v>3</v></c><c><v>4</v></c></row>" + TAIL;
+        String xml = HEAD
+                + "<row><c><v>1</v></c><c><v>2</v></c></row><row/><row><c r=\"C9\"><v>3</v></c><c><v>4</v></c></row>"
+                + TAIL;
 
         // when
         List<String> rows = rows(xml, 1 << 16);
 
         // then
-        assertThat(rows).containsExactly(
-                "1: null|-1|1, null|-1|2",
-                "2: ",
-                "3: , , null|-1|3, null|-1|4");
+        assertThat(rows).containsExactly("1: null|-1|1, null|-1|2", "2: ", "3: , , null|-1|3, null|-1|4");
     }
 
     @Test
@@ -116,13 +113,14 @@ class SheetXmlTest {
         List<String> rows = rows(xml, 3);
 
         // then
-        assertThat(rows).containsExactly(
-                "1: null|-1|1",
-                "2 hidden: null|-1|2",
-                "3 hidden: null|-1|3",
-                "4: null|-1|4",
-                "5 hidden: ",
-                "6: null|-1|6");
+        assertThat(rows)
+                .containsExactly(
+                        "1: null|-1|1",
+                        "2 hidden: null|-1|2",
+                        "3 hidden: null|-1|3",
+                        "4: null|-1|4",
+                        "5 hidden: ",
+                        "6: null|-1|6");
     }
 
     @Test
@@ -138,9 +136,10 @@ class SheetXmlTest {
         List<String> rows = rows(xml, 5);
 
         // then
-        assertThat(rows).containsExactly(
-                "1 uncalculated [0, 4]: null|-1|null, null|-1|3, str|-1|, str|-1|, null|-1|null, null|-1|2",
-                "2: null|-1|1");
+        assertThat(rows)
+                .containsExactly(
+                        "1 uncalculated [0, 4]: null|-1|null, null|-1|3, str|-1|, str|-1|, null|-1|null, null|-1|2",
+                        "2: null|-1|1");
     }
 
     @Test
@@ -163,15 +162,17 @@ class SheetXmlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "<!DOCTYPE worksheet [<!ENTITY a \"aaaa\">]><worksheet><sheetData><row r=\"1\"><c><v>&a;</v></c></row></sheetData></worksheet>",
-            "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c>",
-            "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></row></sheetData></worksheet>",
-            "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>&nbsp;</v></c></row></sheetData></worksheet>",
-            "<worksheet><sheetData><row r=\"x\"><c r=\"A1\"><v>1</v></c></row></sheetData></worksheet>",
-            "<worksheet><sheetData><row r=\"1\"><c r=\"1A\"><v>1</v></c></row></sheetData></worksheet>",
-            "<worksheet><sheetData><row r=\"1\"><c r=A1><v>1</v></c></row></sheetData></worksheet>",
-            "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1<b/></v></c></row></sheetData></worksheet>"})
+    @ValueSource(
+            strings = {
+                "<!DOCTYPE worksheet [<!ENTITY a \"aaaa\">]><worksheet><sheetData><row r=\"1\"><c><v>&a;</v></c></row></sheetData></worksheet>",
+                "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c>",
+                "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></row></sheetData></worksheet>",
+                "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>&nbsp;</v></c></row></sheetData></worksheet>",
+                "<worksheet><sheetData><row r=\"x\"><c r=\"A1\"><v>1</v></c></row></sheetData></worksheet>",
+                "<worksheet><sheetData><row r=\"1\"><c r=\"1A\"><v>1</v></c></row></sheetData></worksheet>",
+                "<worksheet><sheetData><row r=\"1\"><c r=A1><v>1</v></c></row></sheetData></worksheet>",
+                "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1<b/></v></c></row></sheetData></worksheet>"
+            })
     void refusesMalformedOrUnsafeXml(String xml) {
         assertThatThrownBy(() -> rows(xml, 4))
                 .isInstanceOf(IOException.class)
@@ -180,7 +181,8 @@ class SheetXmlTest {
 
     @Test
     void refusesASheetInAnotherEncodingThanUtf8() {
-        String gbk = "<?xml version=\"1.0\" encoding=\"GBK\"?><worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData></worksheet>";
+        String gbk =
+                "<?xml version=\"1.0\" encoding=\"GBK\"?><worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData></worksheet>";
         assertThatThrownBy(() -> rows(gbk, 1 << 16))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("an encoding other than UTF-8");

@@ -69,18 +69,22 @@ class WorkbookReadingTest {
         Content content = Fixtures.readAll(file);
 
         // then
-        assertThat(content.rows()).containsExactly(
-                Fixtures.row("名单", 1, "姓名"),
-                Fixtures.row("名单", 2, "张三"),
-                Fixtures.hiddenRow("名单", 3, "李四"),
-                Fixtures.row("名单", 4, "王五"));
+        assertThat(content.rows())
+                .containsExactly(
+                        Fixtures.row("名单", 1, "姓名"),
+                        Fixtures.row("名单", 2, "张三"),
+                        Fixtures.hiddenRow("名单", 3, "李四"),
+                        Fixtures.row("名单", 4, "王五"));
     }
 
     @Test
     void tellsTheColumnsOfFormulasSavedWithoutAResult() throws IOException {
         // given: a program wrote the total as a formula and never calculated it
         Path plain = Fixtures.write(dir, "plain.xlsx", Format.XLSX, Fixtures::register);
-        Path file = Fixtures.replaceEntry(plain, dir.resolve("uncalculated.xlsx"), "xl/worksheets/sheet1.xml",
+        Path file = Fixtures.replaceEntry(
+                plain,
+                dir.resolve("uncalculated.xlsx"),
+                "xl/worksheets/sheet1.xml",
                 out -> out.write(Fixtures.utf8(SHEET_HEAD
                         + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>姓名</t></is></c>"
                         + "<c r=\"B1\" t=\"inlineStr\"><is><t>补贴金额</t></is></c></row>"
@@ -91,9 +95,10 @@ class WorkbookReadingTest {
         Content content = Fixtures.readAll(file);
 
         // then
-        assertThat(content.rows()).startsWith(
-                Fixtures.row("南河堡乡", 1, "姓名", "补贴金额"),
-                new RawRow("南河堡乡", 2, List.of("张三"), false, Set.of(1), Set.of(1)));
+        assertThat(content.rows())
+                .startsWith(
+                        Fixtures.row("南河堡乡", 1, "姓名", "补贴金额"),
+                        new RawRow("南河堡乡", 2, List.of("张三"), false, Set.of(1), Set.of(1)));
     }
 
     @ParameterizedTest
@@ -128,13 +133,10 @@ class WorkbookReadingTest {
         // then
         try (stream) {
             assertThat(stream.next()).isEqualTo(Fixtures.row("宽表", 1, "姓名"));
-            assertThatThrownBy(stream::next)
-                    .isInstanceOfSatisfying(UnusableFileException.class, e -> {
-                        assertThat(e.code()).isEqualTo(Code.TOO_LARGE);
-                        assertThat(e.explanation()).isEqualTo(
-                                "工作表“宽表”第2行在第5列（E列）之后还有内容，超出了5列的上限，无法读取。"
-                                        + "请删除表格右侧多余的列后再发送。");
-                    });
+            assertThatThrownBy(stream::next).isInstanceOfSatisfying(UnusableFileException.class, e -> {
+                assertThat(e.code()).isEqualTo(Code.TOO_LARGE);
+                assertThat(e.explanation()).isEqualTo("工作表“宽表”第2行在第5列（E列）之后还有内容，超出了5列的上限，无法读取。" + "请删除表格右侧多余的列后再发送。");
+            });
         }
     }
 
@@ -142,7 +144,8 @@ class WorkbookReadingTest {
     void refusesAPasswordProtectedXlsx() throws IOException {
         // given
         Path file = dir.resolve("加密.xlsx");
-        try (POIFSFileSystem fileSystem = new POIFSFileSystem(); XSSFWorkbook workbook = new XSSFWorkbook()) {
+        try (POIFSFileSystem fileSystem = new POIFSFileSystem();
+                XSSFWorkbook workbook = new XSSFWorkbook()) {
             Fixtures.register(workbook);
             Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
             encryptor.confirmPassword("123456");
@@ -181,7 +184,8 @@ class WorkbookReadingTest {
         // given
         Path whole = Fixtures.write(dir, "whole", format, Fixtures::register);
         byte[] bytes = Files.readAllBytes(whole);
-        Path file = Files.write(dir.resolve("half." + format.name().toLowerCase()), Arrays.copyOf(bytes, bytes.length / 2));
+        Path file =
+                Files.write(dir.resolve("half." + format.name().toLowerCase()), Arrays.copyOf(bytes, bytes.length / 2));
 
         // when / then
         assertUnusable(file, Code.CORRUPT, "文件已损坏，无法打开。请用Excel或WPS重新保存后再发送。");
@@ -203,8 +207,7 @@ class WorkbookReadingTest {
         assertThat(Files.size(bomb)).isLessThan(200_000);
 
         // when / then
-        assertUnusable(bomb, Code.TOO_LARGE, "文件的压缩比例异常（解压后会变得极大，可能是损坏或被恶意构造的文件），无法读取。"
-                + "请用Excel或WPS打开后重新保存，再发送。");
+        assertUnusable(bomb, Code.TOO_LARGE, "文件的压缩比例异常（解压后会变得极大，可能是损坏或被恶意构造的文件），无法读取。" + "请用Excel或WPS打开后重新保存，再发送。");
     }
 
     @Test
@@ -212,14 +215,13 @@ class WorkbookReadingTest {
         // given: a 2 MB file whose sheet inflates to 1.9 GiB while its headers declare 1 MiB, which
         // passes every check of the headers; a 64 MiB budget keeps the test fast
         Path plain = Fixtures.write(dir, "plain.xlsx", Format.XLSX, Fixtures::register);
-        Path bomb = Fixtures.deflateBomb(plain, dir.resolve("bomb.xlsx"), "xl/worksheets/sheet1.xml", SHEET_HEAD,
-                1900, SHEET_TAIL, 1 << 20);
+        Path bomb = Fixtures.deflateBomb(
+                plain, dir.resolve("bomb.xlsx"), "xl/worksheets/sheet1.xml", SHEET_HEAD, 1900, SHEET_TAIL, 1 << 20);
         assertThat(Files.size(bomb)).isBetween(1_000_000L, 3_000_000L);
         ReadLimits limits = new ReadLimits(1 << 30, 64L << 20, 0.01, 500);
 
         // when / then
-        assertUnusable(bomb, limits, Code.TOO_LARGE,
-                "文件解压后的内容超过上限（64MB），无法读取。请把表格拆分成几个较小的文件后再发送。");
+        assertUnusable(bomb, limits, Code.TOO_LARGE, "文件解压后的内容超过上限（64MB），无法读取。请把表格拆分成几个较小的文件后再发送。");
     }
 
     @ParameterizedTest
@@ -238,8 +240,8 @@ class WorkbookReadingTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(thrown).isInstanceOfSatisfying(UnusableFileException.class, e -> {
             assertThat(e.code()).isEqualTo(Code.TOO_LARGE);
-            assertThat(e.explanation()).isEqualTo("文件的压缩比例异常（解压后会变得极大，可能是损坏或被恶意构造的文件），无法读取。"
-                    + "请用Excel或WPS打开后重新保存，再发送。");
+            assertThat(e.explanation())
+                    .isEqualTo("文件的压缩比例异常（解压后会变得极大，可能是损坏或被恶意构造的文件），无法读取。" + "请用Excel或WPS打开后重新保存，再发送。");
         });
     }
 
@@ -252,20 +254,22 @@ class WorkbookReadingTest {
         ReadLimits limits = new ReadLimits(1 << 30, 1 << 20, 0.01, 500);
 
         // when / then
-        assertUnusable(file, limits, Code.TOO_LARGE,
-                "文件解压后的内容超过上限（64KB），无法读取。请把表格拆分成几个较小的文件后再发送。");
+        assertUnusable(file, limits, Code.TOO_LARGE, "文件解压后的内容超过上限（64KB），无法读取。请把表格拆分成几个较小的文件后再发送。");
     }
 
     @Test
     void refusesAPackageLargerThanTheLimitOnceUncompressed() throws IOException {
         // given: numbers only, so that the nearly empty shared strings stay within their share
-        Path file = Fixtures.write(dir, "numbers.xlsx", Format.XLSX,
-                workbook -> workbook.createSheet("金额").createRow(0).createCell(0).setCellValue(1200));
+        Path file = Fixtures.write(
+                dir,
+                "numbers.xlsx",
+                Format.XLSX,
+                workbook ->
+                        workbook.createSheet("金额").createRow(0).createCell(0).setCellValue(1200));
         ReadLimits fourKilobytes = new ReadLimits(1 << 20, 4096, 0.01, 500);
 
         // when / then
-        assertUnusable(file, fourKilobytes, Code.TOO_LARGE,
-                "文件解压后的内容超过上限（4KB），无法读取。请把表格拆分成几个较小的文件后再发送。");
+        assertUnusable(file, fourKilobytes, Code.TOO_LARGE, "文件解压后的内容超过上限（4KB），无法读取。请把表格拆分成几个较小的文件后再发送。");
     }
 
     @Test
@@ -275,8 +279,7 @@ class WorkbookReadingTest {
         ReadLimits limits = new ReadLimits(1 << 30, 1 << 20, 0.01, 500);
 
         // when / then
-        assertUnusable(file, limits, Code.TOO_LARGE,
-                "文件解压后的内容超过上限（64KB），无法读取。请把表格拆分成几个较小的文件后再发送。");
+        assertUnusable(file, limits, Code.TOO_LARGE, "文件解压后的内容超过上限（64KB），无法读取。请把表格拆分成几个较小的文件后再发送。");
     }
 
     @Test
@@ -290,8 +293,7 @@ class WorkbookReadingTest {
         assertThatThrownBy(() -> SpreadsheetFiles.open(file, oneKilobyte))
                 .isInstanceOfSatisfying(UnusableFileException.class, e -> {
                     assertThat(e.code()).isEqualTo(Code.TOO_LARGE);
-                    assertThat(e.explanation()).startsWith(
-                            "文件太大（" + kilobytes + "KB，上限1KB）");
+                    assertThat(e.explanation()).startsWith("文件太大（" + kilobytes + "KB，上限1KB）");
                 });
     }
 
@@ -299,7 +301,10 @@ class WorkbookReadingTest {
     void reportsBrokenSheetXmlMidStreamAsCorrupt() throws IOException {
         // given: the first row is fine, the second is cut off in the middle of a cell
         Path plain = Fixtures.write(dir, "plain.xlsx", Format.XLSX, Fixtures::register);
-        Path broken = Fixtures.replaceEntry(plain, dir.resolve("broken.xlsx"), "xl/worksheets/sheet1.xml",
+        Path broken = Fixtures.replaceEntry(
+                plain,
+                dir.resolve("broken.xlsx"),
+                "xl/worksheets/sheet1.xml",
                 out -> out.write(Fixtures.utf8(
                         "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
                                 + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>序号</t></is></c></row>"
@@ -312,7 +317,8 @@ class WorkbookReadingTest {
         try (stream) {
             assertThat(stream.next()).isEqualTo(Fixtures.row("南河堡乡", 1, "序号"));
             assertThatThrownBy(stream::next)
-                    .isInstanceOfSatisfying(UnusableFileException.class,
+                    .isInstanceOfSatisfying(
+                            UnusableFileException.class,
                             e -> assertThat(e.code()).isEqualTo(Code.CORRUPT));
         }
     }
@@ -323,7 +329,7 @@ class WorkbookReadingTest {
         Path plain = Fixtures.write(dir, "plain.xlsx", Format.XLSX, Fixtures::register);
         Path docx = dir.resolve("通知.docx");
         try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(plain));
-             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(docx))) {
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(docx))) {
             out.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
             out.write(Fixtures.readPart(plain, "[Content_Types].xml"));
             out.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
@@ -331,36 +337,41 @@ class WorkbookReadingTest {
         }
 
         // when / then
-        assertUnusable(docx, Code.NOT_A_SPREADSHEET, "文件不是Excel表格或CSV文件（可能是PDF、图片、Word文档或压缩包），无法读取。"
-                + "请发送.xlsx、.xls或.csv格式的表格。");
+        assertUnusable(
+                docx,
+                Code.NOT_A_SPREADSHEET,
+                "文件不是Excel表格或CSV文件（可能是PDF、图片、Word文档或压缩包），无法读取。" + "请发送.xlsx、.xls或.csv格式的表格。");
     }
 
     @Test
     void refusesACompoundFileThatIsNoWorkbook() throws IOException {
         // given: a legacy .doc is a compound file like .xls
         Path doc = dir.resolve("通知.xls");
-        try (POIFSFileSystem fileSystem = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(doc)) {
+        try (POIFSFileSystem fileSystem = new POIFSFileSystem();
+                OutputStream out = Files.newOutputStream(doc)) {
             fileSystem.createDocument(new java.io.ByteArrayInputStream(new byte[4096]), "WordDocument");
             fileSystem.writeFilesystem(out);
         }
 
         // when / then
-        assertUnusable(doc, Code.NOT_A_SPREADSHEET, "文件不是Excel表格或CSV文件（可能是PDF、图片、Word文档或压缩包），无法读取。"
-                + "请发送.xlsx、.xls或.csv格式的表格。");
+        assertUnusable(
+                doc,
+                Code.NOT_A_SPREADSHEET,
+                "文件不是Excel表格或CSV文件（可能是PDF、图片、Word文档或压缩包），无法读取。" + "请发送.xlsx、.xls或.csv格式的表格。");
     }
 
     @Test
     void refusesAnExcel95Workbook() throws IOException {
         // given: Excel 5.0/95 keeps its book in a "Book" stream, not "Workbook"
         Path old = dir.resolve("1998年名册.xls");
-        try (POIFSFileSystem fileSystem = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(old)) {
+        try (POIFSFileSystem fileSystem = new POIFSFileSystem();
+                OutputStream out = Files.newOutputStream(old)) {
             fileSystem.createDocument(new java.io.ByteArrayInputStream(new byte[4096]), "Book");
             fileSystem.writeFilesystem(out);
         }
 
         // when / then
-        assertUnusable(old, Code.NOT_A_SPREADSHEET,
-                "文件是Excel 95或更早的旧格式，无法读取。请用Excel或WPS打开它，另存为.xlsx格式后再发送。");
+        assertUnusable(old, Code.NOT_A_SPREADSHEET, "文件是Excel 95或更早的旧格式，无法读取。请用Excel或WPS打开它，另存为.xlsx格式后再发送。");
     }
 
     /** About 150 KB of distinct texts, so of shared strings. */

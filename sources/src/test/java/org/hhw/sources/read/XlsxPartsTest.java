@@ -51,10 +51,11 @@ class XlsxPartsTest {
         }
 
         // then
-        assertThat(relationships.partsById()).containsOnly(
-                Map.entry("rId1", "xl/worksheets/sheet1.xml"),
-                Map.entry("rId2", "xl/worksheets/sheet2.xml"),
-                Map.entry("rId3", "xl/sharedStrings.xml"));
+        assertThat(relationships.partsById())
+                .containsOnly(
+                        Map.entry("rId1", "xl/worksheets/sheet1.xml"),
+                        Map.entry("rId2", "xl/worksheets/sheet2.xml"),
+                        Map.entry("rId3", "xl/sharedStrings.xml"));
         assertThat(relationships.sharedStrings()).isEqualTo("xl/sharedStrings.xml");
     }
 
@@ -83,7 +84,8 @@ class XlsxPartsTest {
     void refusesAWorkbookWithoutRelationships() throws IOException {
         Path file = zip(Map.of("xl/workbook.xml", "<workbook/>"));
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            assertThatThrownBy(() -> XlsxParts.relationships(zip)).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> XlsxParts.relationships(zip))
+                    .isInstanceOf(IOException.class)
                     .hasMessageContaining("xl/_rels/workbook.xml.rels");
         }
     }

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.contract.Field;
@@ -34,30 +33,154 @@ class FieldGuideHeadersTest {
 
     /** The guide names fields in English: which contract fields each row of its tables stands for. */
     private static final Map<String, Map<String, List<String>>> FIELDS = Map.of(
-            "registry", fields("household number", "household_id", "township", "township", "village", "village",
-                    "name", "name", "ID number", "id_number", "relation to head", "relation", "sex", "sex_declared",
-                    "household size", "household_size", "poverty status", "poverty_status", "main cause", "main_cause",
-                    "exit", "exit_status,exit_year", "labour capacity", "labour_capacity", "health", "health",
-                    "schooling", "schooling", "relocation", "relocated"),
-            "education", fields("student", "name", "student ID", "id_number", "school", "school", "stage", "stage",
-                    "programme", "programme", "term", "term", "amount", "amount", "paid on", "paid_on",
-                    "guardian", "guardian", "township, village", "township,village"),
-            "medical", fields("settlement number", "settlement_no", "patient", "name", "patient ID", "id_number",
-                    "hospital", "hospital", "hospital level", "hospital_level", "admitted, discharged",
-                    "admitted,discharged", "diagnosis", "diagnosis", "major disease", "major_disease",
-                    "total cost", "total_cost", "in-catalogue cost", "in_catalogue_cost",
-                    "basic insurance", "basic_insurance", "critical illness", "critical_illness_insurance",
-                    "supplementary", "supplementary_insurance", "assistance", "medical_assistance",
-                    "self-paid", "self_paid", "settled on", "settled"),
-            "microloan", fields("borrower", "name", "borrower ID", "id_number", "household number", "household_id",
-                    "bank", "bank", "contract", "contract_number", "principal", "principal", "issued, due",
-                    "issue_date,due_date", "term", "term_months", "rate", "annual_rate", "purpose", "purpose",
-                    "interest subsidy", "interest_subsidy", "balance", "balance", "status", "status",
-                    "days overdue", "days_overdue", "as of", "as_of"),
-            "training", fields("trainee", "name", "trainee ID", "id_number", "sex, age", "sex_declared,age",
-                    "course", "course", "school", "school", "start, end", "start_date,end_date", "hours", "hours",
-                    "completed", "completed", "certificate", "certificate", "employed", "employment",
-                    "place of work", "work_place", "monthly wage", "monthly_wage", "subsidy", "subsidy"));
+            "registry",
+                    fields(
+                            "household number",
+                            "household_id",
+                            "township",
+                            "township",
+                            "village",
+                            "village",
+                            "name",
+                            "name",
+                            "ID number",
+                            "id_number",
+                            "relation to head",
+                            "relation",
+                            "sex",
+                            "sex_declared",
+                            "household size",
+                            "household_size",
+                            "poverty status",
+                            "poverty_status",
+                            "main cause",
+                            "main_cause",
+                            "exit",
+                            "exit_status,exit_year",
+                            "labour capacity",
+                            "labour_capacity",
+                            "health",
+                            "health",
+                            "schooling",
+                            "schooling",
+                            "relocation",
+                            "relocated"),
+            "education",
+                    fields(
+                            "student",
+                            "name",
+                            "student ID",
+                            "id_number",
+                            "school",
+                            "school",
+                            "stage",
+                            "stage",
+                            "programme",
+                            "programme",
+                            "term",
+                            "term",
+                            "amount",
+                            "amount",
+                            "paid on",
+                            "paid_on",
+                            "guardian",
+                            "guardian",
+                            "township, village",
+                            "township,village"),
+            "medical",
+                    fields(
+                            "settlement number",
+                            "settlement_no",
+                            "patient",
+                            "name",
+                            "patient ID",
+                            "id_number",
+                            "hospital",
+                            "hospital",
+                            "hospital level",
+                            "hospital_level",
+                            "admitted, discharged",
+                            "admitted,discharged",
+                            "diagnosis",
+                            "diagnosis",
+                            "major disease",
+                            "major_disease",
+                            "total cost",
+                            "total_cost",
+                            "in-catalogue cost",
+                            "in_catalogue_cost",
+                            "basic insurance",
+                            "basic_insurance",
+                            "critical illness",
+                            "critical_illness_insurance",
+                            "supplementary",
+                            "supplementary_insurance",
+                            "assistance",
+                            "medical_assistance",
+                            "self-paid",
+                            "self_paid",
+                            "settled on",
+                            "settled"),
+            "microloan",
+                    fields(
+                            "borrower",
+                            "name",
+                            "borrower ID",
+                            "id_number",
+                            "household number",
+                            "household_id",
+                            "bank",
+                            "bank",
+                            "contract",
+                            "contract_number",
+                            "principal",
+                            "principal",
+                            "issued, due",
+                            "issue_date,due_date",
+                            "term",
+                            "term_months",
+                            "rate",
+                            "annual_rate",
+                            "purpose",
+                            "purpose",
+                            "interest subsidy",
+                            "interest_subsidy",
+                            "balance",
+                            "balance",
+                            "status",
+                            "status",
+                            "days overdue",
+                            "days_overdue",
+                            "as of",
+                            "as_of"),
+            "training",
+                    fields(
+                            "trainee",
+                            "name",
+                            "trainee ID",
+                            "id_number",
+                            "sex, age",
+                            "sex_declared,age",
+                            "course",
+                            "course",
+                            "school",
+                            "school",
+                            "start, end",
+                            "start_date,end_date",
+                            "hours",
+                            "hours",
+                            "completed",
+                            "completed",
+                            "certificate",
+                            "certificate",
+                            "employed",
+                            "employment",
+                            "place of work",
+                            "work_place",
+                            "monthly wage",
+                            "monthly_wage",
+                            "subsidy",
+                            "subsidy"));
 
     @Test
     void everyHeaderVariantOfTheFieldGuideIsReadAsItsField() throws IOException {
@@ -79,7 +202,8 @@ class FieldGuideHeadersTest {
         }
 
         // then: all five sources, every variant
-        assertThat(guide.keySet()).containsExactlyInAnyOrder("registry", "education", "medical", "microloan", "training");
+        assertThat(guide.keySet())
+                .containsExactlyInAnyOrder("registry", "education", "medical", "microloan", "training");
         assertThat(checked).isGreaterThan(150);
         assertThat(misread).isEmpty();
     }
@@ -105,8 +229,8 @@ class FieldGuideHeadersTest {
                 header.add(f.headers().get(0));
             }
         }
-        TableReader reader = new TableReader(new ListRowStream(List.of(row("表", 1, header.toArray(String[]::new)))),
-                contract);
+        TableReader reader =
+                new TableReader(new ListRowStream(List.of(row("表", 1, header.toArray(String[]::new)))), contract);
         reader.next();
         return reader.headers().get(0).fieldColumns()[index(contract, v.field())];
     }
@@ -121,8 +245,7 @@ class FieldGuideHeadersTest {
         throw new AssertionError("the " + contract.source() + " contract has no field " + field);
     }
 
-    record Variant(String field, String header) {
-    }
+    record Variant(String field, String header) {}
 
     /** The guide's header variants by source, from its tables' rows "| field | variants | notes |". */
     static Map<String, List<Variant>> variants(String guide) {
@@ -135,8 +258,12 @@ class FieldGuideHeadersTest {
                 continue;
             }
             String[] cells = line.split("\\|");
-            if (source == null || !line.startsWith("| ") || cells.length < 3 || cells[1].isBlank()
-                    || cells[1].strip().equals("field") || cells[1].startsWith(" ---")) {
+            if (source == null
+                    || !line.startsWith("| ")
+                    || cells.length < 3
+                    || cells[1].isBlank()
+                    || cells[1].strip().equals("field")
+                    || cells[1].startsWith(" ---")) {
                 continue;
             }
             String name = cells[1].strip();
@@ -164,13 +291,15 @@ class FieldGuideHeadersTest {
      */
     private static List<List<String>> groups(String text, List<String> fields, Map<String, List<String>> registry) {
         if (text.equals(AS_IN_REGISTRY)) {
-            return fields.stream().map(f -> {
-                List<String> same = registry.get(f);
-                if (same == null) {
-                    throw new AssertionError("the registry table has no field " + f);
-                }
-                return same;
-            }).toList();
+            return fields.stream()
+                    .map(f -> {
+                        List<String> same = registry.get(f);
+                        if (same == null) {
+                            throw new AssertionError("the registry table has no field " + f);
+                        }
+                        return same;
+                    })
+                    .toList();
         }
         if (fields.size() == 1) {
             return List.of(split(text, "[,/]"));
@@ -183,7 +312,10 @@ class FieldGuideHeadersTest {
     }
 
     private static List<String> split(String text, String separators) {
-        return Arrays.stream(text.split(separators)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split(separators))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** The source whose contract label the section heading names, or null for a section of no source. */

@@ -3,7 +3,6 @@ package org.hhw.sources.table;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-
 import org.hhw.sources.read.RawRow;
 import org.hhw.sources.read.RowStream;
 

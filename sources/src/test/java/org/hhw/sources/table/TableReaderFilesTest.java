@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -32,7 +31,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** TableReader over files as clerks send them, read by {@link SpreadsheetFiles}. */
 class TableReaderFilesTest {
 
-    enum Format { XLSX, XLS }
+    enum Format {
+        XLSX,
+        XLS
+    }
 
     /**
      * A township's registry: merged title, 填报单位 line, two-row header (家庭情况 over two
@@ -76,11 +78,12 @@ class TableReaderFilesTest {
         assertThat(header.firstHeaderRow()).isEqualTo(3);
         assertThat(header.lastHeaderRow()).isEqualTo(4);
         assertThat(header.fieldColumns()).containsExactly(1, 2, 3, 4, 5, 6, -1, 7, 8, -1, -1, -1, -1, -1, -1, -1);
-        assertThat(header.preamble()).containsExactly("天镇县2018年建档立卡贫困人口花名册",
-                "填报单位:南河堡乡 填报日期:2018年10月");
+        assertThat(header.preamble()).containsExactly("天镇县2018年建档立卡贫困人口花名册", "填报单位:南河堡乡 填报日期:2018年10月");
         assertThat(read.sheetsWithoutTable()).containsExactly("说明");
-        assertThat(read.reader().rowStream().skippedSheets()).containsExactly(
-                new SkippedSheet("隐藏", SkippedSheet.Reason.HIDDEN), new SkippedSheet("Sheet3", SkippedSheet.Reason.EMPTY));
+        assertThat(read.reader().rowStream().skippedSheets())
+                .containsExactly(
+                        new SkippedSheet("隐藏", SkippedSheet.Reason.HIDDEN),
+                        new SkippedSheet("Sheet3", SkippedSheet.Reason.EMPTY));
     }
 
     @Test
@@ -100,19 +103,20 @@ class TableReaderFilesTest {
 
         // then
         assertThat(read.shown()).containsExactly(expectedRows("南河堡花名册"));
-        assertThat(read.headers()).extracting(SheetHeader::firstHeaderRow, SheetHeader::lastHeaderRow)
+        assertThat(read.headers())
+                .extracting(SheetHeader::firstHeaderRow, SheetHeader::lastHeaderRow)
                 .containsExactly(tuple(3, 4));
     }
 
     private static String[] expectedRows(String sheet) {
         return new String[] {
-            data(sheet, 5, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主", null, "2",
-                    "一般贫困户"),
+            data(sheet, 5, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主", null, "2", "一般贫困户"),
             data(sheet, 6, "1402220701001", "南河堡乡", "南河堡", "李四", "140222198503120028", "配偶", null, "", ""),
             nonData(sheet, 7, NonDataRow.Kind.BLANK),
             nonData(sheet, 8, NonDataRow.Kind.TOTAL),
             data(sheet, 9, "1402220701002", "南河堡", "赵小堡", "王　五", "14022219900101123x", "户主", null, "1", "低保户"),
-            nonData(sheet, 10, NonDataRow.Kind.FOOTER)};
+            nonData(sheet, 10, NonDataRow.Kind.FOOTER)
+        };
     }
 
     private static TableReaderTest.Read readAll(TableReader reader) throws IOException {
@@ -126,7 +130,7 @@ class TableReaderFilesTest {
     private Path writeWorkbook(Format format) throws IOException {
         Path file = dir.resolve(format == Format.XLSX ? "花名册.xlsx" : "花名册.xls");
         try (Workbook workbook = format == Format.XLSX ? new XSSFWorkbook() : new HSSFWorkbook();
-             OutputStream out = Files.newOutputStream(file)) {
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.createSheet("南河堡乡");
             for (int r = 0; r < GRID.size(); r++) {
                 if (GRID.get(r) == null) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.sources.contract.Field;
@@ -38,7 +37,17 @@ class TableReaderTest {
                 row("Sheet1", 1, "天镇县2018年建档立卡贫困人口花名册"),
                 row("Sheet1", 2, "填报单位：南河堡乡　填报日期：2018年10月"),
                 row("Sheet1", 3, "序号", "户编号", "乡镇", "行政村", "姓名", "性别", "身份证号", "与户主关系", "联系电话"),
-                row("Sheet1", 4, "1", "1402220701001", "南河堡乡", "南河堡", "张三", "男", "140222198001010013", "户主",
+                row(
+                        "Sheet1",
+                        4,
+                        "1",
+                        "1402220701001",
+                        "南河堡乡",
+                        "南河堡",
+                        "张三",
+                        "男",
+                        "140222198001010013",
+                        "户主",
                         "13512345678"),
                 row("Sheet1", 5, "2", "1402220701001", "南河堡乡", "南河堡", "李四", "女", "140222198503120028", "配偶"));
 
@@ -46,9 +55,10 @@ class TableReaderTest {
         Read read = readAll(rows);
 
         // then
-        assertThat(read.shown()).containsExactly(
-                data("Sheet1", 4, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主", "男"),
-                data("Sheet1", 5, "1402220701001", "南河堡乡", "南河堡", "李四", "140222198503120028", "配偶", "女"));
+        assertThat(read.shown())
+                .containsExactly(
+                        data("Sheet1", 4, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主", "男"),
+                        data("Sheet1", 5, "1402220701001", "南河堡乡", "南河堡", "李四", "140222198503120028", "配偶", "女"));
         SheetHeader header = read.headers().get(0);
         assertThat(read.headers()).hasSize(1);
         assertThat(header.sheet()).isEqualTo("Sheet1");
@@ -56,12 +66,13 @@ class TableReaderTest {
         assertThat(header.firstHeaderRow()).isEqualTo(3);
         assertThat(header.lastHeaderRow()).isEqualTo(3);
         assertThat(header.fieldColumns()).containsExactly(1, 2, 3, 4, 6, 7, 5, -1, -1, -1, -1, -1, -1, -1, -1, -1);
-        assertThat(header.fieldHeaders()).containsExactly("户编号", "乡镇", "行政村", "姓名", "身份证号", "与户主关系",
-                "性别", null, null, null, null, null, null, null, null, null);
+        assertThat(header.fieldHeaders())
+                .containsExactly(
+                        "户编号", "乡镇", "行政村", "姓名", "身份证号", "与户主关系", "性别", null, null, null, null, null, null, null, null,
+                        null);
         assertThat(header.tenThousandYuan()).containsOnly(false).hasSize(16);
         assertThat(header.unknownColumns()).containsExactly("联系电话");
-        assertThat(header.preamble()).containsExactly("天镇县2018年建档立卡贫困人口花名册",
-                "填报单位:南河堡乡 填报日期:2018年10月");
+        assertThat(header.preamble()).containsExactly("天镇县2018年建档立卡贫困人口花名册", "填报单位:南河堡乡 填报日期:2018年10月");
         assertThat(read.sheetsWithoutTable()).isEmpty();
     }
 
@@ -69,8 +80,7 @@ class TableReaderTest {
     void matchesHeaderVariantsWrittenWithSpacesBreaksFullWidthBracketsAndUnits() throws IOException {
         // given
         List<RawRow> rows = List.of(
-                row("户", 1, "编号", "户 码", "乡（镇）", "所属\n村", "成员姓名", "公民身份号码", "与户主\r\n关系",
-                        "家庭人口数（人）", "姓名", "备注"),
+                row("户", 1, "编号", "户 码", "乡（镇）", "所属\n村", "成员姓名", "公民身份号码", "与户主\r\n关系", "家庭人口数（人）", "姓名", "备注"),
                 row("户", 2, "1", "1402220701001", "南河堡", "南河堡", "张三", "140222198001010013", "户主", "3", "张三"));
 
         // when
@@ -78,13 +88,30 @@ class TableReaderTest {
 
         // then
         SheetHeader header = read.headers().get(0);
-        assertThat(header.fieldHeaders()).containsExactly("户 码", "乡(镇)", "所属 村", "成员姓名", "公民身份号码",
-                "与户主 关系", null, "家庭人口数(人)", null, null, null, null, null, null, null, null);
+        assertThat(header.fieldHeaders())
+                .containsExactly(
+                        "户 码",
+                        "乡(镇)",
+                        "所属 村",
+                        "成员姓名",
+                        "公民身份号码",
+                        "与户主 关系",
+                        null,
+                        "家庭人口数(人)",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
         assertThat(header.fieldColumns()).containsExactly(1, 2, 3, 4, 5, 6, -1, 7, -1, -1, -1, -1, -1, -1, -1, -1);
         assertThat(header.unknownColumns()).containsExactly("姓名（重复的列，已忽略）", "备注");
         assertThat(header.preamble()).isEmpty();
-        assertThat(read.shown()).containsExactly(
-                data("户", 2, "1402220701001", "南河堡", "南河堡", "张三", "140222198001010013", "户主", null, "3"));
+        assertThat(read.shown())
+                .containsExactly(
+                        data("户", 2, "1402220701001", "南河堡", "南河堡", "张三", "140222198001010013", "户主", null, "3"));
     }
 
     @Test
@@ -92,11 +119,23 @@ class TableReaderTest {
         // given: 家庭情况 spans three sub-columns; 脱贫 spans 状态 and 年度, which only name a field together
         List<RawRow> rows = List.of(
                 row("Sheet1", 1, "天镇县2018年建档立卡贫困人口花名册"),
-                row("Sheet1", 2, "序号", "户编号", "乡镇", "行政村", "姓名", "身份证号", "与户主关系", "家庭情况", "", "",
-                        "脱贫"),
+                row("Sheet1", 2, "序号", "户编号", "乡镇", "行政村", "姓名", "身份证号", "与户主关系", "家庭情况", "", "", "脱贫"),
                 row("Sheet1", 3, "", "", "", "", "", "", "", "家庭人口数", "贫困户属性", "致贫原因", "状态", "年度"),
-                row("Sheet1", 4, "1", "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主", "2",
-                        "一般贫困户", "因病", "已脱贫", "2019"));
+                row(
+                        "Sheet1",
+                        4,
+                        "1",
+                        "1402220701001",
+                        "南河堡乡",
+                        "南河堡",
+                        "张三",
+                        "140222198001010013",
+                        "户主",
+                        "2",
+                        "一般贫困户",
+                        "因病",
+                        "已脱贫",
+                        "2019"));
 
         // when
         Read read = readAll(rows);
@@ -105,13 +144,29 @@ class TableReaderTest {
         SheetHeader header = read.headers().get(0);
         assertThat(header.firstHeaderRow()).isEqualTo(2);
         assertThat(header.lastHeaderRow()).isEqualTo(3);
-        assertThat(header.fieldHeaders()).containsExactly("户编号", "乡镇", "行政村", "姓名", "身份证号", "与户主关系",
-                null, "家庭人口数", "贫困户属性", "致贫原因", "脱贫状态", "脱贫年度", null, null, null, null);
+        assertThat(header.fieldHeaders())
+                .containsExactly(
+                        "户编号", "乡镇", "行政村", "姓名", "身份证号", "与户主关系", null, "家庭人口数", "贫困户属性", "致贫原因", "脱贫状态", "脱贫年度", null,
+                        null, null, null);
         assertThat(header.fieldColumns()).containsExactly(1, 2, 3, 4, 5, 6, -1, 7, 8, 9, 10, 11, -1, -1, -1, -1);
         assertThat(header.unknownColumns()).isEmpty();
         assertThat(header.preamble()).containsExactly("天镇县2018年建档立卡贫困人口花名册");
-        assertThat(read.shown()).containsExactly(data("Sheet1", 4, "1402220701001", "南河堡乡", "南河堡", "张三",
-                "140222198001010013", "户主", null, "2", "一般贫困户", "因病", "已脱贫", "2019"));
+        assertThat(read.shown())
+                .containsExactly(data(
+                        "Sheet1",
+                        4,
+                        "1402220701001",
+                        "南河堡乡",
+                        "南河堡",
+                        "张三",
+                        "140222198001010013",
+                        "户主",
+                        null,
+                        "2",
+                        "一般贫困户",
+                        "因病",
+                        "已脱贫",
+                        "2019"));
     }
 
     @Test
@@ -131,8 +186,8 @@ class TableReaderTest {
         assertThat(header.lastHeaderRow()).isEqualTo(2);
         assertThat(header.unknownColumns()).isEmpty();
         assertThat(header.preamble()).containsExactly("填报单位:南河堡乡 填报日期:2018年10月");
-        assertThat(read.shown()).containsExactly(
-                data("Sheet1", 3, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"));
+        assertThat(read.shown())
+                .containsExactly(data("Sheet1", 3, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"));
     }
 
     @Test
@@ -154,9 +209,8 @@ class TableReaderTest {
     @Test
     void aUnitWrittenInsideTheHeaderCountsToo() throws IOException {
         // given
-        List<RawRow> rows = List.of(
-                row("补贴", 1, "姓名", "身份证号", "补贴金额（单位：万元）"),
-                row("补贴", 2, "张三", "140222198001010013", "0.12"));
+        List<RawRow> rows =
+                List.of(row("补贴", 1, "姓名", "身份证号", "补贴金额（单位：万元）"), row("补贴", 2, "张三", "140222198001010013", "0.12"));
 
         // when
         Read read = readAll(rows, SUBSIDY);
@@ -221,19 +275,20 @@ class TableReaderTest {
         Read read = readAll(rows);
 
         // then
-        assertThat(read.shown()).containsExactly(
-                nonData("Sheet1", 4, NonDataRow.Kind.BLANK),
-                data("Sheet1", 5, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
-                nonData("Sheet1", 6, NonDataRow.Kind.TOTAL),
-                data("Sheet1", 7, "1402220701002", "南河堡乡", "南河堡", "李四", "140222198503120028", "户主"),
-                nonData("Sheet1", 8, NonDataRow.Kind.BLANK),
-                nonData("Sheet1", 9, NonDataRow.Kind.BLANK),
-                data("Sheet1", 10, "1402220701003", "南河堡乡", "赵小堡", "王五", "14022219900101123X", "户主"),
-                nonData("Sheet1", 11, NonDataRow.Kind.TOTAL),
-                nonData("Sheet1", 12, NonDataRow.Kind.FOOTER),
-                nonData("Sheet1", 13, NonDataRow.Kind.FOOTER),
-                nonData("Sheet1", 14, NonDataRow.Kind.BLANK),
-                nonData("Sheet1", 15, NonDataRow.Kind.FOOTER));
+        assertThat(read.shown())
+                .containsExactly(
+                        nonData("Sheet1", 4, NonDataRow.Kind.BLANK),
+                        data("Sheet1", 5, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
+                        nonData("Sheet1", 6, NonDataRow.Kind.TOTAL),
+                        data("Sheet1", 7, "1402220701002", "南河堡乡", "南河堡", "李四", "140222198503120028", "户主"),
+                        nonData("Sheet1", 8, NonDataRow.Kind.BLANK),
+                        nonData("Sheet1", 9, NonDataRow.Kind.BLANK),
+                        data("Sheet1", 10, "1402220701003", "南河堡乡", "赵小堡", "王五", "14022219900101123X", "户主"),
+                        nonData("Sheet1", 11, NonDataRow.Kind.TOTAL),
+                        nonData("Sheet1", 12, NonDataRow.Kind.FOOTER),
+                        nonData("Sheet1", 13, NonDataRow.Kind.FOOTER),
+                        nonData("Sheet1", 14, NonDataRow.Kind.BLANK),
+                        nonData("Sheet1", 15, NonDataRow.Kind.FOOTER));
         assertThat(read.rows()).allSatisfy(r -> assertThat(r.sheetIndex()).isZero());
     }
 
@@ -250,10 +305,11 @@ class TableReaderTest {
         Read read = readAll(rows);
 
         // then
-        assertThat(read.shown()).containsExactly(
-                data("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
-                data("Sheet1", 3, "1402220701002", "南河堡乡", "南河堡", "李四", "140222198503120028", "户主") + " hidden",
-                nonData("Sheet1", 4, NonDataRow.Kind.TOTAL));
+        assertThat(read.shown())
+                .containsExactly(
+                        data("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
+                        data("Sheet1", 3, "1402220701002", "南河堡乡", "南河堡", "李四", "140222198503120028", "户主") + " hidden",
+                        nonData("Sheet1", 4, NonDataRow.Kind.TOTAL));
         assertThat(read.headers().get(0).firstHeaderRow()).isEqualTo(1);
     }
 
@@ -262,8 +318,13 @@ class TableReaderTest {
         // given: 姓名 (column 3) and an unnamed column 7 are formulas without a result
         List<RawRow> rows = List.of(
                 row("Sheet1", 1, HEADER),
-                new RawRow("Sheet1", 2, List.of("1402220701001", "南河堡乡", "南河堡", "", "140222198001010013", "户主"),
-                        false, Set.of(3, 7), Set.of(3, 7)),
+                new RawRow(
+                        "Sheet1",
+                        2,
+                        List.of("1402220701001", "南河堡乡", "南河堡", "", "140222198001010013", "户主"),
+                        false,
+                        Set.of(3, 7),
+                        Set.of(3, 7)),
                 row("Sheet1", 3, "1402220701002", "南河堡乡", "南河堡", "李四", "140222198503120028", "户主"));
 
         // when
@@ -286,14 +347,32 @@ class TableReaderTest {
         Read read = readAll(rows);
 
         // then
-        assertThat(read.shown()).containsExactly(nonData("Sheet1", 2, NonDataRow.Kind.TOTAL),
-                data("Sheet1", 3, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"));
+        assertThat(read.shown())
+                .containsExactly(
+                        nonData("Sheet1", 2, NonDataRow.Kind.TOTAL),
+                        data("Sheet1", 3, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "玉泉镇小计|0", "玉泉镇小计|1", "小 计|1", "小　计|2", "本页合计|0", "本页合计|4", "合计：|1", "合计:|0",
-            "总计(元)|1", "总计（元）|3", "其中：脱贫户|1", "其中:玉泉镇|0", "（其中）|1", "共计15人|1", "南河堡村小计：|1"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "玉泉镇小计|0",
+                "玉泉镇小计|1",
+                "小 计|1",
+                "小　计|2",
+                "本页合计|0",
+                "本页合计|4",
+                "合计：|1",
+                "合计:|0",
+                "总计(元)|1",
+                "总计（元）|3",
+                "其中：脱贫户|1",
+                "其中:玉泉镇|0",
+                "（其中）|1",
+                "共计15人|1",
+                "南河堡村小计：|1"
+            })
     void aShortLabelNamingATotalInAnyColumnMakesATotalRowWhenNoPersonIsNamed(String label, int column)
             throws IOException {
         // given: the label in the 序号, 姓名, 身份证号, amount or date column; amounts as a csv has them (no formulas)
@@ -308,14 +387,17 @@ class TableReaderTest {
         Read read = readAll(rows, SUBSIDY);
 
         // then
-        assertThat(read.rows()).extracting(TableReaderTest::show).containsExactly(
-                "补贴!2 张三|140222198001010013|2000|∅|2018-06-01", nonData("补贴", 3, NonDataRow.Kind.TOTAL));
+        assertThat(read.rows())
+                .extracting(TableReaderTest::show)
+                .containsExactly(
+                        "补贴!2 张三|140222198001010013|2000|∅|2018-06-01", nonData("补贴", 3, NonDataRow.Kind.TOTAL));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "玉泉镇", "南河堡村", "小计", "/", "12人"})
     void aRowWhoseAmountsAreFormulasIsATotalWhateverItsLabel(String name) throws IOException {
-        // given: the amounts are =SUM(…) over the rows above, the name column empty, a place, a label, a placeholder or a count
+        // given: the amounts are =SUM(…) over the rows above, the name column empty, a place, a label, a placeholder or
+        // a count
         List<RawRow> rows = List.of(
                 row("补贴", 1, "姓名", "身份证号", "补贴金额", "贴息金额"),
                 row("补贴", 2, "张三", "140222198001010013", "1200", "30"),
@@ -326,9 +408,12 @@ class TableReaderTest {
         Read read = readAll(rows, SUBSIDY);
 
         // then
-        assertThat(read.rows()).extracting(TableReaderTest::show).containsExactly(
-                "补贴!2 张三|140222198001010013|1200|30|∅", "补贴!3 李四|140222198503120028|800|20|∅",
-                nonData("补贴", 4, NonDataRow.Kind.TOTAL));
+        assertThat(read.rows())
+                .extracting(TableReaderTest::show)
+                .containsExactly(
+                        "补贴!2 张三|140222198001010013|1200|30|∅",
+                        "补贴!3 李四|140222198503120028|800|20|∅",
+                        nonData("补贴", 4, NonDataRow.Kind.TOTAL));
     }
 
     @Test
@@ -337,8 +422,13 @@ class TableReaderTest {
         // a name without an ID
         List<RawRow> rows = List.of(
                 row("补贴", 1, "姓名", "身份证号", "补贴金额", "贴息金额", "备注"),
-                new RawRow("补贴", 2, List.of("张三", "140222198001010013", "1200", "30", "其中：贴息"), false,
-                        Set.of(), Set.of(3)),
+                new RawRow(
+                        "补贴",
+                        2,
+                        List.of("张三", "140222198001010013", "1200", "30", "其中：贴息"),
+                        false,
+                        Set.of(),
+                        Set.of(3)),
                 new RawRow("补贴", 3, List.of("小计", "1.40222E+17", "800", "20"), false, Set.of(), Set.of(2, 3)),
                 new RawRow("补贴", 4, List.of("李四", "", "800", "20"), false, Set.of(), Set.of(2, 3)),
                 row("补贴", 5, "", "140222198503120028", "600", "", "合计"));
@@ -347,17 +437,20 @@ class TableReaderTest {
         Read read = readAll(rows, SUBSIDY);
 
         // then
-        assertThat(read.rows()).extracting(TableReaderTest::show).containsExactly(
-                "补贴!2 张三|140222198001010013|1200|30|∅", "补贴!3 小计|1.40222E+17|800|20|∅", "补贴!4 李四||800|20|∅",
-                "补贴!5 |140222198503120028|600||∅");
+        assertThat(read.rows())
+                .extracting(TableReaderTest::show)
+                .containsExactly(
+                        "补贴!2 张三|140222198001010013|1200|30|∅",
+                        "补贴!3 小计|1.40222E+17|800|20|∅",
+                        "补贴!4 李四||800|20|∅",
+                        "补贴!5 |140222198503120028|600||∅");
     }
 
     @Test
     void aLongRemarkMentioningATotalIsNoLabel() throws IOException {
         // given: a row without a person, whose remark mentions 合计 well inside a sentence
-        List<RawRow> rows = List.of(
-                row("补贴", 1, "姓名", "身份证号", "补贴金额", "发放日期"),
-                row("补贴", 2, "", "", "600", "本月补发的款项已计入上月合计请核对"));
+        List<RawRow> rows =
+                List.of(row("补贴", 1, "姓名", "身份证号", "补贴金额", "发放日期"), row("补贴", 2, "", "", "600", "本月补发的款项已计入上月合计请核对"));
 
         // when
         Read read = readAll(rows, SUBSIDY);
@@ -371,8 +464,7 @@ class TableReaderTest {
     void shortSubHeadersUnderAReimbursementParentMapToTheirFields(String parent) throws IOException {
         // given: 基本医保 | 大病保险 | 医疗救助 | 补充保险 | 其他 under a merged reimbursement parent
         List<RawRow> rows = List.of(
-                row("医疗", 1, "姓名", "身份证号", "就诊医院", "医院级别", "入院日期", "出院日期", "医疗总费用", parent, "", "",
-                        "", "", "个人自付"),
+                row("医疗", 1, "姓名", "身份证号", "就诊医院", "医院级别", "入院日期", "出院日期", "医疗总费用", parent, "", "", "", "", "个人自付"),
                 row("医疗", 2, "", "", "", "", "", "", "", "基本医保", "大病保险", "医疗救助", "补充保险", "其他"));
 
         // when
@@ -392,11 +484,9 @@ class TableReaderTest {
     @Test
     void aShortFormQualifiedByItsParentCountsOnlyUnderThatParent() throws IOException {
         // given: 其他 alone, and 其他 under a parent that is no reimbursement
-        List<RawRow> alone = List.of(
-                row("医疗", 1, "姓名", "身份证号", "就诊医院", "医院级别", "入院日期", "出院日期", "医疗总费用", "其他", "个人自付"));
+        List<RawRow> alone = List.of(row("医疗", 1, "姓名", "身份证号", "就诊医院", "医院级别", "入院日期", "出院日期", "医疗总费用", "其他", "个人自付"));
         List<RawRow> otherParent = List.of(
-                row("医疗", 1, "姓名", "身份证号", "就诊医院", "医院级别", "入院日期", "出院日期", "医疗总费用", "费用构成", "",
-                        "个人自付"),
+                row("医疗", 1, "姓名", "身份证号", "就诊医院", "医院级别", "入院日期", "出院日期", "医疗总费用", "费用构成", "", "个人自付"),
                 row("医疗", 2, "", "", "", "", "", "", "", "目录内费用", "其他"));
 
         // when
@@ -412,9 +502,25 @@ class TableReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"制表人：王五", "制表：王五", "审核人：李四", "审 核：", "填表人：", "填报人：王五", "负责人：",
-            "单位盖章", "盖章：", "（盖章）", "填报说明：户编号按统一编码填写", "填表说明：", "说明：数据截至10月底",
-            "备注：另有2户待核实", "制表日期：2018年10月31日", "填表日期：2018-10-31"})
+    @ValueSource(
+            strings = {
+                "制表人：王五",
+                "制表：王五",
+                "审核人：李四",
+                "审 核：",
+                "填表人：",
+                "填报人：王五",
+                "负责人：",
+                "单位盖章",
+                "盖章：",
+                "（盖章）",
+                "填报说明：户编号按统一编码填写",
+                "填表说明：",
+                "说明：数据截至10月底",
+                "备注：另有2户待核实",
+                "制表日期：2018年10月31日",
+                "填表日期：2018-10-31"
+            })
     void aFooterMarkerEndsTheTable(String cell) throws IOException {
         // given
         List<RawRow> rows = List.of(
@@ -427,10 +533,11 @@ class TableReaderTest {
         Read read = readAll(rows);
 
         // then
-        assertThat(read.shown()).containsExactly(
-                data("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
-                nonData("Sheet1", 3, NonDataRow.Kind.FOOTER),
-                nonData("Sheet1", 4, NonDataRow.Kind.FOOTER));
+        assertThat(read.shown())
+                .containsExactly(
+                        data("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
+                        nonData("Sheet1", 3, NonDataRow.Kind.FOOTER),
+                        nonData("Sheet1", 4, NonDataRow.Kind.FOOTER));
     }
 
     @Test
@@ -445,9 +552,10 @@ class TableReaderTest {
         Read read = readAll(rows);
 
         // then
-        assertThat(read.shown()).containsExactly(
-                data("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "盖计审", "140222198001010013", "户主"),
-                data("Sheet1", 3, "1402220701002", "南河堡乡", "制衣厂", "填负说备", "140222198503120028", "配偶"));
+        assertThat(read.shown())
+                .containsExactly(
+                        data("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "盖计审", "140222198001010013", "户主"),
+                        data("Sheet1", 3, "1402220701002", "南河堡乡", "制衣厂", "填负说备", "140222198503120028", "配偶"));
     }
 
     @Test
@@ -466,12 +574,13 @@ class TableReaderTest {
         Read read = readAll(rows);
 
         // then
-        assertThat(read.shown()).containsExactly(
-                data("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
-                nonData("Sheet1", 3, NonDataRow.Kind.HEADER),
-                data("Sheet1", 4, "1402220701001", "南河堡乡", "南河堡", "李四", "140222198503120028", "配偶"),
-                nonData("Sheet1", 5, NonDataRow.Kind.HEADER),
-                data("Sheet1", 6, "户编号", "南河堡乡", "南河堡", "王五", "14022219900101123X", "之子"));
+        assertThat(read.shown())
+                .containsExactly(
+                        data("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
+                        nonData("Sheet1", 3, NonDataRow.Kind.HEADER),
+                        data("Sheet1", 4, "1402220701001", "南河堡乡", "南河堡", "李四", "140222198503120028", "配偶"),
+                        nonData("Sheet1", 5, NonDataRow.Kind.HEADER),
+                        data("Sheet1", 6, "户编号", "南河堡乡", "南河堡", "王五", "14022219900101123X", "之子"));
     }
 
     @Test
@@ -488,9 +597,10 @@ class TableReaderTest {
 
         // then
         assertThat(read.headers().get(0).unknownColumns()).containsExactly("小计");
-        assertThat(read.shown()).containsExactly(
-                data("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
-                nonData("Sheet1", 3, NonDataRow.Kind.HEADER));
+        assertThat(read.shown())
+                .containsExactly(
+                        data("Sheet1", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
+                        nonData("Sheet1", 3, NonDataRow.Kind.HEADER));
     }
 
     @Test
@@ -504,8 +614,7 @@ class TableReaderTest {
         Read read = readAll(rows);
 
         // then
-        assertThat(read.shown()).containsExactly(
-                data("Sheet1", 2, "户编号", "乡镇", "行政村", "姓名", "身份证号", "", ""));
+        assertThat(read.shown()).containsExactly(data("Sheet1", 2, "户编号", "乡镇", "行政村", "姓名", "身份证号", "", ""));
     }
 
     @Test
@@ -525,13 +634,34 @@ class TableReaderTest {
         Read read = readAll(rows);
 
         // then
-        assertThat(read.shown()).containsExactly(
-                data("Sheet1", 3, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主", null, "2",
-                        "一般户"),
-                nonData("Sheet1", 4, NonDataRow.Kind.HEADER),
-                nonData("Sheet1", 5, NonDataRow.Kind.HEADER),
-                data("Sheet1", 6, "1402220701001", "南河堡乡", "南河堡", "李四", "140222198503120028", "配偶", null, "",
-                        ""));
+        assertThat(read.shown())
+                .containsExactly(
+                        data(
+                                "Sheet1",
+                                3,
+                                "1402220701001",
+                                "南河堡乡",
+                                "南河堡",
+                                "张三",
+                                "140222198001010013",
+                                "户主",
+                                null,
+                                "2",
+                                "一般户"),
+                        nonData("Sheet1", 4, NonDataRow.Kind.HEADER),
+                        nonData("Sheet1", 5, NonDataRow.Kind.HEADER),
+                        data(
+                                "Sheet1",
+                                6,
+                                "1402220701001",
+                                "南河堡乡",
+                                "南河堡",
+                                "李四",
+                                "140222198503120028",
+                                "配偶",
+                                null,
+                                "",
+                                ""));
     }
 
     @Test
@@ -552,14 +682,15 @@ class TableReaderTest {
         Read read = readAll(stream, REGISTRY);
 
         // then
-        assertThat(read.shown()).containsExactly(
-                data("南河堡乡", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
-                nonData("米薪关镇", 3, NonDataRow.Kind.BLANK),
-                data("米薪关镇", 4, "1402220301001", "米薪关镇", "赵家夭", "王五", "14022219900101123X", "户主"));
+        assertThat(read.shown())
+                .containsExactly(
+                        data("南河堡乡", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"),
+                        nonData("米薪关镇", 3, NonDataRow.Kind.BLANK),
+                        data("米薪关镇", 4, "1402220301001", "米薪关镇", "赵家夭", "王五", "14022219900101123X", "户主"));
         assertThat(read.rows()).extracting(SheetRow::sheetIndex).containsExactly(0, 1, 1);
-        assertThat(read.headers()).extracting(SheetHeader::sheet, SheetHeader::sheetIndex, SheetHeader::firstHeaderRow)
-                .containsExactly(tuple("南河堡乡", 0, 1),
-                        tuple("米薪关镇", 1, 2));
+        assertThat(read.headers())
+                .extracting(SheetHeader::sheet, SheetHeader::sheetIndex, SheetHeader::firstHeaderRow)
+                .containsExactly(tuple("南河堡乡", 0, 1), tuple("米薪关镇", 1, 2));
         assertThat(read.sheetsWithoutTable()).containsExactly("填表说明");
         assertThat(read.reader().rowStream()).isSameAs(stream);
         assertThat(read.reader().rowStream().skippedSheets()).isEqualTo(skipped);
@@ -597,8 +728,8 @@ class TableReaderTest {
 
         // then
         assertThat(found.headers()).extracting(SheetHeader::firstHeaderRow).containsExactly(40);
-        assertThat(found.shown()).containsExactly(
-                data("Sheet1", 41, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"));
+        assertThat(found.shown())
+                .containsExactly(data("Sheet1", 41, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"));
         assertThat(notFound.code()).isEqualTo(UnusableFileException.Code.COLUMNS_MISSING);
     }
 
@@ -621,11 +752,12 @@ class TableReaderTest {
         });
 
         // then
-        assertThat(before).extracting(TableReaderTest::show).containsExactly(
-                data("南河堡乡", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"));
+        assertThat(before)
+                .extracting(TableReaderTest::show)
+                .containsExactly(data("南河堡乡", 2, "1402220701001", "南河堡乡", "南河堡", "张三", "140222198001010013", "户主"));
         assertThat(e.code()).isEqualTo(UnusableFileException.Code.COLUMNS_MISSING);
-        assertThat(e.explanation()).isEqualTo("工作表“米薪关镇”缺少必需的列：行政村（行政村、村、村名、所属村、行政村名称）；"
-                + "与户主关系（与户主关系）。请在表头补上这些列（可用括号中的任一写法）后重新发送。");
+        assertThat(e.explanation())
+                .isEqualTo("工作表“米薪关镇”缺少必需的列：行政村（行政村、村、村名、所属村、行政村名称）；" + "与户主关系（与户主关系）。请在表头补上这些列（可用括号中的任一写法）后重新发送。");
     }
 
     @Test
@@ -643,11 +775,12 @@ class TableReaderTest {
 
         // then
         assertThat(e.code()).isEqualTo(UnusableFileException.Code.COLUMNS_MISSING);
-        assertThat(e.explanation()).isEqualTo("在文件的各工作表前20行内找不到建档立卡贫困人口花名册的表头。表头至少应包含这些列："
-                + "户编号（户编号、户码、家庭编号、贫困户编号）；乡镇（乡镇、乡(镇)、所属乡镇、乡镇名称）；"
-                + "行政村（行政村、村、村名、所属村、行政村名称）；姓名（姓名、成员姓名）；"
-                + "证件号码（证件号码、身份证号、身份证号码、公民身份号码）；与户主关系（与户主关系）。"
-                + "请检查是否发错了文件，或表头写法是否有误。");
+        assertThat(e.explanation())
+                .isEqualTo("在文件的各工作表前20行内找不到建档立卡贫困人口花名册的表头。表头至少应包含这些列："
+                        + "户编号（户编号、户码、家庭编号、贫困户编号）；乡镇（乡镇、乡(镇)、所属乡镇、乡镇名称）；"
+                        + "行政村（行政村、村、村名、所属村、行政村名称）；姓名（姓名、成员姓名）；"
+                        + "证件号码（证件号码、身份证号、身份证号码、公民身份号码）；与户主关系（与户主关系）。"
+                        + "请检查是否发错了文件，或表头写法是否有误。");
         assertThat(reader.sheetsWithoutTable()).containsExactly("Sheet1", "Sheet2");
         assertThat(reader.headers()).isEmpty();
     }
@@ -655,17 +788,16 @@ class TableReaderTest {
     @Test
     void aFileWithNothingInItIsEmpty() {
         // given
-        List<List<RawRow>> files = List.of(List.of(),
-                List.of(row("Sheet1", 1, "", "　"), row("Sheet2", 3, "\u00A0")));
+        List<List<RawRow>> files = List.of(List.of(), List.of(row("Sheet1", 1, "", "　"), row("Sheet2", 3, "\u00A0")));
 
         // when
-        List<UnusableFileException> errors = files.stream().map(TableReaderTest::unusable).toList();
+        List<UnusableFileException> errors =
+                files.stream().map(TableReaderTest::unusable).toList();
 
         // then
         assertThat(errors).allSatisfy(e -> {
             assertThat(e.code()).isEqualTo(UnusableFileException.Code.EMPTY);
-            assertThat(e.explanation())
-                    .isEqualTo("文件中没有任何数据（所有工作表都是空的或隐藏的）。请确认发送的是填好的建档立卡贫困人口花名册。");
+            assertThat(e.explanation()).isEqualTo("文件中没有任何数据（所有工作表都是空的或隐藏的）。请确认发送的是填好的建档立卡贫困人口花名册。");
         });
     }
 
@@ -697,13 +829,18 @@ class TableReaderTest {
     }
 
     /** A contract with money columns, for the 万元 rules. */
-    static final Contract SUBSIDY = new Contract("subsidy", "补贴发放名册", List.of(
-            field("name", "姓名", FieldType.PERSON_NAME, true, "姓名"),
-            field("id_number", "身份证号", FieldType.RESIDENT_ID, true, "身份证号"),
-            field("subsidy", "补贴金额", FieldType.MONEY, false, "补贴金额", "发放金额"),
-            field("interest", "贴息金额", FieldType.MONEY, false, "贴息金额"),
-            field("paid_on", "发放日期", FieldType.DATE, false, "发放日期")),
-            List.of("id_number"), List.of("序号"), Map.of());
+    static final Contract SUBSIDY = new Contract(
+            "subsidy",
+            "补贴发放名册",
+            List.of(
+                    field("name", "姓名", FieldType.PERSON_NAME, true, "姓名"),
+                    field("id_number", "身份证号", FieldType.RESIDENT_ID, true, "身份证号"),
+                    field("subsidy", "补贴金额", FieldType.MONEY, false, "补贴金额", "发放金额"),
+                    field("interest", "贴息金额", FieldType.MONEY, false, "贴息金额"),
+                    field("paid_on", "发放日期", FieldType.DATE, false, "发放日期")),
+            List.of("id_number"),
+            List.of("序号"),
+            Map.of());
 
     static Field field(String name, String label, FieldType type, boolean required, String... headers) {
         return new Field(name, label, List.of(headers), type, required, null, null, null);
@@ -758,8 +895,9 @@ class TableReaderTest {
             return nonData(n.sheet(), n.rowNumber(), n.kind());
         }
         DataRow d = (DataRow) row;
-        return d.sheet() + "!" + d.rowNumber() + " " + Arrays.stream(d.raw())
-                .map(v -> v == null ? "∅" : v).collect(Collectors.joining("|")) + (d.hidden() ? " hidden" : "");
+        return d.sheet() + "!" + d.rowNumber() + " "
+                + Arrays.stream(d.raw()).map(v -> v == null ? "∅" : v).collect(Collectors.joining("|"))
+                + (d.hidden() ? " hidden" : "");
     }
 
     static String nonData(String sheet, int rowNumber, NonDataRow.Kind kind) {
@@ -770,7 +908,7 @@ class TableReaderTest {
     static String data(String sheet, int rowNumber, String... values) {
         String[] raw = new String[Math.max(values.length, REGISTRY.fields().size())];
         System.arraycopy(values, 0, raw, 0, values.length);
-        return sheet + "!" + rowNumber + " " + Arrays.stream(raw).map(v -> v == null ? "∅" : v)
-                .collect(Collectors.joining("|"));
+        return sheet + "!" + rowNumber + " "
+                + Arrays.stream(raw).map(v -> v == null ? "∅" : v).collect(Collectors.joining("|"));
     }
 }

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.clean.Pseudonyms;
 import org.hhw.sources.clean.Reason;
@@ -28,48 +27,105 @@ class RowChecksTest {
 
     private static final String ID = id("19800101", "011");
 
-    private static final Contract LEDGER = new Contract("ledger", "台账", List.of(
-            new Field("id_number", "身份证号", List.of("身份证号"), FieldType.RESIDENT_ID, true, null, null, null),
-            new Field("issued", "发放日期", List.of("发放日期"), FieldType.DATE, true, null, null, null),
-            new Field("due", "到期日期", List.of("到期日期"), FieldType.DATE, true, null, null, null),
-            new Field("rate", "年利率", List.of("年利率"), FieldType.RATE, false, null, null, null),
-            new Field("total", "总费用", List.of("总费用"), FieldType.MONEY, false, null, null, null),
-            new Field("basic", "基本医保", List.of("基本医保"), FieldType.MONEY, false, null, null, null),
-            new Field("own", "个人自付", List.of("个人自付"), FieldType.MONEY, false, null, null, null),
-            new Field("hours", "学时", List.of("学时"), FieldType.COUNT, false, null, null, null),
-            new Field("age", "年龄", List.of("年龄"), FieldType.COUNT, false, null, null, null),
-            new Field("term", "学期", List.of("学期"), FieldType.TERM, false, null, null, null),
-            new Field("as_of", "统计日期", List.of("统计日期"), FieldType.DATE, true, null, null, null, true)),
-            List.of(), List.of(), Map.of(), List.of(
-            new Check(Check.Kind.AFTER, "due", "issued", List.of(), null, null, null, true),
-            new Check(Check.Kind.SUM_WITHIN, "total", null, List.of("basic", "own"), null, null, BigDecimal.ONE, false),
-            new Check(Check.Kind.RANGE, "rate", null, List.of(), BigDecimal.ZERO, new BigDecimal("0.24"), null, true),
-            new Check(Check.Kind.POSITIVE, "hours", null, List.of(), null, null, null, true),
-            new Check(Check.Kind.AGE_MATCHES_ID, "age", "issued", List.of(), null, null, null, false)));
+    private static final Contract LEDGER = new Contract(
+            "ledger",
+            "台账",
+            List.of(
+                    new Field("id_number", "身份证号", List.of("身份证号"), FieldType.RESIDENT_ID, true, null, null, null),
+                    new Field("issued", "发放日期", List.of("发放日期"), FieldType.DATE, true, null, null, null),
+                    new Field("due", "到期日期", List.of("到期日期"), FieldType.DATE, true, null, null, null),
+                    new Field("rate", "年利率", List.of("年利率"), FieldType.RATE, false, null, null, null),
+                    new Field("total", "总费用", List.of("总费用"), FieldType.MONEY, false, null, null, null),
+                    new Field("basic", "基本医保", List.of("基本医保"), FieldType.MONEY, false, null, null, null),
+                    new Field("own", "个人自付", List.of("个人自付"), FieldType.MONEY, false, null, null, null),
+                    new Field("hours", "学时", List.of("学时"), FieldType.COUNT, false, null, null, null),
+                    new Field("age", "年龄", List.of("年龄"), FieldType.COUNT, false, null, null, null),
+                    new Field("term", "学期", List.of("学期"), FieldType.TERM, false, null, null, null),
+                    new Field("as_of", "统计日期", List.of("统计日期"), FieldType.DATE, true, null, null, null, true)),
+            List.of(),
+            List.of(),
+            Map.of(),
+            List.of(
+                    new Check(Check.Kind.AFTER, "due", "issued", List.of(), null, null, null, true),
+                    new Check(
+                            Check.Kind.SUM_WITHIN,
+                            "total",
+                            null,
+                            List.of("basic", "own"),
+                            null,
+                            null,
+                            BigDecimal.ONE,
+                            false),
+                    new Check(
+                            Check.Kind.RANGE,
+                            "rate",
+                            null,
+                            List.of(),
+                            BigDecimal.ZERO,
+                            new BigDecimal("0.24"),
+                            null,
+                            true),
+                    new Check(Check.Kind.POSITIVE, "hours", null, List.of(), null, null, null, true),
+                    new Check(Check.Kind.AGE_MATCHES_ID, "age", "issued", List.of(), null, null, null, false)));
 
     /** Policy limits named by rule, judged on the loan's issue date (the fact's event date). */
-    private static final Contract LOANS = new Contract("loans", "台账", List.of(
-            new Field("id_number", "身份证号", List.of("身份证号"), FieldType.RESIDENT_ID, true, null, null, null),
-            new Field("issued", "发放日期", List.of("发放日期"), FieldType.DATE, true, null, null, null),
-            new Field("principal", "贷款金额", List.of("贷款金额"), FieldType.MONEY, true, null, null, null),
-            new Field("rate", "年利率", List.of("年利率"), FieldType.RATE, false, null, null, null)),
-            List.of(), List.of(), Map.of(), List.of(
-            new Check(Check.Kind.RANGE, "principal", null, List.of(), BigDecimal.ZERO, null, null, null,
-                    "microloan_principal_max", "issued", false),
-            new Check(Check.Kind.RANGE, "rate", null, List.of(), BigDecimal.ZERO, null, null, null,
-                    "microloan_rate_max", "issued", true)),
+    private static final Contract LOANS = new Contract(
+            "loans",
+            "台账",
+            List.of(
+                    new Field("id_number", "身份证号", List.of("身份证号"), FieldType.RESIDENT_ID, true, null, null, null),
+                    new Field("issued", "发放日期", List.of("发放日期"), FieldType.DATE, true, null, null, null),
+                    new Field("principal", "贷款金额", List.of("贷款金额"), FieldType.MONEY, true, null, null, null),
+                    new Field("rate", "年利率", List.of("年利率"), FieldType.RATE, false, null, null, null)),
+            List.of(),
+            List.of(),
+            Map.of(),
+            List.of(
+                    new Check(
+                            Check.Kind.RANGE,
+                            "principal",
+                            null,
+                            List.of(),
+                            BigDecimal.ZERO,
+                            null,
+                            null,
+                            null,
+                            "microloan_principal_max",
+                            "issued",
+                            false),
+                    new Check(
+                            Check.Kind.RANGE,
+                            "rate",
+                            null,
+                            List.of(),
+                            BigDecimal.ZERO,
+                            null,
+                            null,
+                            null,
+                            "microloan_rate_max",
+                            "issued",
+                            true)),
             new Contract.Fact("fact_loan", "issued", null, "借款合同号"));
 
-    private static final String[] HEADER = {"身份证号", "发放日期", "到期日期", "年利率", "总费用", "基本医保", "个人自付", "学时",
-        "年龄", "学期"};
+    private static final String[] HEADER = {"身份证号", "发放日期", "到期日期", "年利率", "总费用", "基本医保", "个人自付", "学时", "年龄", "学期"};
 
     private final RowValidator validator = new RowValidator(LEDGER, Gazetteer.bundled(), new Pseudonyms(new byte[32]));
 
     @Test
     void aRowThatPassesEveryCheckLoadsWithTheTitleDateAndTypedValues() throws IOException {
         // given a title stating the ledger date, and a clean row
-        Outcome o = validate("扶贫小额信贷台账（截至2018年6月30日）",
-                ID, "2018-01-15", "2021-01-14", "4.35%", "1000", "800", "200.5", "40", "38", "2018秋");
+        Outcome o = validate(
+                "扶贫小额信贷台账（截至2018年6月30日）",
+                ID,
+                "2018-01-15",
+                "2021-01-14",
+                "4.35%",
+                "1000",
+                "800",
+                "200.5",
+                "40",
+                "38",
+                "2018秋");
 
         // then
         assertThat(o.loaded()).isTrue();
@@ -82,21 +138,25 @@ class RowChecksTest {
     @Test
     void failedChecksRejectOrWarnAsDeclared() throws IOException {
         // given a due date before the issue date, parts that do not add up, a rate of 35%, no hours, a wrong age
-        Outcome rejected = validate("截至2018年6月底", ID, "2018-01-15", "2017-01-14", "35%", "1000", "800", "100", "0",
-                "50", "");
-        Outcome warned = validate("截至2018年6月底", ID, "2018-01-15", "2019-01-14", "0.05", "1000", "800", "100", "8",
-                "50", "");
+        Outcome rejected =
+                validate("截至2018年6月底", ID, "2018-01-15", "2017-01-14", "35%", "1000", "800", "100", "0", "50", "");
+        Outcome warned =
+                validate("截至2018年6月底", ID, "2018-01-15", "2019-01-14", "0.05", "1000", "800", "100", "8", "50", "");
 
         // then the rejecting checks are all reported; the warnings load the row
         assertThat(rejected.loaded()).isFalse();
-        assertThat(rejected.findings()).extracting(f -> f.field(), f -> f.issue().reason(), f -> f.issue().message())
+        assertThat(rejected.findings())
+                .extracting(
+                        f -> f.field(), f -> f.issue().reason(), f -> f.issue().message())
                 .containsExactly(
                         tuple("due", Reason.INCONSISTENT, "到期日期（2017-01-14）应晚于发放日期（2018-01-15）。请核对这两个日期。"),
                         tuple("rate", Reason.NUMBER_INVALID, "年利率（0.35）不在合理范围（0～0.24）内。请核对。"),
                         tuple("hours", Reason.NUMBER_INVALID, "学时应大于0，现为0。请核对。"));
         assertThat(warned.loaded()).isTrue();
         assertThat(value(warned, "as_of")).isEqualTo(LocalDate.of(2018, 6, 30));
-        assertThat(warned.findings()).extracting(f -> f.field(), f -> f.issue().rejects(), f -> f.issue().message())
+        assertThat(warned.findings())
+                .extracting(
+                        f -> f.field(), f -> f.issue().rejects(), f -> f.issue().message())
                 .containsExactly(
                         tuple("total", false, "基本医保、个人自付之和（900.00元）与总费用（1000.00元）相差100.00元。请核对各项金额。"),
                         tuple("age", false, "年龄（50）与身份证号推算的年龄（38）不符。请核对年龄或身份证号。"));
@@ -108,7 +168,8 @@ class RowChecksTest {
         Outcome o = validate("填报日期：2018年7月2日", ID, "2018-01-15", "2019-01-14", "", "", "", "", "", "", "");
 
         // then
-        assertThat(o.findings()).extracting(f -> f.field(), f -> f.issue().reason())
+        assertThat(o.findings())
+                .extracting(f -> f.field(), f -> f.issue().reason())
                 .containsExactly(tuple("as_of", Reason.REQUIRED_MISSING));
     }
 
@@ -121,11 +182,14 @@ class RowChecksTest {
 
         // then the limit is named from the rule
         assertThat(over.loaded()).isTrue();
-        assertThat(over.findings()).extracting(f -> f.field(), f -> f.issue().rejects(), f -> f.issue().message())
+        assertThat(over.findings())
+                .extracting(
+                        f -> f.field(), f -> f.issue().rejects(), f -> f.issue().message())
                 .containsExactly(tuple("principal", false, "贷款金额（60000）不在合理范围（0～50000）内。请核对。"));
         assertThat(atTheCap.findings()).isEmpty();
         assertThat(overTheRate.loaded()).isFalse();
-        assertThat(overTheRate.findings()).extracting(f -> f.field(), f -> f.issue().message())
+        assertThat(overTheRate.findings())
+                .extracting(f -> f.field(), f -> f.issue().message())
                 .containsExactly(tuple("rate", "年利率（0.245）不在合理范围（0～0.24）内。请核对。"));
     }
 
@@ -141,12 +205,14 @@ class RowChecksTest {
         assertThat(beforeThePolicy.findings()).isEmpty();
         assertThat(beforeTheCeiling.loaded()).isTrue();
         assertThat(beforeTheCeiling.findings()).isEmpty();
-        assertThat(withoutADate.findings()).extracting(f -> f.field(), f -> f.issue().reason())
+        assertThat(withoutADate.findings())
+                .extracting(f -> f.field(), f -> f.issue().reason())
                 .containsExactly(tuple("issued", Reason.REQUIRED_MISSING));
     }
 
     private Outcome validateLoan(String issued, String principal, String rate) throws IOException {
-        List<RawRow> rows = List.of(ListRowStream.row("台账", 1, "身份证号", "发放日期", "贷款金额", "年利率"),
+        List<RawRow> rows = List.of(
+                ListRowStream.row("台账", 1, "身份证号", "发放日期", "贷款金额", "年利率"),
                 ListRowStream.row("台账", 2, ID, issued, principal, rate));
         try (TableReader reader = new TableReader(new ListRowStream(rows), LOANS)) {
             return new RowValidator(LOANS, Gazetteer.bundled(), new Pseudonyms(new byte[32])).validate(reader.next());

@@ -16,8 +16,11 @@ final class FindingMask {
     private final String idField;
 
     FindingMask(Contract contract) {
-        this.idField = contract.fields().stream().filter(f -> f.type() == FieldType.RESIDENT_ID).map(Field::name)
-                .findFirst().orElse(null);
+        this.idField = contract.fields().stream()
+                .filter(f -> f.type() == FieldType.RESIDENT_ID)
+                .map(Field::name)
+                .findFirst()
+                .orElse(null);
     }
 
     /** A finding's value masked; {@code field} is the contract field it was found in (null for none). */

@@ -20,10 +20,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.hhw.sources.contract.Contract;
-import org.hhw.warehouse.FileModes;
 import org.hhw.sources.contract.OutputColumn;
+import org.hhw.warehouse.FileModes;
 
 /**
  * The Parquet lake: the durable record of every file received. Each file's load is a Hive-style
@@ -37,7 +36,10 @@ import org.hhw.sources.contract.OutputColumn;
 public final class Lake {
 
     public enum Part {
-        ROWS("rows"), REJECTS("rejects"), WARNINGS("warnings"), NON_DATA("non_data");
+        ROWS("rows"),
+        REJECTS("rejects"),
+        WARNINGS("warnings"),
+        NON_DATA("non_data");
 
         private final String dir;
 
@@ -89,7 +91,12 @@ public final class Lake {
 
     /** A SQL string literal globbing every part of one kind of a load. */
     public String glob(String source, int fileKey, Part part) {
-        return "'" + loadDir(source, fileKey).resolve(part.dir).resolve("*.parquet").toString().replace("'", "''") + "'";
+        return "'"
+                + loadDir(source, fileKey)
+                        .resolve(part.dir)
+                        .resolve("*.parquet")
+                        .toString()
+                        .replace("'", "''") + "'";
     }
 
     public Path manifest(String source, int fileKey) {
@@ -99,14 +106,16 @@ public final class Lake {
     public static List<LakeColumn> rowColumns(Contract contract) {
         List<LakeColumn> columns = new ArrayList<>(LINEAGE);
         for (OutputColumn c : contract.outputColumns()) {
-            columns.add(new LakeColumn(c.name(), switch (c.type()) {
-                case TEXT -> LakeType.TEXT;
-                case INT -> LakeType.INT;
-                case DATE -> LakeType.DATE;
-                case DECIMAL -> LakeType.DECIMAL_18_2;
-                case FRACTION -> LakeType.DECIMAL_18_6;
-                case BOOLEAN -> LakeType.BOOLEAN;
-            }));
+            columns.add(new LakeColumn(
+                    c.name(),
+                    switch (c.type()) {
+                        case TEXT -> LakeType.TEXT;
+                        case INT -> LakeType.INT;
+                        case DATE -> LakeType.DATE;
+                        case DECIMAL -> LakeType.DECIMAL_18_2;
+                        case FRACTION -> LakeType.DECIMAL_18_6;
+                        case BOOLEAN -> LakeType.BOOLEAN;
+                    }));
         }
         return columns;
     }
@@ -125,8 +134,7 @@ public final class Lake {
      * partition. It also records the file's registration, which a warehouse that lost its log can
      * restore from.
      */
-    public record Claim(String sha256, String fileName, LocalDateTime receivedAt) {
-    }
+    public record Claim(String sha256, String fileName, LocalDateTime receivedAt) {}
 
     /**
      * Claims the partition {@code source=…/file_key=…} for a file. Returns false, touching nothing,
@@ -143,8 +151,8 @@ public final class Lake {
         p.setProperty("received_at", claim.receivedAt().toString());
         try {
             Files.createDirectories(dir);
-            try (Writer w = new OutputStreamWriter(Files.newOutputStream(dir.resolve(CLAIM), StandardOpenOption.CREATE_NEW),
-                    StandardCharsets.UTF_8)) {
+            try (Writer w = new OutputStreamWriter(
+                    Files.newOutputStream(dir.resolve(CLAIM), StandardOpenOption.CREATE_NEW), StandardCharsets.UTF_8)) {
                 p.store(w, "the file this partition belongs to");
             }
             FileModes.ownerOnly(dir);
@@ -169,7 +177,9 @@ public final class Lake {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return Optional.of(new Claim(p.getProperty("sha256"), p.getProperty("file_name"),
+        return Optional.of(new Claim(
+                p.getProperty("sha256"),
+                p.getProperty("file_name"),
                 LocalDateTime.parse(p.getProperty("received_at"))));
     }
 
@@ -181,8 +191,10 @@ public final class Lake {
         Optional<Claim> claim = claimOf(source, fileKey);
         if (claim.isEmpty() || !claim.get().sha256().equals(sha256)) {
             throw new IllegalStateException("the lake partition " + loadDir(source, fileKey) + " does not belong to "
-                    + "the file with sha256 " + sha256 + (claim.map(c -> " but to " + c.fileName() + " (" + c.sha256()
-                    + ")").orElse(" (it was never claimed)")) + "; nothing is written into it");
+                    + "the file with sha256 " + sha256
+                    + (claim.map(c -> " but to " + c.fileName() + " (" + c.sha256() + ")")
+                            .orElse(" (it was never claimed)"))
+                    + "; nothing is written into it");
         }
     }
 
@@ -205,9 +217,12 @@ public final class Lake {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> dirs = Files.find(root, 2, (p, a) -> a.isDirectory()
-                && p.getFileName().toString().startsWith("file_key=")
-                && p.getParent().getFileName().toString().startsWith("source="))) {
+        try (Stream<Path> dirs = Files.find(
+                root,
+                2,
+                (p, a) -> a.isDirectory()
+                        && p.getFileName().toString().startsWith("file_key=")
+                        && p.getParent().getFileName().toString().startsWith("source="))) {
             return dirs.toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the lake " + root + ": " + e.getMessage(), e);
@@ -229,7 +244,8 @@ public final class Lake {
                     any = files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
                 }
                 if (!any) {
-                    LakePartWriter.create(dir.resolve("part-000000.parquet"), columns(part, contract)).close();
+                    LakePartWriter.create(dir.resolve("part-000000.parquet"), columns(part, contract))
+                            .close();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -242,8 +258,11 @@ public final class Lake {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.find(root, 3, (p, a) -> p.getFileName().toString().equals("file.parquet"))) {
-            return files.map(Manifest::of).sorted(Comparator.comparingInt(Manifest::fileKey)).toList();
+        try (Stream<Path> files =
+                Files.find(root, 3, (p, a) -> p.getFileName().toString().equals("file.parquet"))) {
+            return files.map(Manifest::of)
+                    .sorted(Comparator.comparingInt(Manifest::fileKey))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.hhw.sources.contract.Contract;
 import org.hhw.sources.validate.Finding;
 import org.hhw.sources.validate.Outcome;
@@ -40,19 +39,30 @@ public final class LakeChunkWriter {
         try (Parts parts = new Parts(partNo)) {
             for (Outcome o : chunk) {
                 if (o.nonData() != null) {
-                    parts.of(Lake.Part.NON_DATA).write(new Object[] {o.sheet(), o.rowNumber(), o.nonData().name()});
+                    parts.of(Lake.Part.NON_DATA).write(new Object[] {
+                        o.sheet(), o.rowNumber(), o.nonData().name()
+                    });
                     continue;
                 }
                 Lake.Part findings = o.loaded() ? Lake.Part.WARNINGS : Lake.Part.REJECTS;
                 for (Finding f : o.findings()) {
                     String value = mask.value(f.field(), f.rawValue());
-                    String message = mask.message(f.field(), f.rawValue(), f.issue().message());
+                    String message =
+                            mask.message(f.field(), f.rawValue(), f.issue().message());
                     String reason = f.issue().reason().name();
-                    parts.of(findings).write(new Object[] {f.sheet(), f.rowNumber(), f.field(), f.column(), value,
-                            reason, message});
-                    if (!Objects.equals(value, f.rawValue()) || !Objects.equals(message, f.issue().message())) {
-                        parts.spool().write(new Object[] {f.sheet(), f.rowNumber(), f.column(), reason, f.rawValue(),
-                                f.issue().message()});
+                    parts.of(findings)
+                            .write(new Object[] {f.sheet(), f.rowNumber(), f.field(), f.column(), value, reason, message
+                            });
+                    if (!Objects.equals(value, f.rawValue())
+                            || !Objects.equals(message, f.issue().message())) {
+                        parts.spool().write(new Object[] {
+                            f.sheet(),
+                            f.rowNumber(),
+                            f.column(),
+                            reason,
+                            f.rawValue(),
+                            f.issue().message()
+                        });
                     }
                 }
                 if (o.loaded()) {
@@ -87,8 +97,10 @@ public final class LakeChunkWriter {
         LakePartWriter of(Lake.Part part) throws IOException {
             LakePartWriter writer = lakeParts.get(part);
             if (writer == null) {
-                writer = opened(LakePartWriter.create(lake.partFile(contract.source(), fileKey, part, partNo),
-                        Lake.columns(part, contract), buffers));
+                writer = opened(LakePartWriter.create(
+                        lake.partFile(contract.source(), fileKey, part, partNo),
+                        Lake.columns(part, contract),
+                        buffers));
                 lakeParts.put(part, writer);
             }
             return writer;
@@ -96,8 +108,8 @@ public final class LakeChunkWriter {
 
         LakePartWriter spool() throws IOException {
             if (spoolPart == null) {
-                spoolPart = opened(LakePartWriter.create(spool.partFile(contract.source(), fileKey, partNo),
-                        ReceiptSpool.COLUMNS, buffers));
+                spoolPart = opened(LakePartWriter.create(
+                        spool.partFile(contract.source(), fileKey, partNo), ReceiptSpool.COLUMNS, buffers));
             }
             return spoolPart;
         }

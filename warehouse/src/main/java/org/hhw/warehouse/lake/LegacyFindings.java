@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
-
 import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.FileModes;
@@ -31,8 +30,7 @@ public final class LegacyFindings {
 
     private static final String DONE = "findings-masked";
 
-    private LegacyFindings() {
-    }
+    private LegacyFindings() {}
 
     /** Masks every part that needs it; returns how many parts were rewritten (0 once done). */
     public static int mask(Lake lake, ContractRegistry contracts) {
@@ -50,11 +48,11 @@ public final class LegacyFindings {
             Files.writeString(done, "resident IDs in reject and warning parts are masked\n");
             FileModes.ownerOnly(done);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot mask the findings of the lake " + lake.root() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot mask the findings of the lake " + lake.root() + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot mask the findings of the lake " + lake.root() + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot mask the findings of the lake " + lake.root() + ": " + e.getMessage(), e);
         }
         return rewritten;
     }
@@ -67,24 +65,34 @@ public final class LegacyFindings {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            try (Stream<Path> files = Files.find(dir, 3, (p, a) -> a.isRegularFile()
-                    && p.getFileName().toString().endsWith(".parquet")
-                    && (p.getParent().getFileName().toString().equals("rejects")
-                            || p.getParent().getFileName().toString().equals("warnings")))) {
+            try (Stream<Path> files = Files.find(
+                    dir,
+                    3,
+                    (p, a) -> a.isRegularFile()
+                            && p.getFileName().toString().endsWith(".parquet")
+                            && (p.getParent().getFileName().toString().equals("rejects")
+                                    || p.getParent().getFileName().toString().equals("warnings")))) {
                 parts.addAll(files.sorted().toList());
             }
         }
         return parts;
     }
 
-    private static boolean maskPart(Connection duck, Path part, ContractRegistry contracts) throws SQLException, IOException {
-        String source = part.getParent().getParent().getParent().getFileName().toString().substring("source=".length());
+    private static boolean maskPart(Connection duck, Path part, ContractRegistry contracts)
+            throws SQLException, IOException {
+        String source = part.getParent()
+                .getParent()
+                .getParent()
+                .getFileName()
+                .toString()
+                .substring("source=".length());
         FindingMask mask = new FindingMask(contracts.get(source));
         List<Object[]> rows = new ArrayList<>();
         boolean changed = false;
-        try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(
-                "select sheet, row_number, field, column_name, raw_value, reason_code, message from read_parquet('"
-                        + part.toString().replace("'", "''") + "')")) {
+        try (Statement st = duck.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "select sheet, row_number, field, column_name, raw_value, reason_code, message from read_parquet('"
+                                + part.toString().replace("'", "''") + "')")) {
             while (rs.next()) {
                 String field = rs.getString(3);
                 String raw = rs.getString(5);
@@ -92,8 +100,15 @@ public final class LegacyFindings {
                 String value = mask.value(field, raw);
                 String maskedMessage = mask.message(field, raw, message);
                 changed |= !Objects.equals(value, raw) || !Objects.equals(maskedMessage, message);
-                rows.add(new Object[] {rs.getString(1), (Integer) rs.getObject(2), field, rs.getString(4), value,
-                        rs.getString(6), maskedMessage});
+                rows.add(new Object[] {
+                    rs.getString(1),
+                    (Integer) rs.getObject(2),
+                    field,
+                    rs.getString(4),
+                    value,
+                    rs.getString(6),
+                    maskedMessage
+                });
             }
         }
         if (changed) {

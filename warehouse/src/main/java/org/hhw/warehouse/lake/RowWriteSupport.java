@@ -60,12 +60,13 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     }
 
     private static Type parquetType(LakeColumn column) {
-        var optional = Types.optional(switch (column.type()) {
-            case TEXT -> PrimitiveTypeName.BINARY;
-            case INT, DATE -> PrimitiveTypeName.INT32;
-            case BIGINT, DECIMAL_18_2, DECIMAL_18_6, TIMESTAMP -> PrimitiveTypeName.INT64;
-            case BOOLEAN -> PrimitiveTypeName.BOOLEAN;
-        });
+        var optional = Types.optional(
+                switch (column.type()) {
+                    case TEXT -> PrimitiveTypeName.BINARY;
+                    case INT, DATE -> PrimitiveTypeName.INT32;
+                    case BIGINT, DECIMAL_18_2, DECIMAL_18_6, TIMESTAMP -> PrimitiveTypeName.INT64;
+                    case BOOLEAN -> PrimitiveTypeName.BOOLEAN;
+                });
         LogicalTypeAnnotation logical = switch (column.type()) {
             case TEXT -> LogicalTypeAnnotation.stringType();
             case DATE -> LogicalTypeAnnotation.dateType();
@@ -201,8 +202,10 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     }
 
     private IllegalArgumentException mismatch(int column, Object value, RuntimeException cause) {
-        return new IllegalArgumentException("Column " + names[column] + " (" + types[column]
-                + ") cannot hold " + value.getClass().getSimpleName() + " " + value, cause);
+        return new IllegalArgumentException(
+                "Column " + names[column] + " (" + types[column] + ") cannot hold "
+                        + value.getClass().getSimpleName() + " " + value,
+                cause);
     }
 
     /** Refuses to round: a value with more decimals than its column is a bug upstream, not a rounding case. */
@@ -215,7 +218,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     }
 
     private static long epochMicros(LocalDateTime value) {
-        return Math.addExact(Math.multiplyExact(value.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
-                value.getNano() / 1_000);
+        return Math.addExact(
+                Math.multiplyExact(value.toEpochSecond(ZoneOffset.UTC), 1_000_000L), value.getNano() / 1_000);
     }
 }

@@ -8,8 +8,7 @@ final class ClerkTime {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private ClerkTime() {
-    }
+    private ClerkTime() {}
 
     static String format(LocalDateTime time) {
         return FORMAT.format(time);

@@ -9,6 +9,5 @@ package org.hhw.warehouse.receipt;
  * @param reasonCode a {@code org.hhw.sources.clean.Reason} name
  * @param message    Chinese: what is wrong and what to fix
  */
-public record ReceiptLine(String sheet, int rowNumber, String column, String rawValue, String reasonCode,
-        String message) {
-}
+public record ReceiptLine(
+        String sheet, int rowNumber, String column, String rawValue, String reasonCode, String message) {}

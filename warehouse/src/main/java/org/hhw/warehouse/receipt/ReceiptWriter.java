@@ -34,33 +34,41 @@ public final class ReceiptWriter {
     private static final List<String> DETAIL_HEADER = List.of("工作表", "行号", "列", "原始值", "原因代码", "原因说明");
     /** In characters; a Chinese character takes about two. */
     private static final int[] DETAIL_WIDTHS = {18, 8, 18, 26, 22, 70};
+
     private static final int DETAIL_FIRST_ROW = 2;
     private static final int ROWS_IN_MEMORY = 200;
 
-    private static final String REJECTS_INSTRUCTION =
-            "以下各行没有入库。请在原文件中按“原因说明”逐行改正，改好后重新报送。";
-    private static final String WARNINGS_INSTRUCTION =
-            "以下各行已经入库，但有需要注意的地方，请核对。如原文件有误，请改正后重新报送。";
+    private static final String REJECTS_INSTRUCTION = "以下各行没有入库。请在原文件中按“原因说明”逐行改正，改好后重新报送。";
+    private static final String WARNINGS_INSTRUCTION = "以下各行已经入库，但有需要注意的地方，请核对。如原文件有误，请改正后重新报送。";
     private static final String NO_REJECTS = "本文件没有拒收的行。";
     private static final String NO_WARNINGS = "本文件没有带警告的行。";
     private static final String NONE = "无";
 
-    private ReceiptWriter() {
-    }
+    private ReceiptWriter() {}
 
     /**
      * Writes the receipt atomically (temporary file, then rename over {@code target}).
      *
      * @param reasonLabels reason code to its Chinese label, e.g. ID_CHECKSUM → 身份证号校验位错误
      */
-    public static void write(Path target, ReceiptSummary summary, Iterator<ReceiptLine> rejects,
-            Iterator<ReceiptLine> warnings, Map<String, String> reasonLabels) throws IOException {
+    public static void write(
+            Path target,
+            ReceiptSummary summary,
+            Iterator<ReceiptLine> rejects,
+            Iterator<ReceiptLine> warnings,
+            Map<String, String> reasonLabels)
+            throws IOException {
         write(target, summary, rejects, warnings, reasonLabels, SpreadsheetVersion.EXCEL2007.getMaxRows());
     }
 
     /** {@code maxRowsPerSheet} is Excel's limit in production; tests lower it. */
-    static void write(Path target, ReceiptSummary summary, Iterator<ReceiptLine> rejects,
-            Iterator<ReceiptLine> warnings, Map<String, String> reasonLabels, int maxRowsPerSheet)
+    static void write(
+            Path target,
+            ReceiptSummary summary,
+            Iterator<ReceiptLine> rejects,
+            Iterator<ReceiptLine> warnings,
+            Map<String, String> reasonLabels,
+            int maxRowsPerSheet)
             throws IOException {
         AtomicFiles.write(target, out -> {
             // close() also deletes the workbook's temporary files.
@@ -68,17 +76,17 @@ public final class ReceiptWriter {
                 workbook.setCompressTempFiles(true);
                 Styles styles = new Styles(workbook);
                 writeSummary(workbook.createSheet(SUMMARY_SHEET), styles, summary, reasonLabels);
-                writeDetails(workbook, styles, REJECTS_SHEET, REJECTS_INSTRUCTION, NO_REJECTS, rejects,
-                        maxRowsPerSheet);
-                writeDetails(workbook, styles, WARNINGS_SHEET, WARNINGS_INSTRUCTION, NO_WARNINGS, warnings,
-                        maxRowsPerSheet);
+                writeDetails(
+                        workbook, styles, REJECTS_SHEET, REJECTS_INSTRUCTION, NO_REJECTS, rejects, maxRowsPerSheet);
+                writeDetails(
+                        workbook, styles, WARNINGS_SHEET, WARNINGS_INSTRUCTION, NO_WARNINGS, warnings, maxRowsPerSheet);
                 workbook.write(out);
             }
         });
     }
 
-    private static void writeSummary(SXSSFSheet sheet, Styles styles, ReceiptSummary s,
-            Map<String, String> reasonLabels) {
+    private static void writeSummary(
+            SXSSFSheet sheet, Styles styles, ReceiptSummary s, Map<String, String> reasonLabels) {
         sheet.setColumnWidth(0, 34 * 256);
         sheet.setColumnWidth(1, 70 * 256);
         sheet.setColumnWidth(2, 10 * 256);
@@ -120,8 +128,7 @@ public final class ReceiptWriter {
         lines.blank();
         lines.pair("读取的工作表", listOrNone(s.sheetsRead()));
         lines.pair("跳过的工作表", listOrNone(s.sheetsSkipped()));
-        lines.pair("未识别的列", s.unknownColumns().isEmpty() ? NONE
-                : "以下列未识别，已忽略：" + String.join("；", s.unknownColumns()));
+        lines.pair("未识别的列", s.unknownColumns().isEmpty() ? NONE : "以下列未识别，已忽略：" + String.join("；", s.unknownColumns()));
 
         lines.blank();
         lines.count("涉及户数", s.households());
@@ -160,8 +167,14 @@ public final class ReceiptWriter {
         return items.isEmpty() ? NONE : String.join("、", items);
     }
 
-    private static void writeDetails(SXSSFWorkbook workbook, Styles styles, String sheetName, String instruction,
-            String emptyNote, Iterator<ReceiptLine> lines, int maxRowsPerSheet) {
+    private static void writeDetails(
+            SXSSFWorkbook workbook,
+            Styles styles,
+            String sheetName,
+            String instruction,
+            String emptyNote,
+            Iterator<ReceiptLine> lines,
+            int maxRowsPerSheet) {
         Sheet sheet = startDetailSheet(workbook, styles, sheetName, lines.hasNext() ? instruction : emptyNote);
         int part = 1;
         int rowIndex = DETAIL_FIRST_ROW;

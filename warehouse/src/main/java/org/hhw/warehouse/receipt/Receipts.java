@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.hhw.sources.clean.Reason;
 import org.hhw.sources.contract.Contract;
 import org.hhw.warehouse.EtlFile;
@@ -29,12 +28,13 @@ public final class Receipts {
     private static final String STATUS_LOADED = "已入库";
     private static final String STATUS_DUPLICATE = "重复文件，未重复入库";
 
-    private Receipts() {
-    }
+    private Receipts() {}
 
     public static void write(Warehouse warehouse, ReceiptSpool spool, Contract contract, int fileKey, Path target) {
         EtlFile file = warehouse.file(fileKey).orElseThrow();
-        EtlFile original = file.duplicateOf() == null ? null : warehouse.file(file.duplicateOf()).orElseThrow();
+        EtlFile original = file.duplicateOf() == null
+                ? null
+                : warehouse.file(file.duplicateOf()).orElseThrow();
         ReceiptFacts facts = warehouse.receiptFacts();
         Map<String, String> labels = new LinkedHashMap<>();
         for (Reason r : Reason.values()) {
@@ -43,17 +43,21 @@ public final class Receipts {
         try {
             if (original != null) {
                 // Nothing of a duplicate was read, so it has no lake parts, no findings and nothing spooled.
-                ReceiptWriter.write(target, summary(contract, file, original, facts, new ReceiptFacts.People(0, 0)),
-                        Collections.emptyIterator(), Collections.emptyIterator(), labels);
+                ReceiptWriter.write(
+                        target,
+                        summary(contract, file, original, facts, new ReceiptFacts.People(0, 0)),
+                        Collections.emptyIterator(),
+                        Collections.emptyIterator(),
+                        labels);
                 return;
             }
             ReceiptFacts.People people = facts.people(contract, fileKey);
             List<String> sheets = split(file.sheetsRead());
             String spooled = spool.relation(contract.source(), fileKey);
             try (ReceiptFacts.Lines rejectLines = facts.rejects(fileKey, sheets, spooled);
-                 ReceiptFacts.Lines warningLines = facts.warnings(fileKey, sheets, spooled)) {
-                ReceiptWriter.write(target, summary(contract, file, null, facts, people), rejectLines, warningLines,
-                        labels);
+                    ReceiptFacts.Lines warningLines = facts.warnings(fileKey, sheets, spooled)) {
+                ReceiptWriter.write(
+                        target, summary(contract, file, null, facts, people), rejectLines, warningLines, labels);
             }
             spool.delete(contract.source(), fileKey);
         } catch (IOException e) {
@@ -61,15 +65,29 @@ public final class Receipts {
         }
     }
 
-    private static ReceiptSummary summary(Contract contract, EtlFile file, EtlFile original, ReceiptFacts facts,
-            ReceiptFacts.People people) {
+    private static ReceiptSummary summary(
+            Contract contract, EtlFile file, EtlFile original, ReceiptFacts facts, ReceiptFacts.People people) {
         boolean duplicate = original != null;
-        return new ReceiptSummary(file.fileName(), contract.label(), file.sha256(), file.receivedAt(),
-                duplicate ? null : file.loadedAt(), duplicate ? STATUS_DUPLICATE : STATUS_LOADED,
-                duplicate ? original.loadedAt() : null, duplicate ? original.fileName() : null,
-                nz(file.rowsRead()), nz(file.rowsLoaded()), nz(file.rowsRejected()), nz(file.rowsNonData()),
-                nz(file.rowsWarned()), facts.rejectsByReason(file.fileKey()), facts.nonDataByKind(file.fileKey()),
-                split(file.sheetsRead()), split(file.sheetsSkipped()), split(file.unknownColumns()), people.households(),
+        return new ReceiptSummary(
+                file.fileName(),
+                contract.label(),
+                file.sha256(),
+                file.receivedAt(),
+                duplicate ? null : file.loadedAt(),
+                duplicate ? STATUS_DUPLICATE : STATUS_LOADED,
+                duplicate ? original.loadedAt() : null,
+                duplicate ? original.fileName() : null,
+                nz(file.rowsRead()),
+                nz(file.rowsLoaded()),
+                nz(file.rowsRejected()),
+                nz(file.rowsNonData()),
+                nz(file.rowsWarned()),
+                facts.rejectsByReason(file.fileKey()),
+                facts.nonDataByKind(file.fileKey()),
+                split(file.sheetsRead()),
+                split(file.sheetsSkipped()),
+                split(file.unknownColumns()),
+                people.households(),
                 people.persons());
     }
 

@@ -19,15 +19,20 @@ public final class RejectionNote {
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private RejectionNote() {
-    }
+    private RejectionNote() {}
 
     /**
      * @param problemCode   a stable code such as {@code UnusableFileException.Code} names
      * @param explanationZh Chinese, for the clerk: what is wrong with the file and how to fix it
      */
-    public static void write(Path target, String fileName, String sourceLabel, String problemCode,
-            String explanationZh, LocalDateTime at) throws IOException {
+    public static void write(
+            Path target,
+            String fileName,
+            String sourceLabel,
+            String problemCode,
+            String explanationZh,
+            LocalDateTime at)
+            throws IOException {
         String text = String.join("\r\n", lines(fileName, sourceLabel, problemCode, explanationZh, at)) + "\r\n";
         AtomicFiles.write(target, out -> {
             out.write(UTF8_BOM);
@@ -35,8 +40,8 @@ public final class RejectionNote {
         });
     }
 
-    private static List<String> lines(String fileName, String sourceLabel, String problemCode, String explanationZh,
-            LocalDateTime at) {
+    private static List<String> lines(
+            String fileName, String sourceLabel, String problemCode, String explanationZh, LocalDateTime at) {
         return List.of(
                 "文件未能使用的说明",
                 "",

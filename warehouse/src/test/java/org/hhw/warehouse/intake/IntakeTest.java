@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.hhw.warehouse.Home;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +19,8 @@ class IntakeTest {
     @Test
     void aReceiptOfALongNameIsShortenedToALegalName() throws Exception {
         // given a legal file name of 80 Chinese characters, in processed/
-        Path processed = Files.createDirectories(dir.resolve("processed/registry")).resolve(EIGHTY + ".xlsx");
+        Path processed =
+                Files.createDirectories(dir.resolve("processed/registry")).resolve(EIGHTY + ".xlsx");
         Files.writeString(processed, "x");
 
         // when its receipt's and note's names are made
@@ -41,8 +41,10 @@ class IntakeTest {
     @Test
     void aShortNameIsKeptAsItIs() {
         // given / when / then
-        assertThat(Intake.receiptOf(dir.resolve("花名册.xlsx")).getFileName().toString()).isEqualTo("花名册.xlsx.回执.xlsx");
-        assertThat(Intake.fit("a".repeat(300), "").getBytes(StandardCharsets.UTF_8)).hasSize(251);
+        assertThat(Intake.receiptOf(dir.resolve("花名册.xlsx")).getFileName().toString())
+                .isEqualTo("花名册.xlsx.回执.xlsx");
+        assertThat(Intake.fit("a".repeat(300), "").getBytes(StandardCharsets.UTF_8))
+                .hasSize(251);
         assertThat(Intake.fit("a".repeat(300), "")).isEqualTo("a".repeat(248) + "…");
     }
 
@@ -55,8 +57,9 @@ class IntakeTest {
 
         // when the same file is dropped again, then a different one of the same name
         Path again = intake.drop("registry", file);
-        Path other = intake.drop("registry", Files.writeString(Files.createDirectories(dir.resolve("b"))
-                .resolve("花名册.csv"), "b"));
+        Path other = intake.drop(
+                "registry",
+                Files.writeString(Files.createDirectories(dir.resolve("b")).resolve("花名册.csv"), "b"));
 
         // then the first is resumed, the second takes a free name, and no temporary copy is left
         assertThat(again).isEqualTo(first);

@@ -38,10 +38,24 @@ class LakePartWriterTest {
     void writesEveryTypeSoDuckDbReadsExactValuesAndTypes() throws Exception {
         // given
         Path file = dir.resolve("registry/part-0001.parquet");
-        Object[] full = {"张　三（南河堡乡）王𠀀明", 4, 9_007_199_254_740_993L, LocalDate.of(2018, 6, 1),
-                new BigDecimal("1200.50"), true, LocalDateTime.of(2026, 11, 28, 10, 15, 30, 123_456_000)};
-        Object[] extremes = {"", Integer.MIN_VALUE, Long.MAX_VALUE, LocalDate.of(1900, 1, 1),
-                new BigDecimal("-9999999999999999.99"), false, LocalDateTime.of(1970, 1, 1, 0, 0)};
+        Object[] full = {
+            "张　三（南河堡乡）王𠀀明",
+            4,
+            9_007_199_254_740_993L,
+            LocalDate.of(2018, 6, 1),
+            new BigDecimal("1200.50"),
+            true,
+            LocalDateTime.of(2026, 11, 28, 10, 15, 30, 123_456_000)
+        };
+        Object[] extremes = {
+            "",
+            Integer.MIN_VALUE,
+            Long.MAX_VALUE,
+            LocalDate.of(1900, 1, 1),
+            new BigDecimal("-9999999999999999.99"),
+            false,
+            LocalDateTime.of(1970, 1, 1, 0, 0)
+        };
         Object[] shortScale = {"李四", 0, -1L, LocalDate.of(2020, 12, 31), new BigDecimal("7"), null, null};
         Object[] allNull = new Object[7];
 
@@ -55,19 +69,21 @@ class LakePartWriterTest {
 
         // then
         String source = "read_parquet('" + file + "')";
-        assertThat(query("describe select * from " + source, "column_name", "column_type")).containsExactly(
-                List.of("name", "VARCHAR"),
-                List.of("household_size", "INTEGER"),
-                List.of("row_id", "BIGINT"),
-                List.of("paid_on", "DATE"),
-                List.of("amount", "DECIMAL(18,2)"),
-                List.of("exited", "BOOLEAN"),
-                List.of("loaded_at", "TIMESTAMP"));
-        assertThat(readRows(source)).containsExactly(
-                Arrays.asList(full),
-                Arrays.asList(extremes),
-                Arrays.asList("李四", 0, -1L, LocalDate.of(2020, 12, 31), new BigDecimal("7.00"), null, null),
-                Arrays.asList(allNull));
+        assertThat(query("describe select * from " + source, "column_name", "column_type"))
+                .containsExactly(
+                        List.of("name", "VARCHAR"),
+                        List.of("household_size", "INTEGER"),
+                        List.of("row_id", "BIGINT"),
+                        List.of("paid_on", "DATE"),
+                        List.of("amount", "DECIMAL(18,2)"),
+                        List.of("exited", "BOOLEAN"),
+                        List.of("loaded_at", "TIMESTAMP"));
+        assertThat(readRows(source))
+                .containsExactly(
+                        Arrays.asList(full),
+                        Arrays.asList(extremes),
+                        Arrays.asList("李四", 0, -1L, LocalDate.of(2020, 12, 31), new BigDecimal("7.00"), null, null),
+                        Arrays.asList(allNull));
         assertThat(Files.exists(dir.resolve("registry/part-0001.parquet.tmp"))).isFalse();
     }
 
@@ -76,8 +92,8 @@ class LakePartWriterTest {
         // given text of every UTF-8 length: ascii, Latin, CJK (full-width space too), a rare character beyond the
         // basic plane as rare names have (𠀀, a surrogate pair), and a lone surrogate, which Java writes as "?"
         RowWriteSupport support = new RowWriteSupport(List.of(new LakeColumn("name", LakeType.TEXT)));
-        List<String> texts = List.of("", "140222198001011234", "Émile", "张　三（南河堡乡）", "王𠀀明", "a\uD800b",
-                "长".repeat(1000));
+        List<String> texts =
+                List.of("", "140222198001011234", "Émile", "张　三（南河堡乡）", "王𠀀明", "a\uD800b", "长".repeat(1000));
 
         // when / then: the same bytes as String.getBytes, also after a longer value grew the buffer
         for (String text : texts) {
@@ -92,7 +108,8 @@ class LakePartWriterTest {
         Path file = dir.resolve("rates.parquet");
 
         // when
-        try (LakePartWriter writer = LakePartWriter.create(file, List.of(new LakeColumn("rate", LakeType.DECIMAL_18_6)))) {
+        try (LakePartWriter writer =
+                LakePartWriter.create(file, List.of(new LakeColumn("rate", LakeType.DECIMAL_18_6)))) {
             writer.write(new Object[] {new BigDecimal("0.043500")});
             writer.write(new Object[] {new BigDecimal("0.05")});
             writer.write(new Object[] {null});
@@ -114,7 +131,8 @@ class LakePartWriterTest {
         // when
         try (LakePartWriter writer = LakePartWriter.create(file, ALL_TYPES)) {
             writer.write(new Object[] {"王五", 1, 1L, null, null, null, null});
-            assertThatThrownBy(() -> writer.write(new Object[] {"赵六", 2, 2L, null, new BigDecimal("0.005"), null, null}))
+            assertThatThrownBy(
+                            () -> writer.write(new Object[] {"赵六", 2, 2L, null, new BigDecimal("0.005"), null, null}))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("Column amount (DECIMAL_18_2) cannot hold BigDecimal 0.005");
             assertThatThrownBy(() -> writer.write(new Object[] {"赵六", "2", 2L, null, null, null, null}))
@@ -185,8 +203,8 @@ class LakePartWriterTest {
 
     private static List<List<String>> query(String sql, String... columns) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             List<List<String>> rows = new ArrayList<>();
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
@@ -201,8 +219,8 @@ class LakePartWriterTest {
 
     private static List<List<Object>> readRows(String source) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select * from " + source)) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select * from " + source)) {
             List<List<Object>> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(Arrays.asList(

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hhw.sources.contract.ContractRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +25,18 @@ class LegacyFindingsTest {
         Lake lake = new Lake(dir.resolve("lake"));
         Path rejects = lake.partFile("registry", 3, Lake.Part.REJECTS, 0);
         try (LakePartWriter w = LakePartWriter.create(rejects, Lake.FINDING_COLUMNS)) {
-            w.write(new Object[] {"玉泉镇", 7, "id_number", "证件号码", "14022219650312011X", "ID_CHECKSUM",
-                    "身份证号码“14022219650312011X”校验位不对。"});
-            w.write(new Object[] {"玉泉镇", 8, "relation", "与户主关系", "户主140222196503120117", "CODE_UNKNOWN",
-                    "与户主关系“户主140222196503120117”不在选项中。"});
+            w.write(new Object[] {
+                "玉泉镇", 7, "id_number", "证件号码", "14022219650312011X", "ID_CHECKSUM", "身份证号码“14022219650312011X”校验位不对。"
+            });
+            w.write(new Object[] {
+                "玉泉镇",
+                8,
+                "relation",
+                "与户主关系",
+                "户主140222196503120117",
+                "CODE_UNKNOWN",
+                "与户主关系“户主140222196503120117”不在选项中。"
+            });
         }
         Path warnings = lake.partFile("medical", 4, Lake.Part.WARNINGS, 0);
         try (LakePartWriter w = LakePartWriter.create(warnings, Lake.FINDING_COLUMNS)) {
@@ -42,12 +49,14 @@ class LegacyFindingsTest {
 
         // then
         assertThat(rewritten).isEqualTo(1);
-        assertThat(rows(rejects)).containsExactly(
-                "玉泉镇|7|id_number|证件号码|140222********011X|ID_CHECKSUM|身份证号码“140222********011X”校验位不对。",
-                "玉泉镇|8|relation|与户主关系|户主140222********0117|CODE_UNKNOWN|与户主关系“户主140222********0117”不在选项中。");
+        assertThat(rows(rejects))
+                .containsExactly(
+                        "玉泉镇|7|id_number|证件号码|140222********011X|ID_CHECKSUM|身份证号码“140222********011X”校验位不对。",
+                        "玉泉镇|8|relation|与户主关系|户主140222********0117|CODE_UNKNOWN|与户主关系“户主140222********0117”不在选项中。");
         assertThat(rows(warnings)).containsExactly("Sheet1|2|hospital|医院|天镇县人民医院|CODE_UNKNOWN|医院不在名录中。");
         assertThat(Files.getLastModifiedTime(warnings).toMillis()).isEqualTo(warningsModified);
-        assertThat(Files.list(rejects.getParent()).map(p -> p.getFileName().toString())).containsExactly("part-000000.parquet");
+        assertThat(Files.list(rejects.getParent()).map(p -> p.getFileName().toString()))
+                .containsExactly("part-000000.parquet");
 
         // and a second start has nothing to do
         assertThat(LegacyFindings.mask(lake, ContractRegistry.bundled())).isZero();
@@ -56,7 +65,8 @@ class LegacyFindingsTest {
 
     private static List<String> rows(Path part) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select * from read_parquet('" + part + "')")) {
             while (rs.next()) {
                 List<String> cells = new ArrayList<>();
