@@ -17,12 +17,10 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import org.hhw.jobs.WarehouseConfiguration;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
@@ -51,16 +49,15 @@ final class IngestTestSupport {
             + "village_key, township, village, poverty_status, main_cause, exit_status, exit_year, is_relocated, members, "
             + "declared_size, valid_from, null, true, file_key, sheet, row_number "
             + "from dim_household where household_key = 1";
+
     static final String REPAIR = "delete from dim_household where household_key = 9999";
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import({WarehouseConfiguration.class, IngestJobConfiguration.class})
-    static class TestApplication {
-    }
+    static class TestApplication {}
 
-    private IngestTestSupport() {
-    }
+    private IngestTestSupport() {}
 
     /** Properties for a test class whose home is {@code home}; {@code name} keeps job repositories apart. */
     static void properties(DynamicPropertyRegistry registry, Path home, String name) {
@@ -133,13 +130,14 @@ final class IngestTestSupport {
     private static List<String> receiptDetails(Home home, String source, String fileName, String sheet)
             throws IOException {
         try (InputStream in = Files.newInputStream(home.processed(source).resolve(fileName + ".回执.xlsx"));
-             XSSFWorkbook receipt = new XSSFWorkbook(in)) {
+                XSSFWorkbook receipt = new XSSFWorkbook(in)) {
             Sheet details = receipt.getSheet(sheet);
             DataFormatter text = new DataFormatter();
             List<String> out = new ArrayList<>();
             for (int r = 2; r <= details.getLastRowNum(); r++) {
                 Row row = details.getRow(r);
-                out.add(IntStream.range(0, 6).mapToObj(c -> text.formatCellValue(row.getCell(c)))
+                out.add(IntStream.range(0, 6)
+                        .mapToObj(c -> text.formatCellValue(row.getCell(c)))
                         .collect(Collectors.joining("|")));
             }
             return out;
@@ -156,7 +154,8 @@ final class IngestTestSupport {
     /** The rows of a query on any connection (the published copy, say), as {@link #rows} gives them. */
     static List<String> rowsOf(Connection connection, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> cells = new ArrayList<>();
