@@ -19,17 +19,11 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hhw.sources.clean.ResidentIds;
-import org.hhw.warehouse.Home;
-import org.hhw.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,9 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * which a rebuild replays into that copy: resident IDs masked too, while the receipts show the
  * clerks their own values.
  */
-@SpringBootTest(classes = IngestTestSupport.TestApplication.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AnalyticsPrivacyFunctionalTest {
+class AnalyticsPrivacyFunctionalTest extends IngestFunctionalTest {
 
     private static final Path HOME = IngestTestSupport.createHome("hhw-analytics-privacy");
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
@@ -90,18 +83,6 @@ class AnalyticsPrivacyFunctionalTest {
     static void properties(DynamicPropertyRegistry registry) {
         IngestTestSupport.properties(registry, HOME, "analytics-privacy");
     }
-
-    @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    Job ingestJob;
-
-    @Autowired
-    Warehouse warehouse;
-
-    @Autowired
-    Home home;
 
     @BeforeAll
     void ingestEverySource() throws Exception {

@@ -6,16 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import org.hhw.warehouse.Home;
-import org.hhw.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,8 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * every form clerks write is the month's last day, a month without its year takes the year of the
  * title, and is rejected where no title names one; an issue date given as a month stays an error.
  */
-@SpringBootTest(classes = IngestTestSupport.TestApplication.class)
-class LedgerMonthDatesFunctionalTest {
+class LedgerMonthDatesFunctionalTest extends IngestFunctionalTest {
 
     private static final Path HOME = IngestTestSupport.createHome("hhw-ledger-months-functional");
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/microloan-months");
@@ -36,18 +29,6 @@ class LedgerMonthDatesFunctionalTest {
     static void properties(DynamicPropertyRegistry registry) {
         IngestTestSupport.properties(registry, HOME, "ledger-months-functional");
     }
-
-    @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    Job ingestJob;
-
-    @Autowired
-    Warehouse warehouse;
-
-    @Autowired
-    Home home;
 
     @Test
     void aLedgerDateGivenAsAMonthIsTheMonthsLastDayInEveryFormat() throws Exception {

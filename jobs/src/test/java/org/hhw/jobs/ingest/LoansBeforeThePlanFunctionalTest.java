@@ -6,19 +6,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import org.hhw.warehouse.Home;
-import org.hhw.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,9 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * 2014, before the policy's first version, is judged by nothing, so its ledger fails the publish gate on the data
  * test {@code policy_rule_covers_event} while the ledgers before it stay published.
  */
-@SpringBootTest(classes = IngestTestSupport.TestApplication.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LoansBeforeThePlanFunctionalTest {
+class LoansBeforeThePlanFunctionalTest extends IngestFunctionalTest {
 
     private static final Path HOME = IngestTestSupport.createHome("hhw-loans-before-plan-functional");
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/microloan-before-plan");
@@ -59,18 +52,6 @@ class LoansBeforeThePlanFunctionalTest {
     static void properties(DynamicPropertyRegistry registry) {
         IngestTestSupport.properties(registry, HOME, "loans-before-plan-functional");
     }
-
-    @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    Job ingestJob;
-
-    @Autowired
-    Warehouse warehouse;
-
-    @Autowired
-    Home home;
 
     @Test
     @Order(1)

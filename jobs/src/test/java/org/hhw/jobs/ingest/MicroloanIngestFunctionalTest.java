@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.List;
 import org.hhw.sources.clean.Gazetteer;
 import org.hhw.sources.contract.ContractRegistry;
-import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,11 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,9 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * persons and households and loading an unregistered borrower; then a re-issued ledger superseding
  * by contract and date, the same workbook sent again, and a rebuild from the lake.
  */
-@SpringBootTest(classes = IngestTestSupport.TestApplication.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MicroloanIngestFunctionalTest {
+class MicroloanIngestFunctionalTest extends IngestFunctionalTest {
 
     private static final Path HOME = IngestTestSupport.createHome("hhw-microloan-functional");
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/microloan");
@@ -50,18 +44,6 @@ class MicroloanIngestFunctionalTest {
     static void properties(DynamicPropertyRegistry registry) {
         IngestTestSupport.properties(registry, HOME, "microloan-functional");
     }
-
-    @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    Job ingestJob;
-
-    @Autowired
-    Warehouse warehouse;
-
-    @Autowired
-    Home home;
 
     @Test
     @Order(1)

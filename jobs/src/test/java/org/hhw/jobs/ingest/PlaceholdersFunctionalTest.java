@@ -6,16 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import org.hhw.warehouse.Home;
-import org.hhw.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,8 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (ID_MISSING, REQUIRED_MISSING) and the receipt says what was written; in an optional column it is
  * an empty value; 就业情况 无 (not employed) and 是否结业 无 (否) stay answers.
  */
-@SpringBootTest(classes = IngestTestSupport.TestApplication.class)
-class PlaceholdersFunctionalTest {
+class PlaceholdersFunctionalTest extends IngestFunctionalTest {
 
     private static final Path HOME = IngestTestSupport.createHome("hhw-placeholders-functional");
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/training-placeholders");
@@ -40,18 +33,6 @@ class PlaceholdersFunctionalTest {
     static void properties(DynamicPropertyRegistry registry) {
         IngestTestSupport.properties(registry, HOME, "placeholders-functional");
     }
-
-    @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    Job ingestJob;
-
-    @Autowired
-    Warehouse warehouse;
-
-    @Autowired
-    Home home;
 
     @Test
     void aPlaceholderIsABlankCellInEveryFormat() throws Exception {

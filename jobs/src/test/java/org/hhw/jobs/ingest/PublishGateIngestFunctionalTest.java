@@ -9,20 +9,14 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
-import org.hhw.warehouse.Home;
-import org.hhw.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,9 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * duplicate file and an unusable file fail at the gate too, the analysts' copy untouched and the
  * files left in the inbox; once the cause is repaired, both restart at their step, complete and publish.
  */
-@SpringBootTest(classes = IngestTestSupport.TestApplication.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PublishGateIngestFunctionalTest {
+class PublishGateIngestFunctionalTest extends IngestFunctionalTest {
 
     private static final Path HOME = IngestTestSupport.createHome("hhw-publish-gate");
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/registry");
@@ -44,18 +37,6 @@ class PublishGateIngestFunctionalTest {
     static void properties(DynamicPropertyRegistry registry) {
         IngestTestSupport.properties(registry, HOME, "publish-gate");
     }
-
-    @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    Job ingestJob;
-
-    @Autowired
-    Warehouse warehouse;
-
-    @Autowired
-    Home home;
 
     private static byte[] publishedAfterFirstLoad;
     private static Path failedLoad;

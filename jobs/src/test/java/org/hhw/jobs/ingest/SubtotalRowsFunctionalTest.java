@@ -11,16 +11,10 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.hhw.warehouse.Home;
-import org.hhw.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,8 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * them (labels, no formulas): short sub-headers under a merged 各项报销, and subtotal rows labelled around
  * the keyword (玉泉镇小计, 小 计, 其中：…, 总计(元)) or, in a spreadsheet, only by their summed amounts.
  */
-@SpringBootTest(classes = IngestTestSupport.TestApplication.class)
-class SubtotalRowsFunctionalTest {
+class SubtotalRowsFunctionalTest extends IngestFunctionalTest {
 
     private static final Path HOME = IngestTestSupport.createHome("hhw-subtotal-functional");
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/medical");
@@ -43,18 +36,6 @@ class SubtotalRowsFunctionalTest {
     static void properties(DynamicPropertyRegistry registry) {
         IngestTestSupport.properties(registry, HOME, "subtotal-functional");
     }
-
-    @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    Job ingestJob;
-
-    @Autowired
-    Warehouse warehouse;
-
-    @Autowired
-    Home home;
 
     @Test
     void subtotalsAreCountedAsSuchAndShortSubHeadersAreReadInEveryFormat() throws Exception {
