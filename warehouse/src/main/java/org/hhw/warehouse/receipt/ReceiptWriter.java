@@ -35,6 +35,9 @@ public final class ReceiptWriter {
     /** In characters; a Chinese character takes about two. */
     private static final int[] DETAIL_WIDTHS = {18, 8, 18, 26, 22, 70};
 
+    private static final String SUMMARY_TITLE = "文件处理回执";
+    private static final int SUMMARY_COLUMNS = 3;
+
     private static final int DETAIL_FIRST_ROW = 2;
     private static final int ROWS_IN_MEMORY = 200;
 
@@ -75,24 +78,46 @@ public final class ReceiptWriter {
             try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
                 workbook.setCompressTempFiles(true);
                 Styles styles = new Styles(workbook);
-                writeSummary(workbook.createSheet(SUMMARY_SHEET), styles, summary, reasonLabels);
+                String title = title(summary);
+                writeSummary(workbook.createSheet(SUMMARY_SHEET), styles, title, summary, reasonLabels);
                 writeDetails(
-                        workbook, styles, REJECTS_SHEET, REJECTS_INSTRUCTION, NO_REJECTS, rejects, maxRowsPerSheet);
+                        workbook,
+                        styles,
+                        title,
+                        REJECTS_SHEET,
+                        REJECTS_INSTRUCTION,
+                        NO_REJECTS,
+                        rejects,
+                        maxRowsPerSheet);
                 writeDetails(
-                        workbook, styles, WARNINGS_SHEET, WARNINGS_INSTRUCTION, NO_WARNINGS, warnings, maxRowsPerSheet);
+                        workbook,
+                        styles,
+                        title,
+                        WARNINGS_SHEET,
+                        WARNINGS_INSTRUCTION,
+                        NO_WARNINGS,
+                        warnings,
+                        maxRowsPerSheet);
                 workbook.write(out);
             }
         });
     }
 
+    /** What every printed page of the receipt says it is: the receipt of which file. */
+    static String title(ReceiptSummary s) {
+        return s.fileName() + " " + SUMMARY_TITLE;
+    }
+
     private static void writeSummary(
-            SXSSFSheet sheet, Styles styles, ReceiptSummary s, Map<String, String> reasonLabels) {
+            SXSSFSheet sheet, Styles styles, String title, ReceiptSummary s, Map<String, String> reasonLabels) {
         sheet.setColumnWidth(0, 34 * 256);
         sheet.setColumnWidth(1, 70 * 256);
         sheet.setColumnWidth(2, 10 * 256);
+        // The title row repeats on a second page; one page wide keeps every label beside its figure.
+        PageSetup.form(sheet, title, SUMMARY_COLUMNS, 1);
         Lines lines = new Lines(sheet, styles);
 
-        lines.title("文件处理回执");
+        lines.title(SUMMARY_TITLE);
         lines.blank();
         lines.pair("文件名", s.fileName());
         lines.pair("文件类别", s.sourceLabel());
@@ -170,18 +195,19 @@ public final class ReceiptWriter {
     private static void writeDetails(
             SXSSFWorkbook workbook,
             Styles styles,
+            String title,
             String sheetName,
             String instruction,
             String emptyNote,
             Iterator<ReceiptLine> lines,
             int maxRowsPerSheet) {
-        Sheet sheet = startDetailSheet(workbook, styles, sheetName, lines.hasNext() ? instruction : emptyNote);
+        Sheet sheet = startDetailSheet(workbook, styles, title, sheetName, lines.hasNext() ? instruction : emptyNote);
         int part = 1;
         int rowIndex = DETAIL_FIRST_ROW;
         while (lines.hasNext()) {
             if (rowIndex == maxRowsPerSheet) {
                 part++;
-                sheet = startDetailSheet(workbook, styles, sheetName + "（续" + part + "）", instruction);
+                sheet = startDetailSheet(workbook, styles, title, sheetName + "（续" + part + "）", instruction);
                 rowIndex = DETAIL_FIRST_ROW;
             }
             ReceiptLine line = lines.next();
@@ -196,11 +222,14 @@ public final class ReceiptWriter {
         }
     }
 
-    private static Sheet startDetailSheet(SXSSFWorkbook workbook, Styles styles, String name, String instruction) {
+    private static Sheet startDetailSheet(
+            SXSSFWorkbook workbook, Styles styles, String title, String name, String instruction) {
         SXSSFSheet sheet = workbook.createSheet(name);
         for (int i = 0; i < DETAIL_WIDTHS.length; i++) {
             sheet.setColumnWidth(i, DETAIL_WIDTHS[i] * 256);
         }
+        // The instruction and the column names head every printed page.
+        PageSetup.table(sheet, title, DETAIL_WIDTHS.length, DETAIL_FIRST_ROW);
         text(sheet.createRow(0), 0, instruction, styles.bold);
         sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, DETAIL_HEADER.size() - 1));
         Row header = sheet.createRow(1);
