@@ -7,7 +7,7 @@ import java.util.Map;
  * The data dictionary: every table of the warehouse (and of the analysts' copy) with its meaning, grain
  * and key, and every column with its meaning, in English and Chinese, as the YAML beside it gives them:
  * {@code sql/tables/<table>.yml} for the tables migrations make and loads fill, {@code sql/marts/<mart>.yml}
- * for the marts (see {@link Models}). A test holds it to the live schema, so it cannot drift.
+ * for the marts and {@code sql/reports/<report>.yml} for the report models (see {@link Models}). A test holds it to the live schema, so it cannot drift.
  */
 public final class DataDictionary {
 
@@ -21,7 +21,7 @@ public final class DataDictionary {
     private DataDictionary() {}
 
     /**
-     * Every documented table, by name: the tables, then the marts, each by name. The intermediate
+     * Every documented table, by name: the tables, then the marts and reports, each by name. The intermediate
      * models are views the marts share, documented beside them but not tables of the warehouse.
      */
     public static Map<String, Table> tables() {

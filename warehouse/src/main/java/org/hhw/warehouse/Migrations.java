@@ -17,7 +17,7 @@ import org.hhw.sources.contract.PolicyRules;
 
 /**
  * Brings a warehouse's schema up to date ({@code sql/migrations}, each applied once) and seeds its
- * reference data (places, code lists, programmes, policy rules, dates) at every start.
+ * reference data (places, code lists, programmes, policy rules, plan targets, dates) at every start.
  */
 final class Migrations {
 
@@ -128,14 +128,21 @@ final class Migrations {
         }
     }
 
-    /** The policy standards and caps, from {@code /rules/policy_rules.csv} of the sources: data, never code. */
+    /**
+     * The policy standards and caps, and the plan's yearly targets, from {@code /rules/policy_rules.csv} and
+     * {@code /rules/plan_targets.csv} of the sources: data, never code.
+     */
     private void seedPolicyRules() throws SQLException {
+        seedDatedValues("ref_policy_rule", "rule", PolicyRules.bundled());
+        seedDatedValues("ref_plan_target", "target", PolicyRules.planTargets());
+    }
+
+    private void seedDatedValues(String table, String nameColumn, PolicyRules values) throws SQLException {
         try (Statement st = connection.createStatement();
-                PreparedStatement ps = connection.prepareStatement(
-                        "insert into ref_policy_rule "
-                                + "(rule, value, unit, valid_from, valid_to, applies_to, source) values (?, ?, ?, ?, ?, ?, ?)")) {
-            st.execute("delete from ref_policy_rule");
-            for (PolicyRule r : PolicyRules.bundled().all()) {
+                PreparedStatement ps = connection.prepareStatement("insert into " + table + " (" + nameColumn
+                        + ", value, unit, valid_from, valid_to, applies_to, source) values (?, ?, ?, ?, ?, ?, ?)")) {
+            st.execute("delete from " + table);
+            for (PolicyRule r : values.all()) {
                 ps.setString(1, r.rule());
                 ps.setBigDecimal(2, r.value());
                 ps.setString(3, r.unit());

@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * The warehouse's SQL project, laid out the way dbt projects are: the tables migrations make and loads
  * fill ({@code sql/tables/<table>.yml}), the intermediate models that hold logic several models share
- * ({@code sql/intermediate}) and the marts ({@code sql/marts}), each model a {@code <name>.sql} with a
+ * ({@code sql/intermediate}), the marts ({@code sql/marts}) and the report models built after them, the
+ * documented queries behind every number of a report ({@code sql/reports}), each model a {@code <name>.sql} with a
  * {@code <name>.yml} beside it. The YAML gives the meaning, grain, key and columns in English and
  * Chinese (the data dictionary), what the model reads ({@code depends_on}) and its generic tests.
  *
@@ -26,7 +27,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class Models {
 
     static final String TABLES = "tables";
-    private static final List<String> FOLDERS = List.of(TABLES, "intermediate", "marts");
+    private static final List<String> FOLDERS = List.of(TABLES, "intermediate", "marts", "reports");
     private static final Pattern COMMENT = Pattern.compile("--[^\n]*");
 
     /**
@@ -195,7 +196,7 @@ public final class Models {
         return columns;
     }
 
-    /** Every documented relation by name: the tables, then the intermediate models, then the marts. */
+    /** Every documented relation by name: the tables, the intermediate models, the marts, then the reports. */
     Map<String, Relation> relations() {
         return relations;
     }

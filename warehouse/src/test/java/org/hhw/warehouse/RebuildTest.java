@@ -92,6 +92,8 @@ class RebuildTest {
                         "mart_finding",
                         "mart_household_year",
                         "mart_township_month",
-                        "ref_policy_rule");
+                        "ref_plan_target",
+                        "ref_policy_rule",
+                        "rpt_plan_target_month");
     }
 }

@@ -124,10 +124,11 @@ class SqlStyleTest {
 
     @Test
     void everyModelNamesItsGrainAndKeyInItsHeader() throws IOException {
-        // given the models: the intermediate layer and the marts
+        // given the models: the intermediate layer, the marts and the reports
         List<Path> models = sqlFiles().stream()
                 .filter(f -> SQL.relativize(f).startsWith("intermediate")
-                        || SQL.relativize(f).startsWith("marts"))
+                        || SQL.relativize(f).startsWith("marts")
+                        || SQL.relativize(f).startsWith("reports"))
                 .toList();
         assertThat(models).isNotEmpty();
 

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * One version of a policy standard or cap: its value from {@code validFrom} to {@code validTo} (inclusive; null
+ * One version of a policy standard or cap, or of a plan target (then {@code rule} is the target's name): its value from {@code validFrom} to {@code validTo} (inclusive; null
  * is open-ended) for what it {@code appliesTo} (a programme, a hospital area, or {@code all}), citing its source.
  */
 public record PolicyRule(
