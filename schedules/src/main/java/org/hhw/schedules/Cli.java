@@ -306,12 +306,4 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse("");
     }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
-    }
 }
