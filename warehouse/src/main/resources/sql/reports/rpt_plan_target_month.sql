@@ -2,20 +2,18 @@
 -- the months run from the first month of the year with a fact of the target's department to december, or to the
 -- latest month any fact of that department reaches if earlier (a month the files have not reached yet is unknown,
 -- not zero); a target with no fact in its year has no row. trainees: the plan counts 人, so a person counts once a
--- year, in the month their first current enrolment of the year starts. microloans: principal of the current loans
--- issued in the month as each loan's latest ledger states it, in 万元 like the plan. every current fact counts, a
--- beneficiary the registry does not know too: the findings judge who may benefit, the task counts what was done.
+-- year, in the month their first current enrolment of the year starts (int_trainee_year). microloans: principal of
+-- the current loans issued in the month as each loan's latest ledger states it, in 万元 like the plan. every current
+-- fact counts, a beneficiary the registry does not know too: the findings judge who may benefit, the task counts what
+-- was done.
 create or replace table rpt_plan_target_month as
 with target as (
     select target, year(valid_from) as year, applies_to, unit, value as target_value, source
     from ref_plan_target
 ),
 measured as (
-    select 'training' as department, strftime(min(start_date), '%Y-%m') as year_month,
-           cast(1 as decimal(18, 4)) as amount
-    from fact_training
-    where is_current
-    group by person_id_hash, year(start_date)
+    select 'training' as department, first_month as year_month, cast(1 as decimal(18, 4)) as amount
+    from int_trainee_year
     union all
     select 'microloan', strftime(issue_date, '%Y-%m'), cast(principal / 10000 as decimal(18, 4))
     from int_microloan_latest
