@@ -1,0 +1,167 @@
+package org.hhw.warehouse.report;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hhw.warehouse.AnalystConnection;
+
+/**
+ * The report models of one published copy (a month's snapshot), opened through the analysts' door:
+ * reports read what analysts may read and nothing else. Values come back as the forms take them: whole
+ * numbers as {@code Long}, decimals as {@code BigDecimal}, anything else as text, null as null.
+ *
+ * <p>A unit's rows of a model are read once and kept: a report asks each model for the month, the
+ * month before, a year before and twelve months of trend.
+ */
+public final class ReportData implements AutoCloseable {
+
+    private final Connection connection;
+    private final Map<String, Map<String, Map<String, Object>>> byModelAndUnit = new HashMap<>();
+
+    private ReportData(Connection connection) {
+        this.connection = connection;
+    }
+
+    public static ReportData open(Path publishedCopy) throws SQLException {
+        return new ReportData(AnalystConnection.open(publishedCopy));
+    }
+
+    /** The county and each township of the gazetteer (dim_township), in township-code order. */
+    public List<ReportUnit> units(String county) throws SQLException {
+        List<ReportUnit> units = new ArrayList<>();
+        units.add(ReportUnit.county(county));
+        for (Map<String, Object> row : query("select township_key, township from dim_township order by township_key")) {
+            units.add(new ReportUnit(((Long) row.get("township_key")).intValue(), (String) row.get("township")));
+        }
+        return units;
+    }
+
+    /** The unit's row of a report model for the month (keyed by unit, township_key, year_month), if any. */
+    public Optional<Map<String, Object>> row(String model, ReportUnit unit, YearMonth month) throws SQLException {
+        return Optional.ofNullable(rowsOf(model, unit).get(month.toString()));
+    }
+
+    /** The unit's rows of a report model from {@code from} to {@code to}, a month a row, missing months left out. */
+    public List<Map<String, Object>> rows(String model, ReportUnit unit, YearMonth from, YearMonth to)
+            throws SQLException {
+        Map<String, Map<String, Object>> rows = rowsOf(model, unit);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            Map<String, Object> row = rows.get(m.toString());
+            if (row != null) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    /** Every township row of a report model for the month (未归属乡镇 included), for rankings. */
+    public List<Map<String, Object>> townships(String model, YearMonth month) throws SQLException {
+        return query(
+                "select * from " + identifier(model)
+                        + " where unit = 'township' and year_month = ? order by township_key",
+                month.toString());
+    }
+
+    /**
+     * A headline figure read from one column of a report model: the month, the month before, the same
+     * month a year earlier, and the year-to-date column beside it (null for none).
+     */
+    public Figure figure(
+            String label,
+            Measure measure,
+            String model,
+            String column,
+            String ytdColumn,
+            ReportUnit unit,
+            YearMonth month)
+            throws SQLException {
+        Map<String, Object> now = row(model, unit, month).orElse(Map.of());
+        return new Figure(
+                label,
+                measure,
+                now.get(column),
+                row(model, unit, month.minusMonths(1)).map(r -> r.get(column)).orElse(null),
+                row(model, unit, month.minusYears(1)).map(r -> r.get(column)).orElse(null),
+                ytdColumn == null ? null : now.get(ytdColumn),
+                model + "." + column);
+    }
+
+    /** Any query over the copy, its {@code ?} bound in order; for the lists a block shows. */
+    public List<Map<String, Object>> query(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        row.put(md.getColumnLabel(i), value(rs.getObject(i)));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+
+    private Map<String, Map<String, Object>> rowsOf(String model, ReportUnit unit) throws SQLException {
+        String key = model + "/" + unit.townshipKey();
+        Map<String, Map<String, Object>> rows = byModelAndUnit.get(key);
+        if (rows == null) {
+            rows = new HashMap<>();
+            for (Map<String, Object> row : query(
+                    "select * from " + identifier(model) + " where unit = ? and township_key is not distinct from ?",
+                    unit.unitColumn(),
+                    unit.townshipKey())) {
+                rows.put((String) row.get("year_month"), row);
+            }
+            byModelAndUnit.put(key, rows);
+        }
+        return rows;
+    }
+
+    private static Object value(Object v) {
+        if (v == null || v instanceof String || v instanceof BigDecimal || v instanceof Long) {
+            return v;
+        }
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof BigInteger b) {
+            return b.longValueExact();
+        }
+        if (v instanceof Double || v instanceof Float) {
+            return new BigDecimal(v.toString());
+        }
+        return v.toString();
+    }
+
+    /** Model names come from code, never from a user; checked anyway since they are spliced into SQL. */
+    private static String identifier(String model) {
+        if (!model.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a model name: " + model);
+        }
+        return model;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
