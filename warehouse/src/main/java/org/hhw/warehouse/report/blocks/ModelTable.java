@@ -1,5 +1,6 @@
 package org.hhw.warehouse.report.blocks;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.hhw.warehouse.report.Column;
+import org.hhw.warehouse.report.Figure;
 import org.hhw.warehouse.report.Measure;
 import org.hhw.warehouse.report.ReportData;
 import org.hhw.warehouse.report.ReportUnit;
@@ -62,6 +64,25 @@ final class ModelTable {
             rows.add(data.row(model, unit, m).orElse(Map.of("year_month", m.toString())));
         }
         return of(title, withFirst(new Field("月份", Measure.TEXT, "year_month"), fields), rows, null);
+    }
+
+    /**
+     * A figure of persons the copy keeps as a decimal (a plan target is stored in its unit, persons or 万元) as the
+     * whole number a COUNT is.
+     */
+    static Figure counted(Figure f) {
+        return new Figure(
+                f.label(),
+                Measure.COUNT,
+                whole(f.month()),
+                whole(f.previousMonth()),
+                whole(f.yearAgo()),
+                whole(f.yearToDate()),
+                f.source());
+    }
+
+    static Object whole(Object value) {
+        return value instanceof BigDecimal d ? d.longValueExact() : value;
     }
 
     static List<Field> withFirst(Field first, List<Field> rest) {
