@@ -1,11 +1,12 @@
 -- grain: one unit (the county, or one township) and calendar month; key: unit, township_key, year_month (the county
 -- row: unit 'county', township_key null; township_key 0 = 未归属乡镇, patients the registry does not place).
 -- a stay counts in the month of its admission, not of its settlement: fact_medical_claim dates a claim by admitted_date
--- (the contract's event date, always present; 结算日期 is optional and often missing), mart_township_month and the
--- findings date stays the same way, so these figures agree with them. a stay counts in the township of the
--- household's version on the admission day (the version the fact names). the months run from the first to the latest
--- month of a current stay's admission. reimbursed is the sum of the parts the claim states (basic, critical illness,
--- supplementary insurance, medical assistance, other; a part left empty counts 0), not total cost minus self-paid.
+-- (the contract's event date, always present; 结算日期 is optional and often missing), and mart_township_month and the
+-- findings date stays the same way, so these figures agree with them. the month's stays, cost, reimbursed and
+-- self-paid of a township are mart_township_month's: a stay counts in the township of the household's version on the
+-- admission day, reimbursed is the sum of the parts the claim states (basic, critical illness, supplementary
+-- insurance, medical assistance, other; a part left empty counts 0). the months run from the first to the latest
+-- month of a current stay's admission, a unit without a stay in one has zeros.
 -- persons over their self-pay cap: the SELF_PAY_OVER_CAP findings of mart_finding; a person counts once a year, in
 -- the month of the admission whose self-payment first took them over a cap (the finding's stays in admission order
 -- against the cap the finding applied), and in the township of that finding's household. HIGH_MEDICAL_BURDEN is
@@ -32,16 +33,9 @@ calendar as (
 ),
 stay as (
     select
-        p.township_key, strftime(c.admitted_date, '%Y-%m') as year_month,
-        count(*) as stays, sum(c.total_cost) as total_cost,
-        sum(coalesce(c.basic_insurance, 0) + coalesce(c.critical_illness_insurance, 0)
-            + coalesce(c.supplementary_insurance, 0) + coalesce(c.medical_assistance, 0)
-            + coalesce(c.other_reimbursement, 0)) as reimbursed,
-        sum(c.self_paid) as self_paid
-    from fact_medical_claim c
-    join place p using (household_key)
-    where c.is_current
-    group by all
+        township_key, year_month, medical_stays as stays, medical_total_cost as total_cost,
+        medical_reimbursed as reimbursed, medical_self_paid as self_paid
+    from mart_township_month
 ),
 -- each stay behind a SELF_PAY_OVER_CAP finding, its running self-payment, and the cap the rule applied: the area's
 -- version in force on the finding's last admission (int_finding_self_pay_over_cap)

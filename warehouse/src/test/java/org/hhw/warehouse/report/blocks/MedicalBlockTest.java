@@ -4,48 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hhw.warehouse.RegistryLoads.row;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
-import org.hhw.warehouse.RegistryLoads;
 import org.hhw.warehouse.report.Block;
 import org.hhw.warehouse.report.Chart;
 import org.hhw.warehouse.report.ChartKind;
 import org.hhw.warehouse.report.Column;
 import org.hhw.warehouse.report.Figure;
 import org.hhw.warehouse.report.Measure;
-import org.hhw.warehouse.report.ReportData;
 import org.hhw.warehouse.report.ReportUnit;
 import org.hhw.warehouse.report.Table;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The medical block of June 2019 over the published copy of {@link BlockCounty}. Expected values by hand. */
-class MedicalBlockTest {
+class MedicalBlockTest extends PublishedCounty {
 
-    private static final YearMonth JUNE = YearMonth.of(2019, 6);
-    private static final ReportUnit COUNTY = ReportUnit.county("天镇县");
     private static final ReportUnit YUQUAN = new ReportUnit(1, "玉泉镇");
     private static final String NOTE = "近12个月指2018年6月11日至2019年6月10日入院的住院；不列身份证号、姓名及疾病名称";
-
-    @TempDir
-    static Path dir;
-
-    private static ReportData data;
-
-    @BeforeAll
-    static void publish() throws Exception {
-        try (RegistryLoads loads = BlockCounty.load(dir)) {
-            data = ReportData.open(BlockCounty.publish(loads, dir));
-        }
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        data.close();
-    }
 
     @Test
     void theCountyHasItsFiguresTheTownshipsTheTrendAndTheWholeWarningList() throws Exception {

@@ -5,55 +5,30 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.hhw.warehouse.RegistryLoads.row;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.List;
-import org.hhw.warehouse.RegistryLoads;
 import org.hhw.warehouse.report.Block;
 import org.hhw.warehouse.report.Chart;
 import org.hhw.warehouse.report.ChartKind;
 import org.hhw.warehouse.report.Column;
 import org.hhw.warehouse.report.Figure;
 import org.hhw.warehouse.report.Measure;
-import org.hhw.warehouse.report.ReportData;
 import org.hhw.warehouse.report.ReportUnit;
 import org.hhw.warehouse.report.Table;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The microloan block of June 2019 over the published copy of {@link BlockCounty}: at the end of June the commercial
  * bank's ledger of 31 May (张建国 40,000, 刘福 30,000 overdue, 王桂兰 60,000 over the limit) and the postal bank's of
  * 30 June (陈兰 20,000 overdue). Expected values by hand.
  */
-class MicroloanBlockTest {
+class MicroloanBlockTest extends PublishedCounty {
 
-    private static final YearMonth JUNE = YearMonth.of(2019, 6);
     private static final String MODEL = "rpt_microloan_month.";
-
-    @TempDir
-    static Path dir;
-
-    private static ReportData data;
-
-    @BeforeAll
-    static void publish() throws Exception {
-        try (RegistryLoads loads = BlockCounty.load(dir)) {
-            data = ReportData.open(BlockCounty.publish(loads, dir));
-        }
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        data.close();
-    }
 
     @Test
     void theCountyHasItsFiguresTheTargetTheRankingAndTheTrend() throws Exception {
         // when
-        Block block = new MicroloanBlock().build(data, ReportUnit.county("天镇县"), JUNE);
+        Block block = new MicroloanBlock().build(data, COUNTY, JUNE);
 
         // then: may knew the commercial bank's ledger only; 16 万元 issued this year of the 15,000 万元 task
         assertThat(block.sheet()).isEqualTo("小额信贷");

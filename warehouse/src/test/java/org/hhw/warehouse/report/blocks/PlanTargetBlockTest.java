@@ -4,58 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hhw.warehouse.RegistryLoads.row;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
-import org.hhw.warehouse.RegistryLoads;
 import org.hhw.warehouse.report.Block;
 import org.hhw.warehouse.report.Chart;
 import org.hhw.warehouse.report.ChartKind;
 import org.hhw.warehouse.report.Column;
 import org.hhw.warehouse.report.Figure;
 import org.hhw.warehouse.report.Measure;
-import org.hhw.warehouse.report.ReportData;
 import org.hhw.warehouse.report.ReportUnit;
 import org.hhw.warehouse.report.Table;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The plan target block of June 2019 over the published copy of {@link BlockCounty}: 3 persons trained (one in May,
  * two in June) of 1,000, and 16 万元 of microloans issued (5, 3, 6 and 2 from March to June) of 15,000. Expected
  * values by hand.
  */
-class PlanTargetBlockTest {
+class PlanTargetBlockTest extends PublishedCounty {
 
-    private static final YearMonth JUNE = YearMonth.of(2019, 6);
     private static final String TRAINING = "免费培训：计划培训人数（人）";
     private static final String MICROLOAN = "扶贫小额信贷：完成省办下达任务（万元）";
     private static final String PLAN = "天镇县攻克深度贫困脱贫攻坚指标（2018-2020）";
     private static final String NOTE = "完成进度 = 年初至今完成 ÷ 年度目标 × 100；培训按人计，每人每年计一次；小额信贷按发放月份及各笔贷款最新台账所载金额计";
 
-    @TempDir
-    static Path dir;
-
-    private static ReportData data;
-
-    @BeforeAll
-    static void publish() throws Exception {
-        try (RegistryLoads loads = BlockCounty.load(dir)) {
-            data = ReportData.open(BlockCounty.publish(loads, dir));
-        }
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        data.close();
-    }
-
     @Test
     void eachTargetIsNamedAndCitedAsThePlansRowWithItsProgress() throws Exception {
         // when
-        Block block = new PlanTargetBlock().build(data, ReportUnit.county("天镇县"), JUNE);
+        Block block = new PlanTargetBlock().build(data, COUNTY, JUNE);
 
         // then: persons as whole numbers, 万元 as the plan writes them; no target has a june 2018
         String model = "rpt_plan_target_month.";
@@ -133,7 +109,7 @@ class PlanTargetBlockTest {
     @Test
     void aMonthBeforeAnyFigureSaysNoTargetCanBeMeasured() throws Exception {
         // when: january 2019, before the first loan and the first course of the year
-        Block block = new PlanTargetBlock().build(data, ReportUnit.county("天镇县"), YearMonth.of(2019, 1));
+        Block block = new PlanTargetBlock().build(data, COUNTY, YearMonth.of(2019, 1));
 
         // then: the table says so instead of leaving the sheet empty
         assertThat(block.figures()).isEmpty();
