@@ -94,10 +94,12 @@ class RebuildTest {
                         "mart_township_month",
                         "ref_plan_target",
                         "ref_policy_rule",
+                        "rpt_education_month",
                         "rpt_medical_month",
                         "rpt_medical_warning",
                         "rpt_microloan_month",
                         "rpt_plan_target_month",
+                        "rpt_registry_month",
                         "rpt_training_month");
     }
 }
