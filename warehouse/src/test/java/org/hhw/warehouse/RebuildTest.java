@@ -94,8 +94,12 @@ class RebuildTest {
                         "mart_township_month",
                         "ref_plan_target",
                         "ref_policy_rule",
+                        "rpt_data_received_month",
+                        "rpt_finding_month",
                         "rpt_microloan_month",
                         "rpt_plan_target_month",
+                        "rpt_provenance_month",
+                        "rpt_reject_reason_month",
                         "rpt_training_month");
     }
 }
