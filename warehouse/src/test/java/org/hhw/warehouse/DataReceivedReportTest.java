@@ -4,34 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hhw.warehouse.RegistryLoads.row;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The data received report (and its rejects by reason) over {@link ReportCounty}; expected values by hand. */
-class DataReceivedReportTest {
+class DataReceivedReportTest extends ReportCountyTest {
 
     private static final String COLUMNS = """
             township, year_month, department_zh, files_received, files_loaded, files_duplicate, files_rejected,
             rows_loaded, rows_rejected, reject_rate_pct""";
-
-    @TempDir
-    static Path dir;
-
-    private static RegistryLoads loads;
-
-    @BeforeAll
-    static void loadCounty() {
-        loads = ReportCounty.load(dir);
-    }
-
-    @AfterAll
-    static void close() {
-        loads.close();
-    }
 
     @Test
     void theCountyHasEveryDepartmentEveryMonthAndTheSilentOnesHaveZeros() {

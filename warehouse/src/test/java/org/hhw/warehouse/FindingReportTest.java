@@ -3,33 +3,14 @@ package org.hhw.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hhw.warehouse.RegistryLoads.row;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The findings report over {@link ReportCounty}; expected values by hand. */
-class FindingReportTest {
+class FindingReportTest extends ReportCountyTest {
 
     private static final String COLUMNS =
             "township, year_month, rule_order, rule_code, severity, standing, new_findings, new_last_month, new_ytd";
-
-    @TempDir
-    static Path dir;
-
-    private static RegistryLoads loads;
-
-    @BeforeAll
-    static void loadCounty() {
-        loads = ReportCounty.load(dir);
-    }
-
-    @AfterAll
-    static void close() {
-        loads.close();
-    }
 
     @Test
     void aFindingIsNewInTheMonthItsRecordsFirstArrivedAndStandsFromThen() {

@@ -3,31 +3,12 @@ package org.hhw.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hhw.warehouse.RegistryLoads.row;
 
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The provenance report over {@link ReportCounty}; expected values by hand. */
-class ProvenanceReportTest {
-
-    @TempDir
-    static Path dir;
-
-    private static RegistryLoads loads;
-
-    @BeforeAll
-    static void loadCounty() {
-        loads = ReportCounty.load(dir);
-    }
-
-    @AfterAll
-    static void close() {
-        loads.close();
-    }
+class ProvenanceReportTest extends ReportCountyTest {
 
     @Test
     void eachMonthCountsTheFilesByItsEndAndTheLateOnesItsFiguresInclude() {
