@@ -94,12 +94,16 @@ class RebuildTest {
                         "mart_township_month",
                         "ref_plan_target",
                         "ref_policy_rule",
+                        "rpt_data_received_month",
                         "rpt_education_month",
+                        "rpt_finding_month",
                         "rpt_medical_month",
                         "rpt_medical_warning",
                         "rpt_microloan_month",
                         "rpt_plan_target_month",
+                        "rpt_provenance_month",
                         "rpt_registry_month",
+                        "rpt_reject_reason_month",
                         "rpt_training_month");
     }
 }
