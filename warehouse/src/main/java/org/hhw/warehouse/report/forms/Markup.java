@@ -32,10 +32,23 @@ final class Markup {
         page.open("head");
         page.empty("meta", "charset", "UTF-8");
         page.element("title", title);
-        page.open("style").text(css).close("style");
+        page.style(css);
         page.close("head");
         page.open("body");
         return page;
+    }
+
+    /**
+     * A style sheet, written as it is: a browser reads {@code <style>} as raw text, where an entity
+     * would stay an entity and spoil the rule holding it. Our own CSS, so it never needs one.
+     */
+    private void style(String css) {
+        if (css.contains("<") || css.contains("&")) {
+            throw new IllegalArgumentException("a style sheet holds no markup: " + css);
+        }
+        open("style");
+        out.append(css);
+        close("style");
     }
 
     /** Closes what {@link #page} opened and returns the document. */

@@ -43,6 +43,7 @@ public final class ReportHtml {
             + ".chart { page-break-inside: avoid; margin: 6pt 0 10pt 0; }\n"
             + ".chart-title { font-weight: bold; margin: 0 0 2pt 0; }\n"
             + "a { color: #1a5276; }\n"
+            + "@media screen { body { max-width: 960px; margin: 0 auto; padding: 16px; } }\n"
             + "@media print { a { color: inherit; text-decoration: none; } }\n";
 
     /** A4 pages numbered in the footer (openhtmltopdf's margin boxes; browsers ignore them on screen). */

@@ -37,6 +37,10 @@ class ReportHtmlTest {
                 .isEqualTo("UTF-8");
         assertThat(dom.getElementsByTagName("svg").getLength()).isEqualTo(2);
         assertThat(html).doesNotContain("<script").doesNotContain("src=").doesNotContain("http://www.example");
+        // a browser reads the style sheet as raw text: an entity in it would break the rule
+        assertThat(dom.getElementsByTagName("style").item(0).getTextContent())
+                .isEqualTo(html.substring(html.indexOf("<style>") + 7, html.indexOf("</style>")))
+                .contains("font-family: 'hhw-cjk', 'WenQuanYi Micro Hei'");
         assertThat(dom.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("天镇县脱贫攻坚数据月报 2019年6月");
     }
 
