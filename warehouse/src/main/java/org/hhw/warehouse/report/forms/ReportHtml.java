@@ -5,6 +5,7 @@ import org.hhw.warehouse.report.Block;
 import org.hhw.warehouse.report.Chart;
 import org.hhw.warehouse.report.Column;
 import org.hhw.warehouse.report.Figure;
+import org.hhw.warehouse.report.Measure;
 import org.hhw.warehouse.report.MonthlyReport;
 import org.hhw.warehouse.report.Table;
 
@@ -127,7 +128,7 @@ public final class ReportHtml {
             for (int i = 0; i < row.size(); i++) {
                 Column column = table.columns().get(i);
                 String text = Formats.format(row.get(i), column.measure());
-                if (column.measure() == org.hhw.warehouse.report.Measure.TEXT) {
+                if (column.measure() == Measure.TEXT) {
                     page.element("td", text);
                 } else {
                     cell(page, text);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.data.Offset;
 import org.hhw.warehouse.report.Block;
 import org.hhw.warehouse.report.Column;
 import org.hhw.warehouse.report.Measure;
@@ -168,7 +170,7 @@ class PdfReportFormTest {
     static MonthlyReport longReport(int rows) {
         List<List<Object>> villages = new ArrayList<>();
         for (int i = 1; i <= rows; i++) {
-            villages.add(List.of("村庄第" + i + "号", (long) i * 1000, new java.math.BigDecimal(i + "234.50")));
+            villages.add(List.of("村庄第" + i + "号", (long) i * 1000, new BigDecimal(i + "234.50")));
         }
         Table table = new Table(
                 "各村发放情况",
@@ -213,7 +215,7 @@ class PdfReportFormTest {
         }
     }
 
-    private static org.assertj.core.data.Offset<Float> within() {
-        return org.assertj.core.data.Offset.offset(1f);
+    private static Offset<Float> within() {
+        return Offset.offset(1f);
     }
 }
