@@ -1,0 +1,119 @@
+package org.hhw.warehouse.report.forms;
+
+import java.util.List;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.DisplayBlanks;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.hhw.warehouse.report.Chart;
+import org.hhw.warehouse.report.ChartKind;
+import org.hhw.warehouse.report.Column;
+import org.hhw.warehouse.report.Measure;
+import org.hhw.warehouse.report.Table;
+
+/**
+ * Native charts over a table's cells: the series name the table's ranges, so a chart shows what the
+ * table prints, and {@code plot} writes the values into the chart too (WPS and LibreOffice draw the
+ * cached values; without them the chart is empty).
+ */
+final class XlsxCharts {
+
+    /** The rows a chart takes below its table: twelve bars or months stay legible. */
+    static final int ROWS = 20;
+
+    private XlsxCharts() {}
+
+    /**
+     * @param header the table's header row (0-based); its rows follow it
+     * @param top the first row of the chart's room
+     * @param columns the sheet's columns: the chart is as wide as the tables, so it prints on their page width
+     */
+    static void draw(XSSFSheet sheet, Chart chart, Table table, int header, int top, int columns) {
+        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, columns, top + ROWS);
+        XSSFChart xchart = drawing.createChart(anchor);
+        xchart.setTitleText(chart.title());
+        xchart.setTitleOverlay(false);
+        // A null figure is the text — in its cell: a gap in the chart, never a zero.
+        xchart.displayBlanksAs(DisplayBlanks.GAP);
+
+        boolean ranking = chart.kind() == ChartKind.RANKING_BARS;
+        Column category = table.columns().get(chart.categoryColumn());
+        List<Column> series =
+                chart.seriesColumns().stream().map(table.columns()::get).toList();
+
+        XDDFCategoryAxis categoryAxis = xchart.createCategoryAxis(ranking ? AxisPosition.LEFT : AxisPosition.BOTTOM);
+        categoryAxis.setTitle(category.label());
+        XDDFValueAxis valueAxis = xchart.createValueAxis(ranking ? AxisPosition.BOTTOM : AxisPosition.LEFT);
+        valueAxis.setTitle(
+                series.size() == 1 ? series.get(0).label() : unit(series.get(0).measure()));
+        valueAxis.setNumberFormat(XlsxCells.numberFormat(series.get(0).measure()));
+        valueAxis.setCrossBetween(AxisCrossBetween.BETWEEN);
+        if (ranking) {
+            // The first township at the top, as a ranking reads; the values' axis stays at the bottom.
+            categoryAxis.setOrientation(AxisOrientation.MAX_MIN);
+            valueAxis.setCrosses(AxisCrosses.MAX);
+        } else {
+            valueAxis.setCrosses(AxisCrosses.AUTO_ZERO);
+        }
+
+        XDDFChartData data = xchart.createData(ranking ? ChartTypes.BAR : ChartTypes.LINE, categoryAxis, valueAxis);
+        data.setVaryColors(false);
+        if (data instanceof XDDFBarChartData bars) {
+            bars.setBarDirection(BarDirection.BAR);
+        }
+        int first = header + 1;
+        int last = header + table.rows().size();
+        XDDFDataSource<?> categories = category.measure() == Measure.TEXT
+                ? XDDFDataSourcesFactory.fromStringCellRange(sheet, column(first, last, chart.categoryColumn()))
+                : XDDFDataSourcesFactory.fromNumericCellRange(sheet, column(first, last, chart.categoryColumn()));
+        for (int s = 0; s < series.size(); s++) {
+            int c = chart.seriesColumns().get(s);
+            XDDFNumericalDataSource<Double> values =
+                    XDDFDataSourcesFactory.fromNumericCellRange(sheet, column(first, last, c));
+            XDDFChartData.Series line = data.addSeries(categories, values);
+            line.setTitle(series.get(s).label(), new CellReference(sheet.getSheetName(), header, c, true, true));
+            if (line instanceof XDDFLineChartData.Series trend) {
+                trend.setSmooth(false);
+                trend.setMarkerStyle(MarkerStyle.CIRCLE);
+            }
+        }
+        if (series.size() > 1) {
+            xchart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+        }
+        xchart.plot(data);
+    }
+
+    private static CellRangeAddress column(int first, int last, int column) {
+        return new CellRangeAddress(first, last, column, column);
+    }
+
+    /** What several series share on their axis: the unit of their measure. */
+    private static String unit(Measure measure) {
+        return switch (measure) {
+            case YUAN -> "元";
+            case WAN_YUAN -> "万元";
+            case PERCENT -> "%";
+            case COUNT, TEXT -> "数量";
+        };
+    }
+}
