@@ -1,22 +1,17 @@
 package org.hhw.warehouse.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -30,6 +25,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.assertj.core.data.Offset;
+import org.hhw.warehouse.LibreOffice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,7 +93,7 @@ class ReceiptPrintTest {
         writeReceiptOf900RowRegistry(receipt, Integer.MAX_VALUE);
 
         // when
-        Path pdf = renderToPdf(receipt);
+        Path pdf = LibreOffice.renderToPdf(receipt, dir);
 
         // then
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
@@ -223,41 +219,6 @@ class ReceiptPrintTest {
                 + (sheet.getFitToPage() ? " fit " + print.getFitWidth() + "x" + print.getFitHeight() : " no fit")
                 + " repeat " + (repeated.getFirstRow() + 1) + "-" + (repeated.getLastRow() + 1)
                 + " gridlines " + sheet.isPrintGridlines();
-    }
-
-    /** LibreOffice headless, with a profile of its own so that it never waits on another one's lock. */
-    private Path renderToPdf(Path workbook) throws Exception {
-        if (!onPath("soffice")) {
-            fail("soffice is not installed: the print test renders the receipt with LibreOffice."
-                    + " Install it: apt-get install libreoffice-calc-nogui fonts-wqy-microhei (see .ci/run)");
-        }
-        Path out = Files.createDirectory(dir.resolve("pdf"));
-        Path log = dir.resolve("soffice.log");
-        Process soffice = new ProcessBuilder(
-                        "soffice",
-                        "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(),
-                        "--headless",
-                        "--convert-to",
-                        "pdf",
-                        "--outdir",
-                        out.toString(),
-                        workbook.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        if (!soffice.waitFor(5, TimeUnit.MINUTES)) {
-            soffice.destroyForcibly();
-            fail("soffice did not finish within 5 minutes: " + Files.readString(log));
-        }
-        assertThat(soffice.exitValue()).as(Files.readString(log)).isZero();
-        Path pdf = out.resolve(workbook.getFileName().toString().replaceFirst("\\.xlsx$", ".pdf"));
-        assertThat(pdf).as(Files.readString(log)).exists();
-        return pdf;
-    }
-
-    private static boolean onPath(String program) {
-        return Arrays.stream(System.getenv("PATH").split(File.pathSeparator))
-                .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
     }
 
     private static String textOf(PDDocument document, int page) {

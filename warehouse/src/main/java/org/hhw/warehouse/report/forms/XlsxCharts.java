@@ -3,6 +3,9 @@ package org.hhw.warehouse.report.forms;
 import java.util.List;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
@@ -39,6 +42,14 @@ final class XlsxCharts {
 
     /** The rows a chart takes below its table: twelve bars or months stay legible. */
     static final int ROWS = 20;
+
+    /** Office's first series colours: blue, orange, grey, gold, light blue, green. */
+    private static final byte[][] PALETTE = {
+        rgb(0x44, 0x72, 0xC4), rgb(0xED, 0x7D, 0x31), rgb(0xA5, 0xA5, 0xA5),
+        rgb(0xFF, 0xC0, 0x00), rgb(0x5B, 0x9B, 0xD5), rgb(0x70, 0xAD, 0x47)
+    };
+
+    private static final double LINE_POINTS = 2.25;
 
     private XlsxCharts() {}
 
@@ -92,15 +103,26 @@ final class XlsxCharts {
                     XDDFDataSourcesFactory.fromNumericCellRange(sheet, column(first, last, c));
             XDDFChartData.Series line = data.addSeries(categories, values);
             line.setTitle(series.get(s).label(), new CellReference(sheet.getSheetName(), header, c, true, true));
+            // Without a colour of its own LibreOffice draws a bar or a line invisible (only the markers show).
+            XDDFSolidFillProperties colour = new XDDFSolidFillProperties(XDDFColor.from(PALETTE[s % PALETTE.length]));
             if (line instanceof XDDFLineChartData.Series trend) {
                 trend.setSmooth(false);
                 trend.setMarkerStyle(MarkerStyle.CIRCLE);
+                XDDFLineProperties stroke = new XDDFLineProperties(colour);
+                stroke.setWidth(LINE_POINTS);
+                trend.setLineProperties(stroke);
+            } else {
+                line.setFillProperties(colour);
             }
         }
         if (series.size() > 1) {
             xchart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         }
         xchart.plot(data);
+    }
+
+    private static byte[] rgb(int red, int green, int blue) {
+        return new byte[] {(byte) red, (byte) green, (byte) blue};
     }
 
     private static CellRangeAddress column(int first, int last, int column) {
