@@ -1,5 +1,6 @@
 package org.hhw.warehouse.report.forms;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,10 @@ final class SheetCursor {
     static final int MIN_WIDTH = 8;
 
     static final int MAX_WIDTH = 40;
+    /** Rows of the larger fonts: the page breaks count on their height. */
+    private static final float TITLE_POINTS = 24;
+
+    private static final float SECTION_POINTS = 18;
     /** Room beside the widest value, so that a figure never touches the border. */
     private static final int PADDING = 2;
 
@@ -26,6 +31,8 @@ final class SheetCursor {
     private final int columns;
     /** Headings and notes run across the sheet: they must not widen its first column. */
     private final Set<Integer> spanning = new HashSet<>();
+
+    private final List<Integer> sections = new ArrayList<>();
 
     private int next;
 
@@ -40,12 +47,14 @@ final class SheetCursor {
     }
 
     void heading(String title, String subtitle) {
-        span(title, cells.title);
+        span(title, cells.title).setHeightInPoints(TITLE_POINTS);
         span(subtitle, cells.subtitle);
     }
 
+    /** Starts a section: a title, then a table and its charts, printed on one page if they fit. */
     void section(String title) {
-        span(title, cells.section);
+        sections.add(next);
+        span(title, cells.section).setHeightInPoints(SECTION_POINTS);
     }
 
     void note(String note) {
@@ -105,7 +114,12 @@ final class SheetCursor {
         return text.codePoints().map(cp -> cp >= 0x2E80 ? 2 : 1).sum();
     }
 
-    private void span(String text, CellStyle style) {
+    /** Call last, once the page setup and the columns' widths are set. */
+    void keepSectionsWhole(int repeatedRows) {
+        PageBreaks.keepSectionsWhole(sheet, sections, next - 1, repeatedRows, columns);
+    }
+
+    private Row span(String text, CellStyle style) {
         Row row = sheet.createRow(next++);
         Cell cell = row.createCell(0);
         cell.setCellValue(text);
@@ -114,5 +128,6 @@ final class SheetCursor {
         if (columns > 1) {
             sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, columns - 1));
         }
+        return row;
     }
 }

@@ -143,5 +143,6 @@ public final class XlsxReportForm implements ReportForm {
         cursor.fitColumns();
         // Borders rule the tables; gridlines would rule the blank lines and the charts' rows too.
         PageSetup.form(sheet, report.title() + " " + report.monthLabel(), cursor.columns(), HEADING_ROWS);
+        cursor.keepSectionsWhole(HEADING_ROWS);
     }
 }

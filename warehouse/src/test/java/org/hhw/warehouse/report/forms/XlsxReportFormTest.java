@@ -220,6 +220,8 @@ class XlsxReportFormTest {
             assertThat(plot.getValAxArray(0).getCrosses().getVal().toString()).isEqualTo("max");
             assertThat(axisTitles(plot)).containsExactly("乡镇", "逾期率（%）");
             assertThat(ranking.getCTChart().isSetLegend()).isFalse();
+            assertThat(bars.getSerArray(0).getSpPr().getSolidFill().getSrgbClr().getVal())
+                    .containsExactly(0x44, 0x72, 0xC4);
         }
     }
 
@@ -258,6 +260,13 @@ class XlsxReportFormTest {
             assertThat(axisTitles(plot)).containsExactly("月份", "万元");
             assertThat(trend.getCTChart().getLegend().getLegendPos().getVal().toString())
                     .isEqualTo("b");
+            assertThat(Arrays.stream(lines.getSerArray())
+                            .map(series -> series.getSpPr()
+                                    .getLn()
+                                    .getSolidFill()
+                                    .getSrgbClr()
+                                    .getVal()))
+                    .containsExactly(new byte[] {0x44, 0x72, (byte) 0xC4}, new byte[] {(byte) 0xED, 0x7D, 0x31});
             assertThat(anchors(workbook.getSheet("小额信贷"))).containsExactly("A18:G38", "A54:G74");
         }
     }
@@ -355,6 +364,9 @@ class XlsxReportFormTest {
                             "概要: A4 portrait fit 1x0 repeat 1-2 | 天镇县脱贫攻坚数据月报 2019年6月 | &A | 第 &P 页 共 &N 页",
                             "小额信贷: A4 portrait fit 1x0 repeat 1-2 | 天镇县脱贫攻坚数据月报 2019年6月 | &A | 第 &P 页 共 &N 页",
                             "数据来源: A4 portrait fit 1x0 repeat 1-2 | 天镇县脱贫攻坚数据月报 2019年6月 | &A | 第 &P 页 共 &N 页");
+            // At 15 points a row, the trend (row 39 on) and its chart no longer fit on the ranking's page.
+            assertThat(workbook.getSheet("小额信贷").getRowBreaks()).containsExactly(37);
+            assertThat(workbook.getSheet("概要").getRowBreaks()).isEmpty();
         }
     }
 
