@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 
-/** Prints a workbook as an office would: LibreOffice headless renders it to PDF, for the print tests. */
+/** Prints a workbook as an office would: LibreOffice headless renders it to PDF, and the print tests read its pages. */
 public final class LibreOffice {
 
     private LibreOffice() {}
@@ -46,6 +50,20 @@ public final class LibreOffice {
         Path pdf = out.resolve(workbook.getFileName().toString().replaceFirst("\\.xlsx$", ".pdf"));
         assertThat(pdf).as(Files.readString(log)).exists();
         return pdf;
+    }
+
+    /** One page's text (1-based), its lines in the order they print. */
+    public static String pageText(PDDocument document, int page) {
+        try {
+            PDFTextStripper stripper = new PDFTextStripper();
+            // LibreOffice writes a line in more than one run; position puts a label and its figure back together.
+            stripper.setSortByPosition(true);
+            stripper.setStartPage(page);
+            stripper.setEndPage(page);
+            return stripper.getText(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean onPath(String program) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -18,6 +17,7 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hhw.warehouse.PrintSetups;
 import org.hhw.warehouse.report.Block;
 import org.hhw.warehouse.report.Chart;
 import org.hhw.warehouse.report.ChartKind;
@@ -30,25 +30,24 @@ import org.hhw.warehouse.report.SampleReport;
 import org.hhw.warehouse.report.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTAxDataSource;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
-import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarSer;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTLineChart;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTLineSer;
-import org.openxmlformats.schemas.drawingml.x2006.chart.CTNumData;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTNumDataSource;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTNumRef;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTPlotArea;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTSerTx;
-import org.openxmlformats.schemas.drawingml.x2006.chart.CTStrData;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTStrRef;
 
 /** The report workbook read back with POI: every cell of 概要 and of a block, its charts and its page setup. */
 class XlsxReportFormTest {
 
+    /** Row 5 of the summary and of a block's sheet: the figures' header. */
+    private static final List<String> FIGURES_HEADER = List.of(
+            "A5 STRING 指标", "B5 STRING 本月", "C5 STRING 上月", "D5 STRING 较上月", "E5 STRING 去年同月", "F5 STRING 年初至今");
+
     private static final List<String> FIGURES_OF_MICROLOANS = List.of(
-            "A5 STRING 指标",
-            "B5 STRING 本月",
-            "C5 STRING 上月",
-            "D5 STRING 较上月",
-            "E5 STRING 去年同月",
-            "F5 STRING 年初至今",
             "A6 STRING 月末贷款余额笔数 @",
             "B6 NUMERIC 120.0 #,##0",
             "C6 NUMERIC 118.0 #,##0",
@@ -79,14 +78,9 @@ class XlsxReportFormTest {
 
     @Test
     void theSummaryComesFirstThenASheetPerBlockInTheReportsOrder() throws Exception {
-        // given
-        Path file = dir.resolve("report.xlsx");
-
-        // when
-        new XlsxReportForm().write(SampleReport.county(), file);
-
-        // then
-        try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
+        // when: the workbook written and read back
+        try (XSSFWorkbook workbook = written(SampleReport.county())) {
+            // then
             List<String> names = new ArrayList<>();
             workbook.forEach(sheet -> names.add(sheet.getSheetName()));
             assertThat(names).containsExactly("概要", "小额信贷", "数据来源");
@@ -95,17 +89,13 @@ class XlsxReportFormTest {
 
     @Test
     void theSummaryHoldsTheTitleAndEveryBlockWithFiguresUnderItsTitle() throws Exception {
-        // given
-        Path file = dir.resolve("report.xlsx");
-
-        // when
-        new XlsxReportForm().write(SampleReport.county(), file);
-
-        // then: the provenance block has no figures, so it is not listed
-        try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
+        // when: the workbook written and read back
+        try (XSSFWorkbook workbook = written(SampleReport.county())) {
+            // then: the provenance block has no figures, so it is not listed
             Sheet summary = workbook.getSheet("概要");
             List<String> expected = new ArrayList<>(
                     List.of("A1 STRING 天镇县脱贫攻坚数据月报", "A2 STRING 单位：天镇县　月份：2019年6月", "A4 STRING 四、扶贫小额信贷"));
+            expected.addAll(FIGURES_HEADER);
             expected.addAll(FIGURES_OF_MICROLOANS);
             assertThat(cells(summary)).containsExactlyElementsOf(expected);
             assertThat(summary.getMergedRegions())
@@ -116,14 +106,9 @@ class XlsxReportFormTest {
 
     @Test
     void aTownshipsReportIsTitledWithTheTownship() throws Exception {
-        // given
-        Path file = dir.resolve("report.xlsx");
-
-        // when
-        new XlsxReportForm().write(SampleReport.township(), file);
-
-        // then
-        try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
+        // when: the workbook written and read back
+        try (XSSFWorkbook workbook = written(SampleReport.township())) {
+            // then
             for (String name : List.of("概要", "小额信贷")) {
                 assertThat(cells(workbook.getSheet(name)).subList(1, 2)).containsExactly("A2 STRING 单位：玉泉镇　月份：2019年6月");
             }
@@ -134,17 +119,13 @@ class XlsxReportFormTest {
 
     @Test
     void aBlocksSheetHoldsItsFiguresThenEachTableWithItsTitleHeaderRowsAndNote() throws Exception {
-        // given
-        Path file = dir.resolve("report.xlsx");
-
-        // when
-        new XlsxReportForm().write(SampleReport.county(), file);
-
-        // then: each chart takes the 20 rows under a blank row below its table
-        try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
+        // when: the workbook written and read back
+        try (XSSFWorkbook workbook = written(SampleReport.county())) {
+            // then: each chart takes the 20 rows under a blank row below its table
             Sheet loans = workbook.getSheet("小额信贷");
             List<String> expected =
                     new ArrayList<>(List.of("A1 STRING 四、扶贫小额信贷", "A2 STRING 单位：天镇县　月份：2019年6月", "A4 STRING 主要指标"));
+            expected.addAll(FIGURES_HEADER);
             expected.addAll(FIGURES_OF_MICROLOANS);
             expected.addAll(List.of(
                     "A11 STRING 各乡镇逾期率排名",
@@ -190,14 +171,9 @@ class XlsxReportFormTest {
 
     @Test
     void theRankingIsAHorizontalBarChartOverTheTablesCellsWithTheirValuesCached() throws Exception {
-        // given
-        Path file = dir.resolve("report.xlsx");
-
-        // when
-        new XlsxReportForm().write(SampleReport.county(), file);
-
-        // then: a township with a 0.00 rate gets a bar of 0, not a gap
-        try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
+        // when: the workbook written and read back
+        try (XSSFWorkbook workbook = written(SampleReport.county())) {
+            // then: a township with a 0.00 rate gets a bar of 0, not a gap
             List<XSSFChart> charts = charts(workbook.getSheet("小额信贷"));
             assertThat(charts).hasSize(2);
             XSSFChart ranking = charts.get(0);
@@ -205,7 +181,8 @@ class XlsxReportFormTest {
             assertThat(plot.getLineChartArray()).isEmpty();
             CTBarChart bars = plot.getBarChartArray(0);
             assertThat(bars.getBarDir().getVal().toString()).isEqualTo("bar");
-            assertThat(Arrays.stream(bars.getSerArray()).map(XlsxReportFormTest::describe))
+            assertThat(Arrays.stream(bars.getSerArray())
+                            .map(series -> describe(series.getTx(), series.getCat(), series.getVal())))
                     .containsExactly("小额信贷!$D$12 逾期率（%） | 小额信贷!$B$13:$B$15 3 [0=米薪关镇, 1=玉泉镇, 2=谷前堡镇]"
                             + " | 小额信贷!$D$13:$D$15 3 [0=6.5, 1=2.1, 2=0.0]");
             assertThat(ranking.getTitleText().getString()).isEqualTo("各乡镇逾期率（%）");
@@ -227,14 +204,9 @@ class XlsxReportFormTest {
 
     @Test
     void theTrendIsALineChartOverTheTwelveMonthsWithALegendForItsTwoSeries() throws Exception {
-        // given
-        Path file = dir.resolve("report.xlsx");
-
-        // when
-        new XlsxReportForm().write(SampleReport.county(), file);
-
-        // then
-        try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
+        // when: the workbook written and read back
+        try (XSSFWorkbook workbook = written(SampleReport.county())) {
+            // then
             XSSFChart trend = charts(workbook.getSheet("小额信贷")).get(1);
             CTPlotArea plot = trend.getCTChart().getPlotArea();
             assertThat(plot.getBarChartArray()).isEmpty();
@@ -244,7 +216,8 @@ class XlsxReportFormTest {
                             "2018-07", "2018-08", "2018-09", "2018-10", "2018-11", "2018-12", "2019-01", "2019-02",
                             "2019-03", "2019-04", "2019-05", "2019-06"))
                     + "]";
-            assertThat(Arrays.stream(lines.getSerArray()).map(XlsxReportFormTest::describe))
+            assertThat(Arrays.stream(lines.getSerArray())
+                            .map(series -> describe(series.getTx(), series.getCat(), series.getVal())))
                     .containsExactly(
                             "小额信贷!$B$40 月末贷款余额（万元） | " + months + " | 小额信贷!$B$41:$B$52 12 ["
                                     + numbered(List.of(
@@ -274,46 +247,37 @@ class XlsxReportFormTest {
     @Test
     void aMonthWithoutAFigureIsAGapInTheChartNotAZero() throws Exception {
         // given: May has no figure, and the month before the report's has none either
-        Path file = dir.resolve("report.xlsx");
         MonthlyReport report =
                 new MonthlyReport("天镇县", ReportUnit.county("天镇县"), SampleReport.MONTH, List.of(educationWithAGap()));
 
         // when
-        new XlsxReportForm().write(report, file);
-
-        // then
-        try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
+        try (XSSFWorkbook workbook = written(report)) {
+            // then
             Sheet education = workbook.getSheet("教育");
-            assertThat(cells(education))
-                    .containsExactly(
-                            "A1 STRING 二、义务教育有保障",
-                            "A2 STRING 单位：天镇县　月份：2019年6月",
-                            "A4 STRING 主要指标",
-                            "A5 STRING 指标",
-                            "B5 STRING 本月",
-                            "C5 STRING 上月",
-                            "D5 STRING 较上月",
-                            "E5 STRING 去年同月",
-                            "F5 STRING 年初至今",
-                            "A6 STRING 受资助学生（人） @",
-                            "B6 NUMERIC 10.0 #,##0",
-                            "C6 STRING — @",
-                            "D6 STRING — @",
-                            "E6 NUMERIC 7.0 #,##0",
-                            "F6 NUMERIC 25.0 #,##0",
-                            "A8 STRING 近3个月受资助学生",
-                            "A9 STRING 月份",
-                            "B9 STRING 受资助学生（人）",
-                            "A10 STRING 2019-04 @",
-                            "B10 NUMERIC 8.0 #,##0",
-                            "A11 STRING 2019-05 @",
-                            "B11 STRING — @",
-                            "A12 STRING 2019-06 @",
-                            "B12 NUMERIC 10.0 #,##0");
+            List<String> expected =
+                    new ArrayList<>(List.of("A1 STRING 二、义务教育有保障", "A2 STRING 单位：天镇县　月份：2019年6月", "A4 STRING 主要指标"));
+            expected.addAll(FIGURES_HEADER);
+            expected.addAll(List.of(
+                    "A6 STRING 受资助学生（人） @",
+                    "B6 NUMERIC 10.0 #,##0",
+                    "C6 STRING — @",
+                    "D6 STRING — @",
+                    "E6 NUMERIC 7.0 #,##0",
+                    "F6 NUMERIC 25.0 #,##0",
+                    "A8 STRING 近3个月受资助学生",
+                    "A9 STRING 月份",
+                    "B9 STRING 受资助学生（人）",
+                    "A10 STRING 2019-04 @",
+                    "B10 NUMERIC 8.0 #,##0",
+                    "A11 STRING 2019-05 @",
+                    "B11 STRING — @",
+                    "A12 STRING 2019-06 @",
+                    "B12 NUMERIC 10.0 #,##0"));
+            assertThat(cells(education)).containsExactlyElementsOf(expected);
             XSSFChart trend = charts(education).get(0);
             CTLineSer series =
                     trend.getCTChart().getPlotArea().getLineChartArray(0).getSerArray(0);
-            assertThat(describe(series))
+            assertThat(describe(series.getTx(), series.getCat(), series.getVal()))
                     .isEqualTo("教育!$B$9 受资助学生（人） | 教育!$A$10:$A$12 3 [0=2019-04, 1=2019-05, 2=2019-06]"
                             + " | 教育!$B$10:$B$12 3 [0=8.0, 2=10.0]");
             assertThat(trend.getCTChart().getDispBlanksAs().getVal().toString()).isEqualTo("gap");
@@ -322,14 +286,9 @@ class XlsxReportFormTest {
 
     @Test
     void textThatLooksLikeAFormulaIsWrittenAsText() throws Exception {
-        // given
-        Path file = dir.resolve("report.xlsx");
-
-        // when
-        new XlsxReportForm().write(SampleReport.county(), file);
-
-        // then
-        try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
+        // when: the workbook written and read back
+        try (XSSFWorkbook workbook = written(SampleReport.county())) {
+            // then
             Cell cell = workbook.getSheet("数据来源").getRow(6).getCell(1);
             assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
             assertThat(cell.getStringCellValue()).isEqualTo(SampleReport.FORMULA_LIKE);
@@ -349,14 +308,9 @@ class XlsxReportFormTest {
 
     @Test
     void everySheetPrintsOnA4OnePageWideWithTheReportsTitleAndPageNumbers() throws Exception {
-        // given
-        Path file = dir.resolve("report.xlsx");
-
-        // when
-        new XlsxReportForm().write(SampleReport.county(), file);
-
-        // then
-        try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
+        // when: the workbook written and read back
+        try (XSSFWorkbook workbook = written(SampleReport.county())) {
+            // then
             List<String> setups = new ArrayList<>();
             workbook.forEach(sheet -> setups.add(printSetup(sheet)));
             assertThat(setups)
@@ -380,6 +334,12 @@ class XlsxReportFormTest {
         assertThat(XlsxReportForm.change(10L, null)).isNull();
         assertThat(XlsxReportForm.change(null, 10L)).isNull();
         assertThat(XlsxReportForm.change("甲", "乙")).isNull();
+    }
+
+    private XSSFWorkbook written(MonthlyReport report) throws Exception {
+        Path file = dir.resolve(report.fileStem() + ".xlsx");
+        new XlsxReportForm().write(report, file);
+        return new XSSFWorkbook(file.toFile());
     }
 
     /** A COUNT headline and a three-month trend whose middle month the warehouse has no figure for. */
@@ -451,35 +411,20 @@ class XlsxReportFormTest {
                         .getT());
     }
 
-    private static String describe(CTBarSer series) {
-        return describe(
-                series.getTx(),
-                series.getCat().getStrRef().getF(),
-                series.getCat().getStrRef().getStrCache(),
-                series.getVal().getNumRef().getF(),
-                series.getVal().getNumRef().getNumCache());
-    }
-
-    private static String describe(CTLineSer series) {
-        return describe(
-                series.getTx(),
-                series.getCat().getStrRef().getF(),
-                series.getCat().getStrRef().getStrCache(),
-                series.getVal().getNumRef().getF(),
-                series.getVal().getNumRef().getNumCache());
-    }
-
     /** "name's cell name | categories' range count [idx=value…] | values' range count [idx=value…]" */
-    private static String describe(
-            CTSerTx name, String categoryRange, CTStrData categories, String valueRange, CTNumData values) {
+    private static String describe(CTSerTx name, CTAxDataSource categories, CTNumDataSource values) {
+        CTStrRef categoryRef = categories.getStrRef();
+        CTNumRef valueRef = values.getNumRef();
         return name.getStrRef().getF() + " "
                 + name.getStrRef().getStrCache().getPtArray(0).getV()
-                + " | " + categoryRange + " " + categories.getPtCount().getVal() + " ["
-                + Arrays.stream(categories.getPtArray())
+                + " | " + categoryRef.getF() + " "
+                + categoryRef.getStrCache().getPtCount().getVal() + " ["
+                + Arrays.stream(categoryRef.getStrCache().getPtArray())
                         .map(p -> p.getIdx() + "=" + p.getV())
                         .collect(Collectors.joining(", "))
-                + "] | " + valueRange + " " + values.getPtCount().getVal() + " ["
-                + Arrays.stream(values.getPtArray())
+                + "] | " + valueRef.getF() + " "
+                + valueRef.getNumCache().getPtCount().getVal() + " ["
+                + Arrays.stream(valueRef.getNumCache().getPtArray())
                         .map(p -> p.getIdx() + "=" + p.getV())
                         .collect(Collectors.joining(", "))
                 + "]";
@@ -494,14 +439,7 @@ class XlsxReportFormTest {
     }
 
     private static String printSetup(Sheet sheet) {
-        PrintSetup print = sheet.getPrintSetup();
-        CellRangeAddress repeated = sheet.getRepeatingRows();
-        return sheet.getSheetName() + ": " + (print.getPaperSize() == PrintSetup.A4_PAPERSIZE ? "A4" : "other")
-                + (print.getLandscape() ? " landscape" : " portrait")
-                + (sheet.getFitToPage() ? " fit " + print.getFitWidth() + "x" + print.getFitHeight() : " no fit")
-                + " repeat " + (repeated.getFirstRow() + 1) + "-" + (repeated.getLastRow() + 1)
-                + " | " + sheet.getHeader().getCenter() + " | "
-                + sheet.getHeader().getRight()
-                + " | " + sheet.getFooter().getCenter();
+        return PrintSetups.describe(sheet) + " | " + sheet.getHeader().getCenter() + " | "
+                + sheet.getHeader().getRight() + " | " + sheet.getFooter().getCenter();
     }
 }

@@ -3,8 +3,6 @@ package org.hhw.warehouse.report.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,12 +12,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.hhw.warehouse.LibreOffice;
 import org.hhw.warehouse.report.Block;
-import org.hhw.warehouse.report.Chart;
-import org.hhw.warehouse.report.ChartKind;
-import org.hhw.warehouse.report.Column;
 import org.hhw.warehouse.report.Figure;
 import org.hhw.warehouse.report.Measure;
 import org.hhw.warehouse.report.MonthlyReport;
@@ -113,7 +107,7 @@ class XlsxReportPrintTest {
                 PDRectangle size = document.getPage(page - 1).getMediaBox();
                 assertThat(size.getWidth()).as("page %d width", page).isCloseTo(PDRectangle.A4.getWidth(), within());
                 assertThat(size.getHeight()).as("page %d height", page).isCloseTo(PDRectangle.A4.getHeight(), within());
-                String text = textOf(document, page);
+                String text = LibreOffice.pageText(document, page);
                 assertThat(text).as("page %d", page).contains("第 " + page + " 页 共 " + count + " 页");
                 pages.add(text);
             }
@@ -154,43 +148,20 @@ class XlsxReportPrintTest {
                     BigDecimal.valueOf(400 + i),
                     BigDecimal.valueOf(20 + i)));
         }
+        // The sample's microloan block, its columns, notes and charts, over twelve townships and months.
+        Block sample = SampleReport.county().blocks().get(0);
         return new Block(
                 sheet,
-                "四、扶贫小额信贷",
+                sample.title(),
                 figures,
                 List.of(
-                        new Table(
-                                "各乡镇逾期率排名",
-                                List.of(
-                                        new Column("排名", Measure.COUNT),
-                                        new Column("乡镇", Measure.TEXT),
-                                        new Column("贷款余额（万元）", Measure.WAN_YUAN),
-                                        new Column("逾期率（%）", Measure.PERCENT)),
-                                ranking,
-                                "逾期率 = 月末逾期金额 ÷ 月末贷款余额 × 100"),
-                        new Table(
-                                "近12个月走势",
-                                List.of(
-                                        new Column("月份", Measure.TEXT),
-                                        new Column("月末贷款余额（万元）", Measure.WAN_YUAN),
-                                        new Column("月末逾期金额（万元）", Measure.WAN_YUAN)),
-                                months,
-                                null)),
-                List.of(
-                        new Chart(ChartKind.RANKING_BARS, "各乡镇逾期率（%）", 0, 1, List.of(3)),
-                        new Chart(ChartKind.TREND_LINE, "贷款余额与逾期金额走势（万元）", 1, 0, List.of(1, 2))));
+                        withRows(sample.tables().get(0), ranking),
+                        withRows(sample.tables().get(1), months)),
+                sample.charts());
     }
 
-    private static String textOf(PDDocument document, int page) {
-        try {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            stripper.setStartPage(page);
-            stripper.setEndPage(page);
-            return stripper.getText(document);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static Table withRows(Table table, List<List<Object>> rows) {
+        return new Table(table.title(), table.columns(), rows, table.note());
     }
 
     private static org.assertj.core.data.Offset<Float> within() {
