@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -78,13 +79,16 @@ public final class XlsxReportForm implements ReportForm {
             cursor.section(table.title());
             int header =
                     cursor.header(table.columns().stream().map(Column::label).toList());
+            List<Measure> measures =
+                    table.columns().stream().map(Column::measure).toList();
             for (List<Object> row : table.rows()) {
-                cursor.values(row, table.columns().stream().map(Column::measure).toList());
+                cursor.values(row, measures);
             }
             if (table.note() != null) {
                 cursor.note(table.note());
             }
             for (Chart chart : block.charts()) {
+                // A table without rows has no cells for a chart to name: its header says enough.
                 if (chart.table() == t && !table.rows().isEmpty()) {
                     cursor.blank();
                     int top = cursor.reserve(XlsxCharts.ROWS);
@@ -101,7 +105,7 @@ public final class XlsxReportForm implements ReportForm {
         for (Figure f : figures) {
             Measure m = f.measure();
             cursor.values(
-                    java.util.Arrays.asList(
+                    Arrays.asList(
                             f.label(),
                             f.month(),
                             f.previousMonth(),

@@ -285,6 +285,39 @@ class XlsxReportFormTest {
     }
 
     @Test
+    void aTableWithoutRowsKeepsItsHeaderAndGetsNoChart() throws Exception {
+        // given: a month no township has a figure for
+        Block sample = SampleReport.county().blocks().get(0);
+        Table ranking = sample.tables().get(0);
+        Block empty = new Block(
+                sample.sheet(),
+                sample.title(),
+                List.of(),
+                List.of(new Table(ranking.title(), ranking.columns(), List.of(), ranking.note())),
+                List.of(sample.charts().get(0)));
+        MonthlyReport report = new MonthlyReport("天镇县", ReportUnit.county("天镇县"), SampleReport.MONTH, List.of(empty));
+
+        // when
+        try (XSSFWorkbook workbook = written(report)) {
+            // then
+            Sheet loans = workbook.getSheet("小额信贷");
+            assertThat(cells(loans))
+                    .containsExactly(
+                            "A1 STRING 四、扶贫小额信贷",
+                            "A2 STRING 单位：天镇县　月份：2019年6月",
+                            "A4 STRING 各乡镇逾期率排名",
+                            "A5 STRING 排名",
+                            "B5 STRING 乡镇",
+                            "C5 STRING 贷款余额（万元）",
+                            "D5 STRING 逾期率（%）",
+                            "A6 STRING 逾期率 = 月末逾期金额 ÷ 月末贷款余额 × 100");
+            assertThat(charts(loans)).isEmpty();
+            assertThat(cells(workbook.getSheet("概要")))
+                    .containsExactly("A1 STRING 天镇县脱贫攻坚数据月报", "A2 STRING 单位：天镇县　月份：2019年6月");
+        }
+    }
+
+    @Test
     void textThatLooksLikeAFormulaIsWrittenAsText() throws Exception {
         // when: the workbook written and read back
         try (XSSFWorkbook workbook = written(SampleReport.county())) {
