@@ -90,7 +90,7 @@ final class SheetCursor {
         return first;
     }
 
-    /** Sets each column to its widest value as shown, headers included. */
+    /** Sets each printed column to its widest value as shown, headers included (a chart's hidden copies aside). */
     void fitColumns() {
         DataFormatter formatter = new DataFormatter();
         int[] widths = new int[columns];
@@ -98,9 +98,11 @@ final class SheetCursor {
             if (spanning.contains(row.getRowNum())) {
                 continue;
             }
-            for (Cell cell : row) {
-                int c = cell.getColumnIndex();
-                widths[c] = Math.max(widths[c], displayWidth(formatter.formatCellValue(cell)));
+            for (int c = 0; c < columns; c++) {
+                Cell cell = row.getCell(c);
+                if (cell != null) {
+                    widths[c] = Math.max(widths[c], displayWidth(formatter.formatCellValue(cell)));
+                }
             }
         }
         for (int c = 0; c < columns; c++) {

@@ -26,6 +26,7 @@ import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.hhw.warehouse.report.Chart;
 import org.hhw.warehouse.report.ChartKind;
@@ -64,8 +65,9 @@ final class XlsxCharts {
         XSSFChart xchart = drawing.createChart(anchor);
         xchart.setTitleText(chart.title());
         xchart.setTitleOverlay(false);
-        // A null figure is the text — in its cell: a gap in the chart, never a zero.
+        // A missing figure is a blank cell of a hidden column (see plotted): a gap, never a zero.
         xchart.displayBlanksAs(DisplayBlanks.GAP);
+        xchart.setPlotOnlyVisibleCells(false);
 
         boolean ranking = chart.kind() == ChartKind.RANKING_BARS;
         Column category = table.columns().get(chart.categoryColumn());
@@ -99,8 +101,8 @@ final class XlsxCharts {
                 : XDDFDataSourcesFactory.fromNumericCellRange(sheet, column(first, last, chart.categoryColumn()));
         for (int s = 0; s < series.size(); s++) {
             int c = chart.seriesColumns().get(s);
-            XDDFNumericalDataSource<Double> values =
-                    XDDFDataSourcesFactory.fromNumericCellRange(sheet, column(first, last, c));
+            XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(
+                    sheet, column(first, last, plotted(sheet, table, header, c, columns)));
             XDDFChartData.Series line = data.addSeries(categories, values);
             line.setTitle(series.get(s).label(), new CellReference(sheet.getSheetName(), header, c, true, true));
             // Without a colour of its own LibreOffice draws a bar or a line invisible (only the markers show).
@@ -119,6 +121,28 @@ final class XlsxCharts {
             xchart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         }
         xchart.plot(data);
+    }
+
+    /**
+     * The column a series reads: the table's own, unless it holds a missing figure. Its cell then
+     * shows the text —, which Excel, WPS and LibreOffice plot as 0 (they read the cells, not the
+     * cached values); so the series reads a copy of the column beyond the printed ones, hidden,
+     * with the missing figures left blank.
+     */
+    private static int plotted(XSSFSheet sheet, Table table, int header, int column, int columns) {
+        boolean complete = table.rows().stream().allMatch(row -> row.get(column) instanceof Number);
+        if (complete) {
+            return column;
+        }
+        int copy = columns + column;
+        for (int r = 0; r < table.rows().size(); r++) {
+            if (table.rows().get(r).get(column) instanceof Number number) {
+                XSSFRow row = sheet.getRow(header + 1 + r);
+                row.createCell(copy).setCellValue(number.doubleValue());
+            }
+        }
+        sheet.setColumnHidden(copy, true);
+        return copy;
     }
 
     private static byte[] rgb(int red, int green, int blue) {

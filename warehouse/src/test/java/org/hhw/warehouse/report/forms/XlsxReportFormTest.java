@@ -252,7 +252,8 @@ class XlsxReportFormTest {
 
         // when
         try (XSSFWorkbook workbook = written(report)) {
-            // then
+            // then: the table shows — for May; the chart reads a hidden copy of the column (H, beyond the six
+            // printed) where May is blank, since spreadsheets plot the text — as 0
             Sheet education = workbook.getSheet("教育");
             List<String> expected =
                     new ArrayList<>(List.of("A1 STRING 二、义务教育有保障", "A2 STRING 单位：天镇县　月份：2019年6月", "A4 STRING 主要指标"));
@@ -269,18 +270,23 @@ class XlsxReportFormTest {
                     "B9 STRING 受资助学生（人）",
                     "A10 STRING 2019-04 @",
                     "B10 NUMERIC 8.0 #,##0",
+                    "H10 NUMERIC 8.0",
                     "A11 STRING 2019-05 @",
                     "B11 STRING — @",
                     "A12 STRING 2019-06 @",
-                    "B12 NUMERIC 10.0 #,##0"));
+                    "B12 NUMERIC 10.0 #,##0",
+                    "H12 NUMERIC 10.0"));
             assertThat(cells(education)).containsExactlyElementsOf(expected);
             XSSFChart trend = charts(education).get(0);
             CTLineSer series =
                     trend.getCTChart().getPlotArea().getLineChartArray(0).getSerArray(0);
             assertThat(describe(series.getTx(), series.getCat(), series.getVal()))
                     .isEqualTo("教育!$B$9 受资助学生（人） | 教育!$A$10:$A$12 3 [0=2019-04, 1=2019-05, 2=2019-06]"
-                            + " | 教育!$B$10:$B$12 3 [0=8.0, 2=10.0]");
+                            + " | 教育!$H$10:$H$12 3 [0=8.0, 2=10.0]");
             assertThat(trend.getCTChart().getDispBlanksAs().getVal().toString()).isEqualTo("gap");
+            assertThat(trend.getCTChart().getPlotVisOnly().getVal()).isFalse();
+            assertThat(List.of(0, 1, 6, 7).stream().map(education::isColumnHidden))
+                    .containsExactly(false, false, false, true);
         }
     }
 
