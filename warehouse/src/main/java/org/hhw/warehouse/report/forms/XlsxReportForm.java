@@ -130,9 +130,9 @@ public final class XlsxReportForm implements ReportForm {
         return null;
     }
 
-    /** The figures' table takes six columns; a table may take more. */
+    /** The figures' table takes six columns, and a chart as many to be legible; a table may take more. */
     private static int width(Block block) {
-        int columns = block.figures().isEmpty() ? 1 : FIGURE_HEADER.size();
+        int columns = block.figures().isEmpty() && block.charts().isEmpty() ? 1 : FIGURE_HEADER.size();
         for (Table table : block.tables()) {
             columns = Math.max(columns, table.columns().size());
         }

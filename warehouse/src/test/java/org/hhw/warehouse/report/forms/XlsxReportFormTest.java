@@ -318,6 +318,10 @@ class XlsxReportFormTest {
                             "D5 STRING 逾期率（%）",
                             "A6 STRING 逾期率 = 月末逾期金额 ÷ 月末贷款余额 × 100");
             assertThat(charts(loans)).isEmpty();
+            // Six columns wide all the same, as a chart of the table would be.
+            assertThat(loans.getMergedRegions())
+                    .extracting(CellRangeAddress::formatAsString)
+                    .containsExactly("A1:F1", "A2:F2", "A4:F4", "A6:F6");
             assertThat(cells(workbook.getSheet("概要")))
                     .containsExactly("A1 STRING 天镇县脱贫攻坚数据月报", "A2 STRING 单位：天镇县　月份：2019年6月");
         }
