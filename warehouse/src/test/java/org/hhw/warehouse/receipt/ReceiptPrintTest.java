@@ -1,35 +1,27 @@
 package org.hhw.warehouse.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.PageMargin;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.assertj.core.data.Offset;
+import org.hhw.warehouse.LibreOffice;
+import org.hhw.warehouse.PrintSetups;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +55,8 @@ class ReceiptPrintTest {
         // then
         try (XSSFWorkbook workbook = new XSSFWorkbook(target.toFile())) {
             List<String> setups = new ArrayList<>();
-            workbook.forEach(sheet -> setups.add(describe((XSSFSheet) sheet)));
+            workbook.forEach(
+                    sheet -> setups.add(PrintSetups.describe(sheet) + " gridlines " + sheet.isPrintGridlines()));
             assertThat(setups)
                     .containsExactly(
                             "回执: A4 landscape fit 1x0 repeat 1-1 gridlines false",
@@ -97,13 +90,13 @@ class ReceiptPrintTest {
         writeReceiptOf900RowRegistry(receipt, Integer.MAX_VALUE);
 
         // when
-        Path pdf = renderToPdf(receipt);
+        Path pdf = LibreOffice.renderToPdf(receipt, dir);
 
         // then
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             int pages = document.getNumberOfPages();
             List<String> texts = IntStream.rangeClosed(1, pages)
-                    .mapToObj(page -> textOf(document, page))
+                    .mapToObj(page -> LibreOffice.pageText(document, page))
                     .toList();
             for (int page = 1; page <= pages; page++) {
                 PDRectangle size = document.getPage(page - 1).getMediaBox();
@@ -213,64 +206,6 @@ class ReceiptPrintTest {
 
     private static String township(int reject) {
         return reject < REJECTS / 2 ? "南河堡乡" : "三十里铺乡";
-    }
-
-    private static String describe(XSSFSheet sheet) {
-        PrintSetup print = sheet.getPrintSetup();
-        CellRangeAddress repeated = sheet.getRepeatingRows();
-        return sheet.getSheetName() + ": " + (print.getPaperSize() == PrintSetup.A4_PAPERSIZE ? "A4" : "other")
-                + (print.getLandscape() ? " landscape" : " portrait")
-                + (sheet.getFitToPage() ? " fit " + print.getFitWidth() + "x" + print.getFitHeight() : " no fit")
-                + " repeat " + (repeated.getFirstRow() + 1) + "-" + (repeated.getLastRow() + 1)
-                + " gridlines " + sheet.isPrintGridlines();
-    }
-
-    /** LibreOffice headless, with a profile of its own so that it never waits on another one's lock. */
-    private Path renderToPdf(Path workbook) throws Exception {
-        if (!onPath("soffice")) {
-            fail("soffice is not installed: the print test renders the receipt with LibreOffice."
-                    + " Install it: apt-get install libreoffice-calc-nogui fonts-wqy-microhei (see .ci/run)");
-        }
-        Path out = Files.createDirectory(dir.resolve("pdf"));
-        Path log = dir.resolve("soffice.log");
-        Process soffice = new ProcessBuilder(
-                        "soffice",
-                        "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(),
-                        "--headless",
-                        "--convert-to",
-                        "pdf",
-                        "--outdir",
-                        out.toString(),
-                        workbook.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        if (!soffice.waitFor(5, TimeUnit.MINUTES)) {
-            soffice.destroyForcibly();
-            fail("soffice did not finish within 5 minutes: " + Files.readString(log));
-        }
-        assertThat(soffice.exitValue()).as(Files.readString(log)).isZero();
-        Path pdf = out.resolve(workbook.getFileName().toString().replaceFirst("\\.xlsx$", ".pdf"));
-        assertThat(pdf).as(Files.readString(log)).exists();
-        return pdf;
-    }
-
-    private static boolean onPath(String program) {
-        return Arrays.stream(System.getenv("PATH").split(File.pathSeparator))
-                .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
-    }
-
-    private static String textOf(PDDocument document, int page) {
-        try {
-            PDFTextStripper stripper = new PDFTextStripper();
-            // LibreOffice writes a line in more than one run; position puts a label and its figure back together.
-            stripper.setSortByPosition(true);
-            stripper.setStartPage(page);
-            stripper.setEndPage(page);
-            return stripper.getText(document);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static List<String> lines(String text) {
