@@ -206,16 +206,17 @@ class MonthlyReportScheduleTest {
     /** The default schedule's last month due now, worked out by hand: 06:00 on the 3rd in Shanghai. */
     private static YearMonth expectedLastDueMonth() {
         ZonedDateTime now = ZonedDateTime.now(ZONE);
-        ZonedDateTime thisMonths =
-                now.withDayOfMonth(3).toLocalDate().atTime(6, 0).atZone(ZONE);
-        return YearMonth.from(now).minusMonths(now.isBefore(thisMonths) ? 2 : 1);
+        return YearMonth.from(now).minusMonths(now.isBefore(thisMonthsReportTime(now)) ? 2 : 1);
     }
 
     private static Instant nextReportTime() {
         ZonedDateTime now = ZonedDateTime.now(ZONE);
-        ZonedDateTime thisMonths =
-                now.withDayOfMonth(3).toLocalDate().atTime(6, 0).atZone(ZONE);
+        ZonedDateTime thisMonths = thisMonthsReportTime(now);
         return (now.isBefore(thisMonths) ? thisMonths : thisMonths.plusMonths(1)).toInstant();
+    }
+
+    private static ZonedDateTime thisMonthsReportTime(ZonedDateTime now) {
+        return now.withDayOfMonth(3).toLocalDate().atTime(6, 0).atZone(ZONE);
     }
 
     private static Instant shanghai(int year, int month, int day, int hour, int minute) {
