@@ -47,9 +47,9 @@ final class ReportSchedule {
     private final CronExpression cron;
 
     /** {@code zone} null: the system's. */
-    ReportSchedule(String expression, ZoneId zone) {
+    ReportSchedule(String expression, ZoneId zoneOrNull) {
         this.expression = expression;
-        this.zone = zone != null ? zone : ZoneId.systemDefault();
+        this.zone = zoneOrNull != null ? zoneOrNull : ZoneId.systemDefault();
         try {
             this.cron = new CronExpression(expression);
         } catch (ParseException e) {

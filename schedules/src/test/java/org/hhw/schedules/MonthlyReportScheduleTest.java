@@ -157,6 +157,11 @@ class MonthlyReportScheduleTest {
         assertThat(schedule.lastDueMonth(shanghai(2019, 7, 31, 23, 59))).contains(YearMonth.of(2019, 6));
         // and the month of a report time is the zone's: 06:00 on 3 January in Shanghai is still 2 January in UTC
         assertThat(schedule.lastDueMonth(shanghai(2020, 1, 3, 6, 0))).contains(YearMonth.of(2019, 12));
+        // without a zone set, the system's
+        Instant start = shanghai(2019, 7, 1, 8, 0);
+        assertThat(new ReportSchedule("0 0 6 3 * ?", null).lastDueMonth(start))
+                .isEqualTo(new ReportSchedule("0 0 6 3 * ?", ZoneId.systemDefault()).lastDueMonth(start))
+                .isPresent();
         // a cron that has not fired within the past year leaves nothing due
         assertThat(new ReportSchedule("0 0 6 3 1 ? 2030", ZONE).lastDueMonth(shanghai(2029, 6, 1, 0, 0)))
                 .isEmpty();
