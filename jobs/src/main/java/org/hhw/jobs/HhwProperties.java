@@ -2,6 +2,7 @@ package org.hhw.jobs;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,6 +26,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      its to read; default none (the service's user alone)
  * @param analystsGroup the OS group that may read the published copy {@code analytics.duckdb}; default
  *                      {@code analysts} (a machine without that group: the service's user alone)
+ * @param reportCron    when {@code hhw run} makes the monthly reports, a Quartz cron expression; each time it
+ *                      reports the months due up to the calendar month before; default {@code 0 0 6 3 * ?}
+ *                      (06:00 on the 3rd, leaving the departments two days to send the month's last files)
+ * @param reportTimeZone the time zone of {@code reportCron} and of the month a fire time falls in; default
+ *                      none: the system's
  */
 @ConfigurationProperties("hhw")
 public record HhwProperties(
@@ -35,4 +41,6 @@ public record HhwProperties(
         String pseudonymKey,
         Path gazetteerExtra,
         String clerksGroup,
-        @DefaultValue("analysts") String analystsGroup) {}
+        @DefaultValue("analysts") String analystsGroup,
+        @DefaultValue("0 0 6 3 * ?") String reportCron,
+        ZoneId reportTimeZone) {}

@@ -3,13 +3,21 @@ package org.hhw.schedules;
 import org.hhw.jobs.HhwProperties;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The schedule of {@code hhw run}: every inbox polled every {@code hhw.poll-interval}. */
+/**
+ * The schedule of {@code hhw run}: every inbox polled every {@code hhw.poll-interval}, and the
+ * monthly reports at {@code hhw.report-cron} and once at every start. Jobs and triggers live in the
+ * state database ({@code spring.quartz.job-store-type=jdbc}), so a report time passed while the
+ * service was stopped is still known at the next start.
+ */
 @Configuration
 public class ScheduleConfiguration {
 
@@ -21,6 +29,10 @@ public class ScheduleConfiguration {
                 .build();
     }
 
+    /**
+     * Re-registered at every start (it replaces the stored one, with the setting's interval); a
+     * poll missed while the service was busy or stopped is skipped, not fired in a burst.
+     */
     @Bean
     public Trigger inboxPollTrigger(JobDetail inboxPollJobDetail, HhwProperties properties) {
         return TriggerBuilder.newTrigger()
@@ -32,5 +44,31 @@ public class ScheduleConfiguration {
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .startNow()
                 .build();
+    }
+
+    @Bean
+    public JobDetail monthlyReportJobDetail() {
+        return JobBuilder.newJob(MonthlyReportJob.class)
+                .withIdentity(ReportSchedule.JOB)
+                .storeDurably()
+                .build();
+    }
+
+    @Bean
+    ReportSchedule reportSchedule(HhwProperties properties) {
+        return new ReportSchedule(properties.reportCron(), properties.reportTimeZone());
+    }
+
+    /** Not a trigger bean: those are replaced at every start, which would forget a missed report time. */
+    @Bean
+    public SmartInitializingSingleton monthlyReportTriggerRegistration(Scheduler scheduler, ReportSchedule schedule) {
+        return () -> {
+            try {
+                schedule.register(scheduler);
+            } catch (SchedulerException e) {
+                throw new IllegalStateException(
+                        "the monthly report trigger could not be stored in the state database: " + e.getMessage(), e);
+            }
+        };
     }
 }
