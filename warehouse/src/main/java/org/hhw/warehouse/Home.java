@@ -20,7 +20,8 @@ import java.util.List;
  * analytics.duckdb     the published read-only copy analysts open
  * state/               job repository, pseudonym key, writer lock, audit log
  * state/spool/         the clerks' own values of masked findings, owner-only, until each file's receipt is written
- * reports/             leaders' reports
+ * reports/             leaders' reports: a folder per month, its index.html, and reports/index.html
+ * snapshots/           the published copy each month's report was made from (analytics-&lt;yyyy-mm&gt;.duckdb)
  * </pre>
  * Every folder is its owner's alone ({@code rwx------}) but the home itself, which others may pass
  * through but not list ({@code rwx--x--x}), so that clerks reach their folders and analysts the
@@ -98,6 +99,15 @@ public record Home(Path root, String clerksGroup, String analystsGroup) {
         return root.resolve("reports");
     }
 
+    public Path snapshots() {
+        return root.resolve("snapshots");
+    }
+
+    /** The reports made and not made, a line each, oldest first ({@code hhw status} lists them). */
+    public Path reportLedger() {
+        return state().resolve("reports.tsv");
+    }
+
     /**
      * Creates every folder of the layout for these sources and gives each its permissions; existing
      * ones are kept, and their permissions set, so a home made before is closed too.
@@ -116,7 +126,7 @@ public record Home(Path root, String clerksGroup, String analystsGroup) {
                 FileModes.share(Files.createDirectories(rejected(s)), "rwxr-x---", clerksGroup);
             }
             for (Path own :
-                    List.of(archive(), lake(), state(), reports(), warehouseDb().getParent())) {
+                    List.of(archive(), lake(), state(), reports(), snapshots(), warehouseDb().getParent())) {
                 FileModes.ownerOnly(Files.createDirectories(own));
             }
             return this;

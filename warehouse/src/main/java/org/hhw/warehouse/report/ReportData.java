@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hhw.warehouse.AnalystConnection;
+import org.hhw.warehouse.QueryResult;
 
 /**
  * The report models of one published copy (a month's snapshot), opened through the analysts' door:
@@ -46,6 +47,23 @@ public final class ReportData implements AutoCloseable {
             units.add(new ReportUnit(((Long) row.get("township_key")).intValue(), (String) row.get("township")));
         }
         return units;
+    }
+
+    /**
+     * The months a report can be made for, oldest first: those in which anything happened (a department's event
+     * or a file received; {@code sql/cli/report_months.sql}).
+     */
+    public List<YearMonth> monthsWithData() throws SQLException {
+        List<YearMonth> months = new ArrayList<>();
+        for (List<String> row : QueryResult.bundled(connection, "cli/report_months", Map.of()).rows()) {
+            months.add(YearMonth.parse(row.get(0)));
+        }
+        return months;
+    }
+
+    /** The data tests the copy failed (none for a copy the publish gate let through). */
+    public long failingDataTests() throws SQLException {
+        return (Long) query("select count(*) as n from etl_data_test").get(0).get("n");
     }
 
     /** The unit's row of a report model for the month (keyed by unit, township_key, year_month), if any. */
