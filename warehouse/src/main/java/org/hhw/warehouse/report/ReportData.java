@@ -50,8 +50,8 @@ public final class ReportData implements AutoCloseable {
     }
 
     /**
-     * The months a report can be made for, oldest first: those in which anything happened (a department's event
-     * or a file received; {@code sql/cli/report_months.sql}).
+     * The months a report can be made for, oldest first: those in which a department's event happened (aid paid, a
+     * stay admitted, a loan issued, a course started; {@code sql/cli/report_months.sql}).
      */
     public List<YearMonth> monthsWithData() throws SQLException {
         List<YearMonth> months = new ArrayList<>();
