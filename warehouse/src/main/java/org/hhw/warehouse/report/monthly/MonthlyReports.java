@@ -93,23 +93,27 @@ public final class MonthlyReports {
      * ({@code hhw report --month}), not at a first start.
      */
     public List<YearMonth> monthsDue(YearMonth lastDueMonth) {
-        if (!Files.exists(home.analyticsDb())) {
-            return List.of();
-        }
-        List<YearMonth> withData;
-        try (ReportData data = ReportData.open(home.analyticsDb())) {
-            withData = data.monthsWithData().stream()
-                    .filter(m -> !m.isAfter(lastDueMonth))
-                    .toList();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the published copy " + home.analyticsDb() + ": "
-                    + e.getMessage(), e);
-        }
+        List<YearMonth> withData = monthsWithData().stream()
+                .filter(m -> !m.isAfter(lastDueMonth))
+                .toList();
         Optional<YearMonth> last = ledger.lastReported();
         if (last.isEmpty()) {
             return withData.isEmpty() ? List.of() : List.of(withData.get(withData.size() - 1));
         }
         return withData.stream().filter(m -> m.isAfter(last.get())).toList();
+    }
+
+    /** The months of the published copy a report can be made for, oldest first; none without a copy. */
+    public List<YearMonth> monthsWithData() {
+        if (!Files.exists(home.analyticsDb())) {
+            return List.of();
+        }
+        try (ReportData data = ReportData.open(home.analyticsDb())) {
+            return data.monthsWithData();
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "cannot read the published copy " + home.analyticsDb() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The month's reports for the county and every township. */
