@@ -29,8 +29,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reportCron    when {@code hhw run} makes the monthly reports, a Quartz cron expression; each time it
  *                      reports the months due up to the calendar month before; default {@code 0 0 6 3 * ?}
  *                      (06:00 on the 3rd, leaving the departments two days to send the month's last files)
- * @param reportTimeZone the time zone of {@code reportCron} and of the month a fire time falls in; default
- *                      none: the system's
+ * @param reportTimeZone the time zone of {@code reportCron} and of the month a fire time falls in, and of the
+ *                      generation time a report states; default none: the system's
+ * @param county        the county's name, which heads every report and its file names; default 天镇县
+ * @param reportFont    the TrueType font (.ttf or .ttc) the report's PDF embeds; default none: the first found of
+ *                      Debian's fonts-wqy-microhei, fonts-wqy-zenhei, fonts-droid-fallback
  */
 @ConfigurationProperties("hhw")
 public record HhwProperties(
@@ -43,4 +46,6 @@ public record HhwProperties(
         String clerksGroup,
         @DefaultValue("analysts") String analystsGroup,
         @DefaultValue("0 0 6 3 * ?") String reportCron,
-        ZoneId reportTimeZone) {}
+        ZoneId reportTimeZone,
+        @DefaultValue("天镇县") String county,
+        String reportFont) {}

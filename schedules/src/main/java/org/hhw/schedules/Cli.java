@@ -24,6 +24,7 @@ import org.hhw.warehouse.WarehouseException;
 import org.hhw.warehouse.WriterLock;
 import org.hhw.warehouse.lake.Lake;
 import org.hhw.warehouse.lake.LegacyFindings;
+import org.hhw.warehouse.report.monthly.MonthlyReports;
 import org.quartz.Scheduler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,7 +44,11 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
               ingest [--source=S] FILE…   copy files into the source's inbox and ingest them now (S: registry (default),
                                           education, medical, microloan, training); while the service runs, hand
                                           them to it and wait for their receipts
-              status                      recent files and ingest runs, failing data tests
+              status                      recent files and ingest runs, failing data tests, the monthly reports
+              report [--month=yyyy-mm] [--township=T]
+                                          make a month's reports now (default: the latest month with data), for the
+                                          county and every township or the one named; a month made before gets a
+                                          new version beside the old
               sql ["select …"]            query the published warehouse (no query: interactive); --csv, --json
               log [--limit=N]             the audit log: who ran which query or command, when, what came of it
               rebuild                     recreate the warehouse from the Parquet lake alone (service stopped)
@@ -61,6 +66,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     private final Gazetteer gazetteer;
     private final ContractRegistry contracts;
     private final Benchmark benchmark;
+    private final ObjectProvider<MonthlyReports> monthlyReports;
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private int exitCode;
 
@@ -73,7 +79,8 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
             Scheduler scheduler,
             Gazetteer gazetteer,
             ContractRegistry contracts,
-            Benchmark benchmark) {
+            Benchmark benchmark,
+            ObjectProvider<MonthlyReports> monthlyReports) {
         this.warehouse = warehouse;
         this.writerLock = writerLock;
         this.ingestor = ingestor;
@@ -83,6 +90,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         this.gazetteer = gazetteer;
         this.contracts = contracts;
         this.benchmark = benchmark;
+        this.monthlyReports = monthlyReports;
     }
 
     @Override
@@ -111,6 +119,13 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                                     : "registry",
                             rest);
                 case "rebuild" -> rebuild();
+                case "report" ->
+                    ReportCommand.run(
+                            monthlyReports.getObject(),
+                            option(args, "month"),
+                            option(args, "township"),
+                            out,
+                            System.err);
                 case "bench" ->
                     benchmark.run(
                             args.containsOption("persons")
@@ -301,6 +316,10 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                     + ", and published " + home.analyticsDb() + ".");
         }
         return 0;
+    }
+
+    private static String option(ApplicationArguments args, String name) {
+        return args.containsOption(name) ? args.getOptionValues(name).get(0) : null;
     }
 
     private static String firstLine(String s) {

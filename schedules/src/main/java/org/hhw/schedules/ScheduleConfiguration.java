@@ -1,6 +1,9 @@
 package org.hhw.schedules;
 
+import java.time.YearMonth;
+import java.util.List;
 import org.hhw.jobs.HhwProperties;
+import org.hhw.warehouse.report.monthly.MonthlyReports;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.Scheduler;
@@ -8,7 +11,9 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -68,6 +73,23 @@ public class ScheduleConfiguration {
             } catch (SchedulerException e) {
                 throw new IllegalStateException(
                         "the monthly report trigger could not be stored in the state database: " + e.getMessage(), e);
+            }
+        };
+    }
+
+    /** The schedule's view of the report generator (a test puts its own in its place). */
+    @Bean
+    @ConditionalOnMissingBean(MonthlyReportPort.class)
+    public MonthlyReportPort monthlyReportPort(ObjectProvider<MonthlyReports> reports) {
+        return new MonthlyReportPort() {
+            @Override
+            public List<YearMonth> monthsDue(YearMonth lastDueMonth) {
+                return reports.getObject().monthsDue(lastDueMonth);
+            }
+
+            @Override
+            public void generate(YearMonth month) {
+                reports.getObject().make(month);
             }
         };
     }

@@ -9,18 +9,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
 import org.hhw.warehouse.AnalystConnection;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.NoSpace;
 import org.hhw.warehouse.QueryResult;
 import org.hhw.warehouse.WriterLock;
+import org.hhw.warehouse.report.ReportData;
+import org.hhw.warehouse.report.monthly.ReportLedger;
 
 /**
  * {@code hhw status}: who writes, the published copy's recent files, failing data tests and
- * warnings, and the job history's recent runs. It runs without the application context, which
+ * warnings, the months and their reports, and the job history's recent runs. It runs without the application context, which
  * opens (and writes to) the job repository at start-up: with a full disk that start failed, and
  * status is what the operator needs most then. Each part that cannot be read says why.
  */
@@ -57,9 +62,49 @@ final class Status {
             out.println("No published warehouse yet at " + db + ".");
         }
         out.println();
+        out.println("Monthly reports (" + home.reports() + "; the log of every attempt: " + home.reportLedger() + "):");
+        reports(home, out);
+        out.println();
         out.println("Recent ingest runs (job repository):");
         jobHistory(home, out);
         return 0;
+    }
+
+    /**
+     * A line per month with data or with a report attempt, newest first: its versions made, the latest, and
+     * the reason of a last attempt that was not made.
+     */
+    private static void reports(Home home, PrintStream out) throws SQLException {
+        List<ReportLedger.Entry> entries = new ReportLedger(home.reportLedger()).entries();
+        TreeSet<YearMonth> months = new TreeSet<>(Comparator.reverseOrder());
+        entries.forEach(e -> months.add(e.month()));
+        if (Files.exists(home.analyticsDb())) {
+            try (ReportData data = ReportData.open(home.analyticsDb())) {
+                months.addAll(data.monthsWithData());
+            }
+        }
+        if (months.isEmpty()) {
+            out.println("(none: no month with data yet)");
+            return;
+        }
+        TextTable table = new TextTable(List.of("month", "versions", "latest made", "units", "last attempt"));
+        for (YearMonth month : months) {
+            List<ReportLedger.Entry> made = entries.stream()
+                    .filter(e -> e.made() && e.month().equals(month))
+                    .toList();
+            ReportLedger.Entry lastTry = entries.stream()
+                    .filter(e -> e.month().equals(month))
+                    .reduce((a, b) -> b)
+                    .orElse(null);
+            ReportLedger.Entry latest = made.isEmpty() ? null : made.get(made.size() - 1);
+            table.add(List.of(
+                    month.toString(),
+                    made.size(),
+                    latest == null ? "" : latest.at().toString().replace('T', ' '),
+                    latest == null ? "" : latest.units(),
+                    lastTry == null ? "no report yet" : lastTry.made() ? "made" : "not made: " + lastTry.reason()));
+        }
+        table.print(out);
     }
 
     private static void jobHistory(Home home, PrintStream out) {

@@ -125,8 +125,13 @@ public record Home(Path root, String clerksGroup, String analystsGroup) {
                 FileModes.share(Files.createDirectories(processed(s)), "rwxr-x---", clerksGroup);
                 FileModes.share(Files.createDirectories(rejected(s)), "rwxr-x---", clerksGroup);
             }
-            for (Path own :
-                    List.of(archive(), lake(), state(), reports(), snapshots(), warehouseDb().getParent())) {
+            for (Path own : List.of(
+                    archive(),
+                    lake(),
+                    state(),
+                    reports(),
+                    snapshots(),
+                    warehouseDb().getParent())) {
                 FileModes.ownerOnly(Files.createDirectories(own));
             }
             return this;

@@ -55,7 +55,8 @@ public final class ReportData implements AutoCloseable {
      */
     public List<YearMonth> monthsWithData() throws SQLException {
         List<YearMonth> months = new ArrayList<>();
-        for (List<String> row : QueryResult.bundled(connection, "cli/report_months", Map.of()).rows()) {
+        for (List<String> row :
+                QueryResult.bundled(connection, "cli/report_months", Map.of()).rows()) {
             months.add(YearMonth.parse(row.get(0)));
         }
         return months;

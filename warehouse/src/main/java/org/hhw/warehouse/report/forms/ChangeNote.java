@@ -53,8 +53,8 @@ public final class ChangeNote {
 
     private static void change(List<String> changes, Block block, Figure figure, String which, Object was, Object now) {
         if (!same(was, now)) {
-            changes.add(block.title() + " " + figure.label() + "（" + which + "）：" + Formats.format(was, figure.measure())
-                    + " → " + Formats.format(now, figure.measure()));
+            changes.add(block.title() + " " + figure.label() + "（" + which + "）："
+                    + Formats.format(was, figure.measure()) + " → " + Formats.format(now, figure.measure()));
         }
     }
 

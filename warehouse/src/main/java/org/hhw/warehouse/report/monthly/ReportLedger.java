@@ -34,7 +34,13 @@ public final class ReportLedger {
      * @param reason   why it was not made, empty when it was
      */
     public record Entry(
-            YearMonth month, int version, String units, boolean made, LocalDateTime at, String snapshot, String reason) {
+            YearMonth month,
+            int version,
+            String units,
+            boolean made,
+            LocalDateTime at,
+            String snapshot,
+            String reason) {
 
         public static final String ALL_UNITS = "全部";
 
@@ -77,7 +83,9 @@ public final class ReportLedger {
 
     /** The month's made versions, oldest first. */
     public List<Entry> made(YearMonth month) {
-        return entries().stream().filter(e -> e.made() && e.month().equals(month)).toList();
+        return entries().stream()
+                .filter(e -> e.made() && e.month().equals(month))
+                .toList();
     }
 
     /** The latest month with a made report, if any. */
