@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
 import org.hhw.schedules.bench.Benchmark;
 import org.hhw.schedules.demo.DemoCounty;
 import org.hhw.sources.clean.Gazetteer;
@@ -198,13 +197,16 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
 
     private int demo(long seed) throws Exception {
         Warehouse w = openForLoading();
-        Map<String, List<Path>> written = DemoCounty.writeInboxes(home::inbox, seed);
+        List<DemoCounty.Drop> drops = DemoCounty.writeInboxes(home::inbox, seed);
         out.println("Generated sample files for a synthetic Tianzhen (seed " + seed + ") in "
-                + home.root().resolve("inbox") + ":");
-        written.forEach((source, files) -> out.println("  " + source + "/: "
-                + files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "))));
+                + home.root().resolve("inbox") + ", each received when its clerk would have sent it:");
+        drops.forEach(d -> out.println(
+                "  " + d.receivedAt().toLocalDate() + " " + d.receivedAt().toLocalTime() + "  " + d.source() + "/"
+                        + d.file().getFileName()));
         out.println();
-        List<Ingestor.Run> runs = ingestor.ingestInboxes();
+        List<Ingestor.Run> runs = drops.stream()
+                .map(d -> ingestor.ingest(d.source(), d.file(), d.receivedAt()))
+                .toList();
         report(w, runs);
         findings(w);
         return runs.stream().anyMatch(r -> r.status().isUnsuccessful()) ? 1 : 0;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.hhw.jobs.HhwProperties;
@@ -143,17 +144,6 @@ public class Ingestor {
         return runs;
     }
 
-    /** Every file in every inbox, now, without waiting for it to settle (demo and operator use). */
-    public synchronized List<Run> ingestInboxes() {
-        List<Run> runs = new ArrayList<>();
-        for (String source : Contracts.SOURCES) {
-            for (Path file : inboxFiles(source)) {
-                runs.add(ingest(source, file));
-            }
-        }
-        return runs;
-    }
-
     /**
      * Copies a file from anywhere into the source's inbox and ingests it there; the same file
      * already waiting there (left by a crash) is resumed, not copied again.
@@ -162,19 +152,37 @@ public class Ingestor {
         return ingest(source, new Intake(home).drop(source, file));
     }
 
-    /** Runs (or restarts) the ingest job for one inbox file, synchronously. Never throws. */
+    /** Runs (or restarts) the ingest job for one inbox file, synchronously, the file received now. Never throws. */
     public Run ingest(String source, Path file) {
+        return ingest(source, file, Optional.empty());
+    }
+
+    /**
+     * Runs the ingest job for one inbox file as {@link #ingest(String, Path)} does, the file received at
+     * {@code receivedAt} instead of now: {@code hhw demo} replays a county's past, each file received when its
+     * clerk would have sent it, so that the registry's versions begin and the files count in the months they
+     * tell of. Files are to be given in the order received. A file whose earlier run was cut short keeps the
+     * time it was received then.
+     */
+    public synchronized Run ingest(String source, Path file, LocalDateTime receivedAt) {
+        return ingest(source, file, Optional.of(receivedAt));
+    }
+
+    private Run ingest(String source, Path file, Optional<LocalDateTime> receivedAt) {
         try {
             JobParameters parameters = IngestJobConfiguration.parameters(source, file);
+            String sha256 = parameters.getString(IngestJobConfiguration.SHA256);
             JobInstance instance = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
             List<JobExecution> attempts = instance == null ? List.of() : jobRepository.getJobExecutions(instance);
             if (attempts.size() >= MAX_ATTEMPTS && attempts.stream().noneMatch(Ingestor::failedOnDataTests)) {
-                String sha256 = parameters.getString(IngestJobConfiguration.SHA256);
                 if (warehouse.getObject().loadedWithSha(sha256).isEmpty()) {
                     return setAside(source, file, sha256, "已尝试处理" + MAX_ATTEMPTS + "次均未成功");
                 }
                 return deliverWithoutReceipt(
                         source, file, attempts.get(0).getExitStatus().getExitDescription());
+            }
+            if (attempts.isEmpty()) {
+                receivedAt.ifPresent(at -> registerReceived(source, file, sha256, at));
             }
             JobExecution execution = jobOperator.start(ingestJob, parameters);
             String failure = execution.getAllFailureExceptions().stream()
@@ -203,6 +211,20 @@ public class Ingestor {
                     BatchStatus.FAILED,
                     "FAILED",
                     NoSpace.explain(e, home.root()).orElse(e.toString()));
+        }
+    }
+
+    /**
+     * Registers a file about to be run for the first time as received at {@code at}. Its run's archive step
+     * then takes the registration for one an attempt left unfinished and goes on with it, where it would
+     * register the file as received now; a registration some earlier run of the file left unfinished is
+     * that one, and is kept.
+     */
+    private void registerReceived(String source, Path file, String sha256, LocalDateTime at) {
+        Warehouse w = warehouse.getObject();
+        String name = file.getFileName().toString();
+        if (w.unfinished(sha256, name).isEmpty()) {
+            w.register(source, name, sha256, at);
         }
     }
 

@@ -2,50 +2,77 @@ package org.hhw.schedules.demo;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
-/** The files {@code hhw demo} ingests: every source's demo files, all naming the people of one registry. */
+/**
+ * The files {@code hhw demo} ingests: every source's demo files, all naming the people of one registry, and when
+ * each comes in, so that the demo replays the county's year as its clerks would have sent it.
+ */
 public final class DemoCounty {
+
+    /**
+     * How many days after the last day a department's file tells of (its aid paid, its 统计日期, its last discharge,
+     * its last course's end) the file comes in.
+     */
+    private static final int DAYS_TO_SEND = 10;
+
+    /** The first working day of the registry year: the township clerks send the year's registry in, one a day. */
+    private static final LocalDate REGISTRY_SENT = LocalDate.of(RegistrySample.YEAR, 1, 2);
+
+    private static final LocalTime OFFICE_OPENS = LocalTime.of(9, 0);
+
+    /** The files of one day come in from nine, this many minutes apart, in the order written. */
+    private static final int MINUTES_APART = 30;
 
     private DemoCounty() {}
 
+    /** One demo file in its source's inbox, and when it is received. */
+    public record Drop(String source, Path file, LocalDateTime receivedAt) {}
+
+    private record Sent(String source, Path file, LocalDate day) {}
+
     /**
      * Writes the demo files of the registry and the four departments, each into its source's inbox;
-     * the departments' files name the people of the registry demo of the same seed.
+     * the departments' files name the people of the registry demo of the same seed. The registry comes
+     * in at the start of its year, each department's file {@value #DAYS_TO_SEND} days after the last day
+     * it tells of.
      *
      * @param inbox the inbox folder of a source, by its name
-     * @return the files written, by source, in the order they were written
+     * @return the files written, in the order received (of a day, in the order written)
      */
-    public static Map<String, List<Path>> writeInboxes(Function<String, Path> inbox, long seed) throws IOException {
-        Map<String, List<Path>> written = new LinkedHashMap<>();
-        written.put(
-                "registry",
-                DemoData.writeDemoSet(inbox.apply("registry"), seed).stream()
-                        .map(Manifest::file)
-                        .toList());
-        written.put(
-                "education",
-                EducationSample.writeDemo(inbox.apply("education"), seed).stream()
-                        .map(EducationSample.Roster::file)
-                        .toList());
-        written.put(
-                "medical",
-                MedicalSample.writeDemo(inbox.apply("medical"), seed).stream()
-                        .map(MedicalSample.ClaimFile::file)
-                        .toList());
-        written.put(
-                "microloan",
-                MicroloanSample.writeDemo(inbox.apply("microloan"), seed).stream()
-                        .map(MicroloanSample.Ledger::file)
-                        .toList());
-        written.put(
-                "training",
-                TrainingSample.writeDemo(inbox.apply("training"), seed).stream()
-                        .map(TrainingSample.Roster::file)
-                        .toList());
-        return written;
+    public static List<Drop> writeInboxes(Function<String, Path> inbox, long seed) throws IOException {
+        List<Sent> sent = new ArrayList<>();
+        List<Manifest> registry = DemoData.writeDemoSet(inbox.apply("registry"), seed);
+        for (int i = 0; i < registry.size(); i++) {
+            sent.add(new Sent("registry", registry.get(i).file(), REGISTRY_SENT.plusDays(i)));
+        }
+        for (EducationSample.Roster r : EducationSample.writeDemo(inbox.apply("education"), seed)) {
+            sent.add(new Sent("education", r.file(), r.paidOn().plusDays(DAYS_TO_SEND)));
+        }
+        for (MedicalSample.ClaimFile f : MedicalSample.writeDemo(inbox.apply("medical"), seed)) {
+            sent.add(new Sent("medical", f.file(), f.lastDischarge().plusDays(DAYS_TO_SEND)));
+        }
+        for (MicroloanSample.Ledger l : MicroloanSample.writeDemo(inbox.apply("microloan"), seed)) {
+            sent.add(new Sent("microloan", l.file(), l.asOf().plusDays(DAYS_TO_SEND)));
+        }
+        for (TrainingSample.Roster r : TrainingSample.writeDemo(inbox.apply("training"), seed)) {
+            sent.add(new Sent("training", r.file(), r.lastCourseEnd().plusDays(DAYS_TO_SEND)));
+        }
+        sent.sort(Comparator.comparing(Sent::day));
+        List<Drop> drops = new ArrayList<>();
+        LocalDateTime previous = LocalDateTime.MIN;
+        for (Sent s : sent) {
+            LocalDateTime at = s.day().atTime(OFFICE_OPENS);
+            LocalDateTime receivedAt = at.isAfter(previous) ? at : previous.plusMinutes(MINUTES_APART);
+            drops.add(new Drop(s.source(), s.file(), receivedAt));
+            previous = receivedAt;
+        }
+        return drops;
     }
 }

@@ -28,10 +28,10 @@ import org.hhw.sources.clean.ResidentIds;
 public final class EducationSample {
 
     /**
-     * One roster written: its payment rows (the repeated one included) and how many of them the
-     * cleaning must reject, by reason.
+     * One roster written: the day its aid was paid, its payment rows (the repeated one included) and
+     * how many of them the cleaning must reject, by reason.
      */
-    public record Roster(Path file, int dataRows, Map<Reason, Integer> rejects) {
+    public record Roster(Path file, LocalDate paidOn, int dataRows, Map<Reason, Integer> rejects) {
         public Roster {
             rejects = Map.copyOf(rejects);
         }
@@ -119,13 +119,15 @@ public final class EducationSample {
         }
         List<Roster> rosters = new ArrayList<>();
         try (SheetSink sink = SheetSink.xlsx(inbox.resolve("2019年春季学期教育扶贫资助发放名册.xlsx"))) {
+            LocalDate paidOn = LocalDate.of(2019, 4, 15);
             List<List<Row>> sheets = new ArrayList<>();
             for (List<Student> mine : byTownship.values()) {
-                sheets.add(payments(mine, 0, "2019年春季", LocalDate.of(2019, 4, 15)));
+                sheets.add(payments(mine, 0, "2019年春季", paidOn));
             }
             rosters.add(write(
                     sink,
                     inbox.resolve("2019年春季学期教育扶贫资助发放名册.xlsx"),
+                    paidOn,
                     List.copyOf(byTownship.keySet()),
                     sheets,
                     "天镇县2019年春季学期建档立卡学生资助发放名册",
@@ -133,11 +135,13 @@ public final class EducationSample {
         }
         Path xls = inbox.resolve("2019年秋季学期教育扶贫资助发放名册.xls");
         try (SheetSink sink = SheetSink.xls(xls)) {
+            LocalDate paidOn = LocalDate.of(2019, 10, 20);
             rosters.add(write(
                     sink,
                     xls,
+                    paidOn,
                     List.of("全县"),
-                    List.of(payments(students, 1, "2019-2020学年第一学期", LocalDate.of(2019, 10, 20))),
+                    List.of(payments(students, 1, "2019-2020学年第一学期", paidOn)),
                     "天镇县2019年秋季学期教育扶贫资助发放名册",
                     random));
         }
@@ -146,11 +150,13 @@ public final class EducationSample {
                 .filter(s -> s.stage().ordinal() <= Stage.JUNIOR_HIGH.ordinal())
                 .toList();
         try (SheetSink sink = SheetSink.csv(csv, CsvEncoding.GB18030)) {
+            LocalDate paidOn = LocalDate.of(2019, 11, 5);
             rosters.add(write(
                     sink,
                     csv,
+                    paidOn,
                     List.of("营养改善计划"),
-                    List.of(payments(young, 0, "2019秋", LocalDate.of(2019, 11, 5))),
+                    List.of(payments(young, 0, "2019秋", paidOn)),
                     "天镇县2019年秋季学期营养改善计划及学前资助发放名册",
                     random));
         }
@@ -268,6 +274,7 @@ public final class EducationSample {
     private static Roster write(
             SheetSink sink,
             Path file,
+            LocalDate paidOn,
             List<String> sheetNames,
             List<List<Row>> sheets,
             String title,
@@ -306,7 +313,7 @@ public final class EducationSample {
                     + RegistrySample.personName(random, true))));
         }
         sink.finish();
-        return new Roster(file, dataRows, rejects);
+        return new Roster(file, paidOn, dataRows, rejects);
     }
 
     private static Row replace(Row row, int column, Cell cell, Reason reason) {

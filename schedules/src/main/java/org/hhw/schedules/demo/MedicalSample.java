@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -75,11 +76,18 @@ public final class MedicalSample {
     /**
      * What one file holds.
      *
+     * @param lastDischarge the day its last stay ended: the last day the file tells of
      * @param claimRows     data rows, the duplicate included
      * @param unregistered  data rows of patients the registry does not know
      */
     public record ClaimFile(
-            Path file, String sheet, int headerRow, int claimRows, int unregistered, List<Injection> injections) {
+            Path file,
+            LocalDate lastDischarge,
+            String sheet,
+            int headerRow,
+            int claimRows,
+            int unregistered,
+            List<Injection> injections) {
 
         public ClaimFile {
             injections = List.copyOf(injections);
@@ -416,7 +424,11 @@ public final class MedicalSample {
             }
             sink.finish();
         }
-        return new ClaimFile(file, sheet, headerRow, serial, unregistered, injections);
+        LocalDate lastDischarge = claims.stream()
+                .map(Claim::discharged)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        return new ClaimFile(file, lastDischarge, sheet, headerRow, serial, unregistered, injections);
     }
 
     /** Which claim of the file carries which defect: each defect once, on distinct claims. */

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,11 +51,13 @@ public final class TrainingSample {
     /**
      * What one roster holds.
      *
-     * @param dataRows     enrolment rows, the duplicate included
-     * @param unregistered rows of trainees the demo registry does not list
-     * @param defects      rows per defect
+     * @param lastCourseEnd the day its last course ended: the last day the roster tells of
+     * @param dataRows      enrolment rows, the duplicate included
+     * @param unregistered  rows of trainees the demo registry does not list
+     * @param defects       rows per defect
      */
-    public record Roster(Path file, int dataRows, int unregistered, Map<Defect, Integer> defects) {
+    public record Roster(
+            Path file, LocalDate lastCourseEnd, int dataRows, int unregistered, Map<Defect, Integer> defects) {
         public Roster {
             defects = Map.copyOf(defects);
         }
@@ -361,7 +364,11 @@ public final class TrainingSample {
             sink.row(List.of(Cell.text("制表人：" + RegistrySample.personName(random, random.nextBoolean()) + "　审核人："
                     + RegistrySample.personName(random, random.nextBoolean()))));
             sink.finish();
-            return new Roster(file, rows, unregistered, defects);
+            LocalDate lastCourseEnd = enrolments.stream()
+                    .map(Enrolment::end)
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
+            return new Roster(file, lastCourseEnd, rows, unregistered, defects);
         }
     }
 

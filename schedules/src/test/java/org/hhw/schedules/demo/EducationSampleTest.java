@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -35,8 +36,8 @@ class EducationSampleTest {
     @TempDir
     Path dir;
 
-    /** What the cleaning made of a roster: payments loaded, rows rejected by reason, IDs paid. */
-    private record Cleaned(int loaded, Map<Reason, Integer> rejects, Set<String> personHashes) {}
+    /** What the cleaning made of a roster: payments loaded, rows rejected by reason, IDs paid, days paid. */
+    private record Cleaned(int loaded, Map<Reason, Integer> rejects, Set<String> personHashes, Set<LocalDate> paidOn) {}
 
     @Test
     void demoRostersCleanExactlyAsPlannedAndPayMostlyRegisteredStudents() throws IOException {
@@ -60,6 +61,7 @@ class EducationSampleTest {
             assertThat(cleaned.rejects()).as(roster.file().toString()).isEqualTo(roster.rejects());
             assertThat(cleaned.loaded() + 3).isEqualTo(roster.dataRows());
             assertThat(cleaned.loaded()).isGreaterThan(50);
+            assertThat(cleaned.paidOn()).as(roster.file().toString()).containsExactly(roster.paidOn());
             paid.addAll(cleaned.personHashes());
         }
         // and most students are the registry's, a few are not
@@ -105,9 +107,11 @@ class EducationSampleTest {
         int hash = EDUCATION.outputIndex("person_id_hash");
         int programme = EDUCATION.outputIndex("programme");
         int term = EDUCATION.outputIndex("term");
+        int paidOn = EDUCATION.outputIndex("paid_on");
         Map<Reason, Integer> rejects = new EnumMap<>(Reason.class);
         Set<List<Object>> keys = new HashSet<>();
         Set<String> persons = new HashSet<>();
+        Set<LocalDate> days = new HashSet<>();
         int loaded = 0;
         try (TableReader reader = new TableReader(SpreadsheetFiles.open(file, ReadLimits.defaults()), EDUCATION)) {
             for (SheetRow row = reader.next(); row != null; row = reader.next()) {
@@ -119,12 +123,13 @@ class EducationSampleTest {
                     if (keys.add(List.of(v[hash], v[programme], v[term]))) {
                         loaded++;
                         persons.add((String) v[hash]);
+                        days.add((LocalDate) v[paidOn]);
                     } else {
                         rejects.merge(Reason.DUPLICATE_IN_FILE, 1, Integer::sum);
                     }
                 }
             }
         }
-        return new Cleaned(loaded, rejects, persons);
+        return new Cleaned(loaded, rejects, persons, days);
     }
 }

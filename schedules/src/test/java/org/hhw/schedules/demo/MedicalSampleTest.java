@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -62,10 +63,14 @@ class MedicalSampleTest {
             Map<Integer, Reason> rejected = new TreeMap<>();
             Map<Integer, Reason> warned = new TreeMap<>();
             int unknownPatients = 0;
+            LocalDate lastDischarge = LocalDate.MIN;
             for (Outcome o : outcomes) {
                 for (Finding finding : o.findings()) {
                     (finding.issue().rejects() ? rejected : warned)
                             .put(o.rowNumber(), finding.issue().reason());
+                }
+                if (o.loaded() && ((LocalDate) o.values()[MEDICAL.outputIndex("discharged")]).isAfter(lastDischarge)) {
+                    lastDischarge = (LocalDate) o.values()[MEDICAL.outputIndex("discharged")];
                 }
                 if (o.loaded() && !registered.contains((String) o.values()[MEDICAL.outputIndex("person_id_hash")])) {
                     unknownPatients++;
@@ -84,6 +89,7 @@ class MedicalSampleTest {
             assertThat(outcomes.stream().filter(o -> o.loaded() || o.rejected()).count())
                     .isEqualTo(f.claimRows());
             assertThat(unknownPatients).as(f.sheet()).isPositive().isLessThanOrEqualTo(f.unregistered());
+            assertThat(lastDischarge).as(f.sheet()).isEqualTo(f.lastDischarge());
         }
         assertThat(Files.readString(files.get(2).file(), CsvEncoding.GB18030.charset()))
                 .startsWith("天镇县2019年");

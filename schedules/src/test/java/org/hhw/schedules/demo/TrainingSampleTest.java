@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -42,7 +43,8 @@ class TrainingSampleTest {
             int rejected,
             Map<String, Integer> findings,
             List<String> loadedKeys,
-            Set<String> loadedPersons) {}
+            Set<String> loadedPersons,
+            LocalDate lastEnd) {}
 
     @Test
     void demoRostersCleanToExactlyTheirDefectsAndLinkToTheDemoRegistry() throws IOException {
@@ -69,6 +71,7 @@ class TrainingSampleTest {
             assertThat(roster.dataRows()).isGreaterThan(30);
             assertThat(cleaned.rejected()).as(roster.file().toString()).isEqualTo(4);
             assertThat(cleaned.loaded()).isEqualTo(roster.dataRows() - 4);
+            assertThat(cleaned.lastEnd()).as(roster.file().toString()).isEqualTo(roster.lastCourseEnd());
             assertThat(cleaned.findings())
                     .as(roster.file().toString())
                     .containsExactlyEntriesOf(new TreeMap<>(Map.of(
@@ -128,11 +131,13 @@ class TrainingSampleTest {
         int hash = TRAINING.outputIndex("person_id_hash");
         int course = TRAINING.outputIndex("course");
         int start = TRAINING.outputIndex("start_date");
+        int end = TRAINING.outputIndex("end_date");
         int loaded = 0;
         int rejected = 0;
         Map<String, Integer> findings = new TreeMap<>();
         List<String> keys = new ArrayList<>();
         Set<String> persons = new HashSet<>();
+        LocalDate lastEnd = LocalDate.MIN;
         try (TableReader reader = new TableReader(SpreadsheetFiles.open(file, ReadLimits.defaults()), TRAINING)) {
             for (SheetRow row = reader.next(); row != null; row = reader.next()) {
                 Outcome outcome = validator.validate(row);
@@ -141,6 +146,9 @@ class TrainingSampleTest {
                     Object[] v = outcome.values();
                     keys.add(v[hash] + "|" + v[course] + "|" + v[start]);
                     persons.add((String) v[hash]);
+                    if (((LocalDate) v[end]).isAfter(lastEnd)) {
+                        lastEnd = (LocalDate) v[end];
+                    }
                 } else if (outcome.rejected()) {
                     rejected++;
                 }
@@ -153,6 +161,6 @@ class TrainingSampleTest {
                 }
             }
         }
-        return new Cleaned(loaded, rejected, findings, keys, persons);
+        return new Cleaned(loaded, rejected, findings, keys, persons, lastEnd);
     }
 }
