@@ -72,25 +72,28 @@ public final class ReportData implements AutoCloseable {
         return Optional.ofNullable(rowsOf(model, unit).get(month.toString()));
     }
 
-    /** The unit's rows of a report model from {@code from} to {@code to}, a month a row, missing months left out. */
-    public List<Map<String, Object>> rows(String model, ReportUnit unit, YearMonth from, YearMonth to)
-            throws SQLException {
+    /** How many months a trend shows, the report's month the last. */
+    public static final int TREND_MONTHS = 12;
+
+    /**
+     * The unit's rows of a report model for the twelve months to {@code month}, oldest first; a month the model has
+     * no row for is a row with its {@code year_month} only, so that every trend spans the same months and a form
+     * shows a gap (—), never a zero, where there is no figure.
+     */
+    public List<Map<String, Object>> trend(String model, ReportUnit unit, YearMonth month) throws SQLException {
         Map<String, Map<String, Object>> rows = rowsOf(model, unit);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            Map<String, Object> row = rows.get(m.toString());
-            if (row != null) {
-                out.add(row);
-            }
+        for (YearMonth m = month.minusMonths(TREND_MONTHS - 1); !m.isAfter(month); m = m.plusMonths(1)) {
+            out.add(rows.getOrDefault(m.toString(), Map.of("year_month", m.toString())));
         }
         return out;
     }
 
-    /** Every township row of a report model for the month (未归属乡镇 included), for rankings. */
+    /** Every township row of a report model for the month in code order, 未归属乡镇 last, for rankings. */
     public List<Map<String, Object>> townships(String model, YearMonth month) throws SQLException {
         return query(
                 "select * from " + identifier(model)
-                        + " where unit = 'township' and year_month = ? order by township_key",
+                        + " where unit = 'township' and year_month = ? order by township_key = 0, township_key",
                 month.toString());
     }
 

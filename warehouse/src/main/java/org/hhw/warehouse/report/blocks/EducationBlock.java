@@ -85,15 +85,13 @@ public final class EducationBlock implements BlockQuery {
                     data.query(
                             "select * from " + MODEL
                                     + " where unit = 'township' and year_month = ? and programme = 'all'"
-                                    + " order by township_key",
+                                    + " order by township_key = 0, township_key",
                             month.toString()),
                     "适龄儿童无资助：当年12月31日满7至15周岁或在读小学、初中的建档立卡儿童，当年无教育资助发放记录（EDU_GAP）；" + "未归属乡镇：不在建档立卡花名册中的学生"));
         }
         List<Map<String, Object>> trend = new ArrayList<>();
-        for (YearMonth m = month.minusMonths(11); !m.isAfter(month); m = m.plusMonths(1)) {
-            if (all.containsKey(m.toString())) {
-                trend.add(all.get(m.toString()));
-            }
+        for (YearMonth m = month.minusMonths(ReportData.TREND_MONTHS - 1); !m.isAfter(month); m = m.plusMonths(1)) {
+            trend.add(all.getOrDefault(m.toString(), Map.of("year_month", m.toString())));
         }
         tables.add(ModelColumn.table("近12个月走势", TREND_COLUMNS, trend, RECIPIENTS_NOTE));
         int trendTable = tables.size() - 1;

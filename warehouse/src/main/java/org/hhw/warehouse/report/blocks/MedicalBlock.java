@@ -90,7 +90,7 @@ public final class MedicalBlock implements BlockQuery {
                        township_key, window_start, window_end
                 from rpt_medical_warning
                 where year_month = (select max(year_month) from rpt_medical_warning where year_month <= ?)
-                order by township_key, village, household_id""", month.toString());
+                order by township_key = 0, township_key, village, household_id""", month.toString());
         if (!unit.isCounty()) {
             rows = rows.stream()
                     .filter(r -> r.get("township_key").equals(unit.townshipKey().longValue()))

@@ -17,9 +17,6 @@ import org.hhw.warehouse.report.Table;
 /** The tables the blocks lay out from a report model's rows: one column of the table per column of the model. */
 final class ModelTable {
 
-    /** How many months a trend shows, the report's month the last. */
-    static final int TREND_MONTHS = 12;
-
     private ModelTable() {}
 
     /** A column of a report model as a table shows it, under the leaders' heading. */
@@ -59,11 +56,11 @@ final class ModelTable {
     static Table trend(
             ReportData data, String model, ReportUnit unit, YearMonth month, String title, List<Field> fields)
             throws SQLException {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (YearMonth m = month.minusMonths(TREND_MONTHS - 1); !m.isAfter(month); m = m.plusMonths(1)) {
-            rows.add(data.row(model, unit, m).orElse(Map.of("year_month", m.toString())));
-        }
-        return of(title, withFirst(new Field("月份", Measure.TEXT, "year_month"), fields), rows, null);
+        return of(
+                title,
+                withFirst(new Field("月份", Measure.TEXT, "year_month"), fields),
+                data.trend(model, unit, month),
+                null);
     }
 
     /**

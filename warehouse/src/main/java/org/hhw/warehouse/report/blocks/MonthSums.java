@@ -74,7 +74,7 @@ final class MonthSums {
 
     /**
      * The twelve months to {@code month} as a table: a row each of the month and the columns' sums, headed by the
-     * labels; months the model does not reach are left out.
+     * labels; a month the model does not reach has no figures (—), so every trend spans the same months.
      */
     Table trend(String title, YearMonth month, List<String> columns, String... labels) {
         List<Column> headings = new ArrayList<>();
@@ -83,15 +83,13 @@ final class MonthSums {
             headings.add(new Column(label, Measure.COUNT));
         }
         List<List<Object>> rows = new ArrayList<>();
-        for (YearMonth m = month.minusMonths(11); !m.isAfter(month); m = m.plusMonths(1)) {
-            if (byMonth.containsKey(m.toString())) {
-                List<Object> row = new ArrayList<>();
-                row.add(m.toString());
-                for (String column : columns) {
-                    row.add(get(m, column));
-                }
-                rows.add(row);
+        for (YearMonth m = month.minusMonths(ReportData.TREND_MONTHS - 1); !m.isAfter(month); m = m.plusMonths(1)) {
+            List<Object> row = new ArrayList<>();
+            row.add(m.toString());
+            for (String column : columns) {
+                row.add(byMonth.containsKey(m.toString()) ? get(m, column) : null);
             }
+            rows.add(row);
         }
         return new Table(title, headings, rows, null);
     }

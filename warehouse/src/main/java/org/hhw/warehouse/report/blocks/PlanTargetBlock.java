@@ -131,7 +131,7 @@ public final class PlanTargetBlock implements BlockQuery {
             columns.add(new Column(Cited.of(target, (String) any.get("source")).name() + " 完成进度（%）", Measure.PERCENT));
         }
         List<List<Object>> rows = new ArrayList<>();
-        for (YearMonth m = month.minusMonths(ModelTable.TREND_MONTHS - 1); !m.isAfter(month); m = m.plusMonths(1)) {
+        for (YearMonth m = month.minusMonths(ReportData.TREND_MONTHS - 1); !m.isAfter(month); m = m.plusMonths(1)) {
             List<Object> row = new ArrayList<>();
             row.add(m.toString());
             for (String target : targets) {

@@ -86,8 +86,7 @@ public final class RegistryBlock implements BlockQuery {
             tables.add(ModelColumn.table(
                     "各乡镇建档立卡情况", TOWNSHIP_COLUMNS, data.townships(MODEL, month), "未归属乡镇：花名册未填乡镇的户和人员"));
         }
-        tables.add(ModelColumn.table(
-                "近12个月走势", TREND_COLUMNS, data.rows(MODEL, unit, month.minusMonths(11), month), null));
+        tables.add(ModelColumn.table("近12个月走势", TREND_COLUMNS, data.trend(MODEL, unit, month), null));
         int trend = tables.size() - 1;
         List<Chart> charts = List.of(new Chart(ChartKind.TREND_LINE, "近12个月在册人数、未脱贫人数", trend, 0, List.of(1, 2)));
         return new Block("建档立卡", "一、建档立卡", figures, tables, charts);

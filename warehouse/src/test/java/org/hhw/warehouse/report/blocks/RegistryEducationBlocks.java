@@ -39,15 +39,15 @@ final class RegistryEducationBlocks implements AutoCloseable {
     }
 
     /**
-     * The rows a county's township table should hold: 未归属乡镇 first, then every township in the gazetteer's order,
+     * The rows a county's township table should hold: every township in the gazetteer's order, then 未归属乡镇,
      * those named with the given values and the others with {@code others}.
      */
     List<List<Object>> townshipRows(List<Object> unplaced, Map<String, List<Object>> named, List<Object> others) {
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(withName("未归属乡镇", unplaced));
         for (ReportUnit township : townships) {
             rows.add(withName(township.name(), named.getOrDefault(township.name(), others)));
         }
+        rows.add(withName("未归属乡镇", unplaced));
         return rows;
     }
 
