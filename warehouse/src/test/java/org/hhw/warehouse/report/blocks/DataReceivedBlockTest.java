@@ -2,6 +2,7 @@ package org.hhw.warehouse.report.blocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hhw.warehouse.report.blocks.TrendRows.gap;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -49,9 +50,21 @@ class DataReceivedBlockTest extends CountyCopyTest {
         assertThat(townships).hasSize(12);
         assertThat(townships.get(0)).containsExactly("玉泉镇", 1L, 2L);
         assertThat(townships.get(11)).containsExactly("未归属乡镇", 1L, 1L);
+        // the first file arrives in may 2019: the eight months before are gaps
         assertThat(block.tables().get(3).rows())
                 .containsExactly(
-                        row("2019-05", 2L, 0L), row("2019-06", 1L, 1L), row("2019-07", 0L, 0L), row("2019-08", 3L, 0L));
+                        gap("2018-09", 2),
+                        gap("2018-10", 2),
+                        gap("2018-11", 2),
+                        gap("2018-12", 2),
+                        gap("2019-01", 2),
+                        gap("2019-02", 2),
+                        gap("2019-03", 2),
+                        gap("2019-04", 2),
+                        row("2019-05", 2L, 0L),
+                        row("2019-06", 1L, 1L),
+                        row("2019-07", 0L, 0L),
+                        row("2019-08", 3L, 0L));
         assertThat(block.charts()).containsExactly(new Chart(ChartKind.TREND_LINE, "数据报送走势", 3, 0, List.of(1, 2)));
     }
 

@@ -3,6 +3,7 @@ package org.hhw.warehouse.report.blocks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hhw.warehouse.report.blocks.RegistryEducationBlocks.row;
+import static org.hhw.warehouse.report.blocks.TrendRows.gap;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -95,11 +96,20 @@ class EducationBlockTest {
                                 "玉泉镇", row(1L, yuan("1125"), 1L, yuan("1125"), 1L),
                                 "米薪关镇", row(0L, yuan("0"), 1L, yuan("600"), 0L)),
                         row(0L, yuan("0"), 0L, yuan("0"), 0L)));
-        // the months with payments in the twelve up to april: 2019 starts its year to date in march
+        // the twelve months to april: a year's figures run from its first payment (november 2018, march 2019), so the
+        // months before november and january and february 2019 are gaps, not zeros
         assertThat(block.tables().get(2).rows())
                 .containsExactly(
+                        gap("2018-05", 3),
+                        gap("2018-06", 3),
+                        gap("2018-07", 3),
+                        gap("2018-08", 3),
+                        gap("2018-09", 3),
+                        gap("2018-10", 3),
                         row("2018-11", 1L, 1L, yuan("500")),
                         row("2018-12", 0L, 1L, yuan("0")),
+                        gap("2019-01", 3),
+                        gap("2019-02", 3),
                         row("2019-03", 1L, 1L, yuan("600")),
                         row("2019-04", 2L, 3L, yuan("4125")));
         assertThat(block.charts()).containsExactly(new Chart(ChartKind.TREND_LINE, "近12个月受助学生人数", 2, 0, List.of(1, 2)));
@@ -125,8 +135,16 @@ class EducationBlockTest {
                         row("合计", 1L, yuan("1125"), 1L, yuan("1125")));
         assertThat(block.tables().get(1).rows())
                 .containsExactly(
+                        gap("2018-05", 3),
+                        gap("2018-06", 3),
+                        gap("2018-07", 3),
+                        gap("2018-08", 3),
+                        gap("2018-09", 3),
+                        gap("2018-10", 3),
                         row("2018-11", 1L, 1L, yuan("500")),
                         row("2018-12", 0L, 1L, yuan("0")),
+                        gap("2019-01", 3),
+                        gap("2019-02", 3),
                         row("2019-03", 0L, 0L, yuan("0")),
                         row("2019-04", 1L, 1L, yuan("1125")));
         assertThat(block.charts()).containsExactly(new Chart(ChartKind.TREND_LINE, "近12个月受助学生人数", 1, 0, List.of(1, 2)));

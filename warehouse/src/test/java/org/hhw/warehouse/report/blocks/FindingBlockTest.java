@@ -2,6 +2,7 @@ package org.hhw.warehouse.report.blocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hhw.warehouse.report.blocks.TrendRows.gap;
 
 import java.sql.SQLException;
 import java.time.YearMonth;
@@ -46,8 +47,21 @@ class FindingBlockTest extends CountyCopyTest {
         assertThat(townships.get(0)).containsExactly("玉泉镇", 1L, 0L, 3L);
         assertThat(townships.get(1)).containsExactly("谷前堡镇", 0L, 0L, 0L);
         assertThat(townships.get(11)).containsExactly("未归属乡镇", 0L, 0L, 1L);
+        // the first findings are found in june 2019: the nine months before are gaps
         assertThat(block.tables().get(2).rows())
-                .containsExactly(List.of("2019-06", 3L, 3L), List.of("2019-07", 0L, 3L), List.of("2019-08", 1L, 4L));
+                .containsExactly(
+                        gap("2018-09", 2),
+                        gap("2018-10", 2),
+                        gap("2018-11", 2),
+                        gap("2018-12", 2),
+                        gap("2019-01", 2),
+                        gap("2019-02", 2),
+                        gap("2019-03", 2),
+                        gap("2019-04", 2),
+                        gap("2019-05", 2),
+                        List.of("2019-06", 3L, 3L),
+                        List.of("2019-07", 0L, 3L),
+                        List.of("2019-08", 1L, 4L));
         assertThat(block.charts())
                 .containsExactly(
                         new Chart(ChartKind.RANKING_BARS, "各乡镇本月新发现问题线索", 1, 0, List.of(1, 2)),
@@ -77,12 +91,25 @@ class FindingBlockTest extends CountyCopyTest {
         // when
         Block block = new FindingBlock().build(data, county(), YearMonth.of(2019, 5));
 
-        // then
+        // then: no rules, no townships, and a trend of twelve gaps
         assertThat(block.figures().get(0))
                 .isEqualTo(new Figure(
                         "本月新发现问题线索", Measure.COUNT, null, null, null, null, "rpt_finding_month.new_findings"));
         assertThat(block.tables().get(0).rows()).isEmpty();
-        assertThat(block.tables().get(2).rows()).isEmpty();
         assertThat(block.tables().get(1).rows()).isEmpty();
+        assertThat(block.tables().get(2).rows())
+                .containsExactly(
+                        gap("2018-06", 2),
+                        gap("2018-07", 2),
+                        gap("2018-08", 2),
+                        gap("2018-09", 2),
+                        gap("2018-10", 2),
+                        gap("2018-11", 2),
+                        gap("2018-12", 2),
+                        gap("2019-01", 2),
+                        gap("2019-02", 2),
+                        gap("2019-03", 2),
+                        gap("2019-04", 2),
+                        gap("2019-05", 2));
     }
 }

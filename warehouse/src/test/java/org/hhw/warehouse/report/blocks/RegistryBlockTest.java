@@ -2,6 +2,7 @@ package org.hhw.warehouse.report.blocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hhw.warehouse.report.blocks.RegistryEducationBlocks.row;
+import static org.hhw.warehouse.report.blocks.TrendRows.gap;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -85,8 +86,16 @@ class RegistryBlockTest {
                                 "玉泉镇", row(3L, 8L, 2L, 5L, 1L, 0L, 1L, 1L),
                                 "米薪关镇", row(1L, 2L, 0L, 0L, 0L, 1L, 0L, 0L)),
                         zeros()));
+        // the registry starts in november 2018: the seven months before are gaps
         assertThat(block.tables().get(3).rows())
                 .containsExactly(
+                        gap("2018-04", 3),
+                        gap("2018-05", 3),
+                        gap("2018-06", 3),
+                        gap("2018-07", 3),
+                        gap("2018-08", 3),
+                        gap("2018-09", 3),
+                        gap("2018-10", 3),
                         row("2018-11", 10L, 7L, 0L),
                         row("2018-12", 10L, 7L, 0L),
                         row("2019-01", 10L, 7L, 0L),
@@ -125,6 +134,13 @@ class RegistryBlockTest {
                 .containsExactly(row("新增", 0L, 1L), row("减少", 0L, 0L), row("迁移行政村", 1L, 1L), row("脱贫", 1L, 3L));
         assertThat(block.tables().get(2).rows())
                 .containsExactly(
+                        gap("2018-04", 3),
+                        gap("2018-05", 3),
+                        gap("2018-06", 3),
+                        gap("2018-07", 3),
+                        gap("2018-08", 3),
+                        gap("2018-09", 3),
+                        gap("2018-10", 3),
                         row("2018-11", 7L, 7L, 0L),
                         row("2018-12", 7L, 7L, 0L),
                         row("2019-01", 7L, 7L, 0L),
@@ -139,11 +155,25 @@ class RegistryBlockTest {
         // when: june 2019 is after the latest file (may)
         Block block = new RegistryBlock().build(county.data, county.county, YearMonth.of(2019, 6));
 
-        // then
+        // then: the trend still spans twelve months, before november 2018 and june itself gaps; the register stands
+        // from march to may, no file changing it
         assertThat(block.figures().get(1)).isEqualTo(figure("月末在册人数", null, 10L, null, "persons"));
         assertThat(block.tables().get(0).rows().get(5)).isEqualTo(row("合计", null, null));
         assertThat(block.tables().get(2).rows()).isEmpty();
-        assertThat(block.tables().get(3).rows()).hasSize(7);
+        assertThat(block.tables().get(3).rows())
+                .containsExactly(
+                        gap("2018-07", 3),
+                        gap("2018-08", 3),
+                        gap("2018-09", 3),
+                        gap("2018-10", 3),
+                        row("2018-11", 10L, 7L, 0L),
+                        row("2018-12", 10L, 7L, 0L),
+                        row("2019-01", 10L, 7L, 0L),
+                        row("2019-02", 10L, 7L, 0L),
+                        row("2019-03", 10L, 5L, 3L),
+                        row("2019-04", 10L, 5L, 0L),
+                        row("2019-05", 10L, 5L, 0L),
+                        gap("2019-06", 3));
     }
 
     private static Figure figure(String label, Long month, Long previous, Long yearToDate, String column) {
