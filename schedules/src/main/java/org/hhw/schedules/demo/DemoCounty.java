@@ -17,10 +17,11 @@ import java.util.function.Function;
 public final class DemoCounty {
 
     /**
-     * How many days after the last day a department's file tells of (its aid paid, its 统计日期, its last discharge,
-     * its last course's end) the file comes in.
+     * The day of the month after the last day a department's file tells of (its aid paid, its 统计日期, its last
+     * discharge, its last course's end) on which the file comes in: departments report by the 10th of the next month
+     * (次月10日前报送).
      */
-    private static final int DAYS_TO_SEND = 10;
+    private static final int SENT_ON_DAY = 10;
 
     /** The first working day of the registry year: the township clerks send the year's registry in, one a day. */
     private static final LocalDate REGISTRY_SENT = LocalDate.of(RegistrySample.YEAR, 1, 2);
@@ -40,8 +41,8 @@ public final class DemoCounty {
     /**
      * Writes the demo files of the registry and the four departments, each into its source's inbox;
      * the departments' files name the people of the registry demo of the same seed. The registry comes
-     * in at the start of its year, each department's file {@value #DAYS_TO_SEND} days after the last day
-     * it tells of.
+     * in at the start of its year, each department's file on the {@value #SENT_ON_DAY}th of the month after
+     * the last day it tells of.
      *
      * @param inbox the inbox folder of a source, by its name
      * @return the files written, in the order received (of a day, in the order written)
@@ -53,16 +54,16 @@ public final class DemoCounty {
             sent.add(new Sent("registry", registry.get(i).file(), REGISTRY_SENT.plusDays(i)));
         }
         for (EducationSample.Roster r : EducationSample.writeDemo(inbox.apply("education"), seed)) {
-            sent.add(new Sent("education", r.file(), r.paidOn().plusDays(DAYS_TO_SEND)));
+            sent.add(new Sent("education", r.file(), sentAfter(r.paidOn())));
         }
         for (MedicalSample.ClaimFile f : MedicalSample.writeDemo(inbox.apply("medical"), seed)) {
-            sent.add(new Sent("medical", f.file(), f.lastDischarge().plusDays(DAYS_TO_SEND)));
+            sent.add(new Sent("medical", f.file(), sentAfter(f.lastDischarge())));
         }
         for (MicroloanSample.Ledger l : MicroloanSample.writeDemo(inbox.apply("microloan"), seed)) {
-            sent.add(new Sent("microloan", l.file(), l.asOf().plusDays(DAYS_TO_SEND)));
+            sent.add(new Sent("microloan", l.file(), sentAfter(l.asOf())));
         }
         for (TrainingSample.Roster r : TrainingSample.writeDemo(inbox.apply("training"), seed)) {
-            sent.add(new Sent("training", r.file(), r.lastCourseEnd().plusDays(DAYS_TO_SEND)));
+            sent.add(new Sent("training", r.file(), sentAfter(r.lastCourseEnd())));
         }
         sent.sort(Comparator.comparing(Sent::day));
         List<Drop> drops = new ArrayList<>();
@@ -74,5 +75,9 @@ public final class DemoCounty {
             previous = receivedAt;
         }
         return drops;
+    }
+
+    private static LocalDate sentAfter(LocalDate lastDay) {
+        return lastDay.plusMonths(1).withDayOfMonth(SENT_ON_DAY);
     }
 }
