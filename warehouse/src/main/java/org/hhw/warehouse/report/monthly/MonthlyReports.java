@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.hhw.warehouse.FileModes;
 import org.hhw.warehouse.Home;
@@ -44,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * (a hard link to the copy as it stands: the publish gate replaces the copy by renaming a new file over it, so
  * the snapshot keeps the old one and costs no disk until then), and only if that copy passed its data tests and
  * holds something for the month. Everything is written into a hidden folder first and moved into place once
- * complete; the ledger's line comes last, so a crash leaves the month due and no half file where leaders look.
+ * complete; the ledger's line comes after the last file, so a crash leaves the month due and no half file where
+ * leaders look. The index pages, which list what the ledger holds, are written after it.
  *
  * <p>A month made again is a new version: its files are named 第N版 beside the earlier ones, which stay, with a
  * 变更说明 of what changed in the county's totals; the snapshot of each version is kept, so any version can be
@@ -53,6 +56,9 @@ import org.slf4j.LoggerFactory;
 public final class MonthlyReports {
 
     private static final Logger log = LoggerFactory.getLogger(MonthlyReports.class);
+
+    /** How long a failed attempt waits for its other files' writers, each a few seconds at most, to stop. */
+    private static final Duration WRITER_PATIENCE = Duration.ofMinutes(5);
 
     /** What a made attempt wrote: the ledger's entry and the files, in the month's folder. */
     public record Made(Entry entry, Path folder, List<Path> files) {}
@@ -93,9 +99,8 @@ public final class MonthlyReports {
      * ({@code hhw report --month}), not at a first start.
      */
     public List<YearMonth> monthsDue(YearMonth lastDueMonth) {
-        List<YearMonth> withData = monthsWithData().stream()
-                .filter(m -> !m.isAfter(lastDueMonth))
-                .toList();
+        List<YearMonth> withData =
+                monthsWithData().stream().filter(m -> !m.isAfter(lastDueMonth)).toList();
         Optional<YearMonth> last = ledger.lastReported();
         if (last.isEmpty()) {
             return withData.isEmpty() ? List.of() : List.of(withData.get(withData.size() - 1));
@@ -140,18 +145,16 @@ public final class MonthlyReports {
         LocalDateTime at = LocalDateTime.now(clock).withNano(0);
         String units = township.orElse(Entry.ALL_UNITS);
         Path snapshot = home.snapshots().resolve(snapshotName(month, version));
+        Made made;
         try {
             if (!Files.exists(home.analyticsDb())) {
                 throw new ReportNotMade(month, "还没有发布的数据库（" + home.analyticsDb() + "），请先导入数据");
             }
             takeSnapshot(snapshot);
-            Entry entry = new Entry(month, version, units, true, at, snapshot.getFileName().toString(), "");
-            Made made = write(entry, snapshot, township);
+            Entry entry = new Entry(
+                    month, version, units, true, at, snapshot.getFileName().toString(), "");
+            made = write(entry, snapshot, township);
             ledger.append(entry);
-            writeIndexPages(month);
-            log.info("monthly reports of {} made, version {}: {} files in {}", month, version, made.files().size(),
-                    made.folder());
-            return made;
         } catch (ReportNotMade e) {
             Files.deleteIfExists(snapshot);
             ledger.append(new Entry(month, version, units, false, at, "", e.getMessage()));
@@ -162,6 +165,24 @@ public final class MonthlyReports {
             ledger.append(new Entry(month, version, units, false, at, "", reason));
             throw new ReportNotMade(month, reason, e);
         }
+        log.info(
+                "monthly reports of {} made, version {}: {} files in {}",
+                month,
+                version,
+                made.files().size(),
+                made.folder());
+        // The ledger's line has made the month: pages failing now must not undo it (its snapshot is what makes it
+        // reproducible). They list only what the ledger holds, so the next report made writes them again.
+        try {
+            writeIndexPages(month);
+        } catch (SQLException | IOException | RuntimeException e) {
+            log.error(
+                    "monthly reports of {} made, but the index pages could not be written: {}",
+                    month,
+                    e.getMessage(),
+                    e);
+        }
+        return made;
     }
 
     /**
@@ -183,17 +204,20 @@ public final class MonthlyReports {
         YearMonth month = entry.month();
         Path folder = home.reports().resolve(month.toString());
         Path partial = folder.resolve(".第" + entry.version() + "版.partial");
+        boolean newFolder = !Files.exists(folder);
         try (ReportData data = ReportData.open(snapshot)) {
             if (data.failingDataTests() > 0) {
                 throw new ReportNotMade(month, "发布库有 " + data.failingDataTests() + " 项数据检验未通过，不能据此生成报表");
             }
             List<YearMonth> withData = data.monthsWithData();
             if (!withData.contains(month)) {
-                throw new ReportNotMade(month, label(month) + "没有任何数据"
-                        + (withData.isEmpty()
-                                ? "（发布库中还没有任何月份的数据）"
-                                : "（发布库中有数据的月份：" + withData.get(0) + " 至 "
-                                        + withData.get(withData.size() - 1) + "）"));
+                throw new ReportNotMade(
+                        month,
+                        label(month) + "没有任何数据"
+                                + (withData.isEmpty()
+                                        ? "（发布库中还没有任何月份的数据）"
+                                        : "（发布库中有数据的月份：" + withData.get(0) + " 至 " + withData.get(withData.size() - 1)
+                                                + "）"));
             }
             List<ReportUnit> units = units(entry, data, township);
             Files.createDirectories(folder);
@@ -219,6 +243,10 @@ public final class MonthlyReports {
             return new Made(entry, folder, placed);
         } finally {
             deleteTree(partial);
+            // A month never made must not show leaders an empty folder.
+            if (newFolder && isEmptyFolder(folder)) {
+                Files.delete(folder);
+            }
         }
     }
 
@@ -233,8 +261,15 @@ public final class MonthlyReports {
                 .filter(u -> !u.isCounty() && u.name().equals(one.get()))
                 .toList();
         if (named.isEmpty()) {
-            throw new ReportNotMade(entry.month(), "没有名为“" + one.get() + "”的乡镇；可选："
-                    + String.join("、", all.stream().filter(u -> !u.isCounty()).map(ReportUnit::name).toList()));
+            throw new ReportNotMade(
+                    entry.month(),
+                    "没有名为“" + one.get() + "”的乡镇；可选："
+                            + String.join(
+                                    "、",
+                                    all.stream()
+                                            .filter(u -> !u.isCounty())
+                                            .map(ReportUnit::name)
+                                            .toList()));
         }
         return named;
     }
@@ -273,7 +308,10 @@ public final class MonthlyReports {
             }
             throw new IOException(e.getCause().getMessage(), e.getCause());
         } finally {
+            // After a failure the other writers may still be busy: their files must not land in a folder being
+            // cleared, nor in the next attempt's.
             pool.shutdownNow();
+            awaitTermination(pool);
         }
     }
 
@@ -358,6 +396,25 @@ public final class MonthlyReports {
 
     private static String label(YearMonth month) {
         return month.getYear() + "年" + month.getMonthValue() + "月";
+    }
+
+    private static void awaitTermination(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(WRITER_PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("report writers still running after {}", WRITER_PATIENCE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean isEmptyFolder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -88,9 +88,15 @@ public final class ReportLedger {
                 .toList();
     }
 
-    /** The latest month with a made report, if any. */
+    /**
+     * The latest month whose county and townships were all made, if any. A township's own run does not count: the
+     * county's report of that month is still due.
+     */
     public Optional<YearMonth> lastReported() {
-        return entries().stream().filter(Entry::made).map(Entry::month).max(YearMonth::compareTo);
+        return entries().stream()
+                .filter(e -> e.made() && e.allUnits())
+                .map(Entry::month)
+                .max(YearMonth::compareTo);
     }
 
     /** Appends the attempt and forces it to disk: a made line is the month's record that it needs no more run. */
