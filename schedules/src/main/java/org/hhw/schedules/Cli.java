@@ -38,7 +38,8 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
 
     static final String USAGE = """
             usage: hhw <command>
-              demo [--seed=N]             generate sample files of all five sources for a synthetic Tianzhen, ingest, report
+              demo [--seed=N]             generate sample files of all five sources for a synthetic Tianzhen, ingest,
+                                          report, and make the monthly reports of its latest month
               run                         the service: poll every inbox on schedule and ingest what clerks drop
               ingest [--source=S] FILE…   copy files into the source's inbox and ingest them now (S: registry (default),
                                           education, medical, microloan, training); while the service runs, hand
@@ -209,7 +210,12 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                 .toList();
         report(w, runs);
         findings(w);
-        return runs.stream().anyMatch(r -> r.status().isUnsuccessful()) ? 1 : 0;
+        if (runs.stream().anyMatch(r -> r.status().isUnsuccessful())) {
+            return 1;
+        }
+        out.println();
+        out.println("The leaders' monthly report of the demo's latest month (./hhw report makes any other):");
+        return ReportCommand.run(monthlyReports.getObject(), null, null, out, System.err);
     }
 
     /** The demo's closing summary: findings per rule, and the first rows of the README's example queries. */

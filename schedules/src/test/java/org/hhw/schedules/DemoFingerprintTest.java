@@ -46,10 +46,13 @@ class DemoFingerprintTest {
     void theDemoCountysTablesAreRowForRowTheCommittedOnes() throws Exception {
         // given the demo county, loaded by a real `hhw demo` under a fixed key (a new home's is random)
         try (HhwProcesses hhw = new HhwProcesses(home)) {
-            assertThat(hhw.run(Duration.ofMinutes(5), "demo", "--hhw.pseudonym-key=" + KEY)
-                            .exitCode())
-                    .isZero();
+            HhwProcesses.Result demo = hhw.run(Duration.ofMinutes(8), "demo", "--hhw.pseudonym-key=" + KEY);
+            assertThat(demo.exitCode()).as(demo.output()).isZero();
+            // and it ends with the leaders' report of its latest month, saying where it is
+            assertThat(demo.output())
+                    .contains("Reports of 2019-12 (全部), 24 files in " + home.resolve("reports/2019-12") + ":");
         }
+        assertThat(home.resolve("reports/2019-12/天镇县脱贫攻坚数据月报_2019年12月.xlsx")).isRegularFile();
 
         // when
         String actual = fingerprint(home.resolve("warehouse/warehouse.duckdb"));
