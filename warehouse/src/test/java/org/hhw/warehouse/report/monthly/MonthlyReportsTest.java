@@ -107,11 +107,10 @@ class MonthlyReportsTest {
             firstMonthPage = Files.readString(june.resolve("index.html"));
 
             // 赵六 started a course on 20 June; the roster came on 5 July, after June's reports
+            String header = "姓名,身份证号,培训项目,培训机构,开班日期,结业日期,培训课时,是否结业,是否就业,补贴金额";
+            String zhaoLiu = "赵六," + RegistryFiles.ZHAO_LIU + ",电子商务,博宇职业培训学校,2019-06-20,2019-06-28,40,否,否,600";
             Path lateRoster = Files.writeString(
-                    dir.resolve("2019年6月培训花名册（补报）.csv"),
-                    "姓名,身份证号,培训项目,培训机构,开班日期,结业日期,培训课时,是否结业,是否就业,补贴金额\n" + "赵六," + RegistryFiles.ZHAO_LIU
-                            + ",电子商务,博宇职业培训学校,2019-06-20,2019-06-28,40,否,否,600\n",
-                    StandardCharsets.UTF_8);
+                    dir.resolve("2019年6月培训花名册（补报）.csv"), header + "\n" + zhaoLiu + "\n", StandardCharsets.UTF_8);
             loads.load("training", lateRoster, LocalDateTime.of(2019, 7, 5, 9, 0));
             CountyHome.publish(loads, home);
             second = reports.make(JUNE);
@@ -121,7 +120,7 @@ class MonthlyReportsTest {
 
     @Test
     void juneHoldsAWorkbookAndAPdfForTheCountyAndEachTownshipAndAPageLinkingThem() throws Exception {
-        // given the month made once (see makeJuneTwiceAndVersionOneAgain)
+        // given / when: june made once (makeJuneTwiceAndVersionOneAgain)
 
         // then: the county first, then the townships of dim_township in code order, a workbook and a PDF each
         List<String> files = reportFiles("");
@@ -444,7 +443,8 @@ class MonthlyReportsTest {
 
     @Test
     void aSecondMakeIsVersionTwoBesideTheUntouchedFirstWithWhatChanged() throws Exception {
-        // given june made, then 赵六's late roster published (see makeJuneTwiceAndVersionOneAgain)
+        // given june made, then 赵六's late roster published
+        // when june is made again (makeJuneTwiceAndVersionOneAgain)
 
         // then: version 2's files beside version 1's, which are byte for byte as they were
         List<String> folder = new ArrayList<>(firstFolder);
@@ -479,6 +479,7 @@ class MonthlyReportsTest {
     @Test
     void versionOneMadeAgainFromItsSnapshotEqualsTheFirstCellByCellAndWordByWord() throws Exception {
         // given june's version 1, then a late roster published and version 2 made
+        // when version 1 is made again into a folder of its own (makeJuneTwiceAndVersionOneAgain)
 
         // then: every file of version 1 again, from the data as it stood, whatever was published since; the PDFs
         // read of the units with figures (the others differ only in their names, and reading costs a second each)
