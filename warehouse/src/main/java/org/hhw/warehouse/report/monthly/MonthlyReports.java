@@ -331,7 +331,7 @@ public final class MonthlyReports {
         MonthlyReport now = assembler(entry).assemble(data, unit, entry.month());
         MonthlyReport was = assembleFromSnapshot(before, unit);
         return ChangeNote.write(
-                folder.resolve("变更说明_第" + entry.version() + "版.txt"), was, before.version(), now, entry.version());
+                folder.resolve(changeNoteName(entry.version())), was, before.version(), now, entry.version());
     }
 
     /**
@@ -357,6 +357,13 @@ public final class MonthlyReports {
                         }
                     }
                 }
+                Path note = folder.resolve(changeNoteName(e.version()));
+                if (Files.exists(note)) {
+                    files.add(new MonthIndexPage.ReportFile(
+                            "变更说明（第" + e.version() + "版）",
+                            "txt",
+                            note.getFileName().toString()));
+                }
             }
             MonthIndexPage.write(folder, countyReport, files);
         }
@@ -373,6 +380,10 @@ public final class MonthlyReports {
     /** 天镇县脱贫攻坚数据月报_2019年6月.xlsx, and from the second version on 天镇县…_2019年6月_第2版.xlsx. */
     static String fileName(MonthlyReport report, String extension, int version) {
         return report.fileStem() + (version > 1 ? "_第" + version + "版" : "") + "." + extension;
+    }
+
+    static String changeNoteName(int version) {
+        return "变更说明_第" + version + "版.txt";
     }
 
     static String snapshotName(YearMonth month, int version) {

@@ -2,6 +2,8 @@ package org.hhw.warehouse.report.monthly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hhw.warehouse.FileModes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The history of the monthly reports, {@code <home>/state/reports.tsv}: a line per attempt, made or not,
@@ -20,6 +24,8 @@ import org.hhw.warehouse.FileModes;
  * {@code column -t} as well as {@code hhw status}.
  */
 public final class ReportLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportLedger.class);
 
     static final String HEADER = "month\tversion\tunits\tstatus\tat\tsnapshot\treason";
 
@@ -66,14 +72,19 @@ public final class ReportLedger {
                     continue;
                 }
                 String[] f = line.split("\t", -1);
-                entries.add(new Entry(
-                        YearMonth.parse(f[0]),
-                        Integer.parseInt(f[1]),
-                        f[2],
-                        f[3].equals("made"),
-                        LocalDateTime.parse(f[4]),
-                        f[5],
-                        f[6]));
+                try {
+                    entries.add(new Entry(
+                            YearMonth.parse(f[0]),
+                            Integer.parseInt(f[1]),
+                            f[2],
+                            f[3].equals("made"),
+                            LocalDateTime.parse(f[4]),
+                            f[5],
+                            f[6]));
+                } catch (RuntimeException e) {
+                    // A line cut off by a power loss is an attempt that did not end: its month stays due.
+                    log.warn("report ledger {}: line not understood, skipped: {}", file, line);
+                }
             }
             return entries;
         } catch (IOException e) {
@@ -115,7 +126,7 @@ public final class ReportLedger {
                     + "\n";
             Files.writeString(
                     file,
-                    (fresh ? HEADER + "\n" : "") + line,
+                    (fresh ? HEADER + "\n" : endsCut() ? "\n" : "") + line,
                     StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND,
@@ -125,6 +136,18 @@ public final class ReportLedger {
             }
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write the report ledger " + file, ex);
+        }
+    }
+
+    /** Whether the last line was cut off (a power loss mid-write): the next starts on a line of its own. */
+    private boolean endsCut() throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            if (channel.size() == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.position(channel.size() - 1).read(last);
+            return last.get(0) != '\n';
         }
     }
 
