@@ -30,6 +30,6 @@ pdf="$(find "$month" -maxdepth 1 -name '*.pdf' -printf '%f\n' | awk '{ print len
 
 # --no-sandbox: Chromium refuses to run as root with its sandbox; the page is our own file, offline.
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
-  --window-size=1000,1000 --screenshot="$PWD/docs/report-index.png" "file://$month/index.html" 2>/dev/null
+  --window-size=1000,2200 --screenshot="$PWD/docs/report-index.png" "file://$month/index.html" 2>/dev/null
 pdftoppm -f 1 -l 1 -r 80 -png -singlefile "$month/$pdf" docs/report-page
 echo "docs/report-index.png and docs/report-page.png from $month"
