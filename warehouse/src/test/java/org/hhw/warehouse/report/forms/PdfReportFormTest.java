@@ -2,6 +2,7 @@ package org.hhw.warehouse.report.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hhw.warehouse.report.FormFiles.fonts;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -13,11 +14,8 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.graphics.PDXObject;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.assertj.core.data.Offset;
 import org.hhw.warehouse.report.Block;
@@ -189,30 +187,6 @@ class PdfReportFormTest {
         stripper.setStartPage(page);
         stripper.setEndPage(page);
         return stripper.getText(document);
-    }
-
-    /** The fonts of every page, those of the forms (Batik's charts) drawn on them included. */
-    private static List<PDFont> fonts(PDDocument document) throws IOException {
-        List<PDFont> fonts = new ArrayList<>();
-        for (PDPage page : document.getPages()) {
-            collect(page.getResources(), fonts);
-        }
-        return fonts;
-    }
-
-    private static void collect(PDResources resources, List<PDFont> fonts) throws IOException {
-        if (resources == null) {
-            return;
-        }
-        for (var name : resources.getFontNames()) {
-            fonts.add(resources.getFont(name));
-        }
-        for (var name : resources.getXObjectNames()) {
-            PDXObject object = resources.getXObject(name);
-            if (object instanceof PDFormXObject form) {
-                collect(form.getResources(), fonts);
-            }
-        }
     }
 
     private static Offset<Float> within() {

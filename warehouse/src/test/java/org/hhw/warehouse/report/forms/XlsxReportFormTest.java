@@ -1,6 +1,8 @@
 package org.hhw.warehouse.report.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hhw.warehouse.report.FormFiles.cells;
+import static org.hhw.warehouse.report.FormFiles.charts;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -14,7 +16,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hhw.warehouse.PrintSetups;
@@ -400,27 +401,6 @@ class XlsxReportFormTest {
                 List.of(new Figure("受资助学生（人）", Measure.COUNT, 10L, null, 7L, 25L, "rpt_education_month.students")),
                 List.of(trend),
                 List.of(new Chart(ChartKind.TREND_LINE, "受资助学生走势", 0, 0, List.of(1))));
-    }
-
-    /** "B6 NUMERIC 120.0 #,##0": a cell's place, type, value and, but for headings and headers, its format. */
-    private static List<String> cells(Sheet sheet) {
-        List<String> cells = new ArrayList<>();
-        for (Row row : sheet) {
-            for (Cell cell : row) {
-                String value = cell.getCellType() == CellType.NUMERIC
-                        ? String.valueOf(cell.getNumericCellValue())
-                        : cell.getStringCellValue();
-                String format = cell.getCellStyle().getDataFormatString();
-                cells.add(cell.getAddress().formatAsString() + " " + cell.getCellType() + " " + value
-                        + ("General".equals(format) ? "" : " " + format));
-            }
-        }
-        return cells;
-    }
-
-    private static List<XSSFChart> charts(Sheet sheet) {
-        XSSFDrawing drawing = ((XSSFSheet) sheet).getDrawingPatriarch();
-        return drawing == null ? List.of() : drawing.getCharts();
     }
 
     /** The cells each drawing of the sheet covers, from its top left cell to the cell its bottom right corner is in. */

@@ -1,6 +1,9 @@
 package org.hhw.warehouse.report.monthly;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hhw.warehouse.report.FormFiles.cells;
+import static org.hhw.warehouse.report.FormFiles.charts;
+import static org.hhw.warehouse.report.FormFiles.fonts;
 import static org.hhw.warehouse.report.monthly.CountyHome.JUNE;
 import static org.hhw.warehouse.report.monthly.CountyHome.MADE_AT;
 import static org.hhw.warehouse.report.monthly.CountyHome.TOWNSHIPS;
@@ -29,18 +32,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.graphics.PDXObject;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hhw.warehouse.Home;
@@ -649,27 +643,6 @@ class MonthlyReportsTest {
         return JUNE.minusMonths(11 - index).toString();
     }
 
-    /** "B6 NUMERIC 120.0 #,##0": a cell's place, type, value and, but for headings and headers, its format. */
-    private static List<String> cells(Sheet sheet) {
-        List<String> cells = new ArrayList<>();
-        for (Row row : sheet) {
-            for (Cell cell : row) {
-                String value = cell.getCellType() == CellType.NUMERIC
-                        ? String.valueOf(cell.getNumericCellValue())
-                        : cell.getStringCellValue();
-                String format = cell.getCellStyle().getDataFormatString();
-                cells.add(cell.getAddress().formatAsString() + " " + cell.getCellType() + " " + value
-                        + ("General".equals(format) ? "" : " " + format));
-            }
-        }
-        return cells;
-    }
-
-    private static List<XSSFChart> charts(Sheet sheet) {
-        XSSFDrawing drawing = ((XSSFSheet) sheet).getDrawingPatriarch();
-        return drawing == null ? List.of() : drawing.getCharts();
-    }
-
     private static List<String> lines(XSSFChart chart) {
         CTLineChart lines = chart.getCTChart().getPlotArea().getLineChartArray(0);
         return Arrays.stream(lines.getSerArray())
@@ -723,30 +696,6 @@ class MonthlyReportsTest {
     private static String pdfText(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             return new PDFTextStripper().getText(document);
-        }
-    }
-
-    /** The fonts of every page, those of the forms (the charts) drawn on them included. */
-    private static List<PDFont> fonts(PDDocument document) throws IOException {
-        List<PDFont> fonts = new ArrayList<>();
-        for (PDPage page : document.getPages()) {
-            collect(page.getResources(), fonts);
-        }
-        return fonts;
-    }
-
-    private static void collect(PDResources resources, List<PDFont> fonts) throws IOException {
-        if (resources == null) {
-            return;
-        }
-        for (var name : resources.getFontNames()) {
-            fonts.add(resources.getFont(name));
-        }
-        for (var name : resources.getXObjectNames()) {
-            PDXObject object = resources.getXObject(name);
-            if (object instanceof PDFormXObject form) {
-                collect(form.getResources(), fonts);
-            }
         }
     }
 }
