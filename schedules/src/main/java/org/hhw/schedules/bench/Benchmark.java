@@ -13,12 +13,17 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import org.hhw.jobs.WarehouseConfiguration;
 import org.hhw.jobs.ingest.IngestJobConfiguration;
@@ -34,6 +39,13 @@ import org.hhw.sources.read.SpreadsheetFiles;
 import org.hhw.warehouse.EtlFile;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
+import org.hhw.warehouse.report.MonthlyReport;
+import org.hhw.warehouse.report.ReportData;
+import org.hhw.warehouse.report.ReportForm;
+import org.hhw.warehouse.report.forms.PdfReportForm;
+import org.hhw.warehouse.report.forms.XlsxReportForm;
+import org.hhw.warehouse.report.monthly.MonthlyReports;
+import org.hhw.warehouse.report.monthly.ReportNotMade;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -63,6 +75,10 @@ import org.springframework.stereotype.Component;
  * into a home of its own. On a cold JVM the just-in-time compiler alone takes seconds of the two
  * cores, which a running service spends once, not on every file; both the ingest and its baseline
  * are measured warm.
+ *
+ * <p>Last, the latest month's reports are made over the county the csv and the claims built, every unit in every
+ * form, and timed against issue 12's target; the report code runs there for the first time in the process, as a
+ * service's first report does.
  */
 @Component
 public class Benchmark {
@@ -71,6 +87,11 @@ public class Benchmark {
     static final long SEED = 2019L;
     /** The warm-up samples' size at most. */
     static final int WARM_UP_PERSONS = 50_000;
+
+    /** The county whose reports are timed: the bench's homes are the county's as the demo's is. */
+    static final String REPORT_COUNTY = "天镇县";
+    /** Issue 12's target for a month's reports, every unit and every form, on the county of a million persons. */
+    static final double REPORTS_TARGET_SECONDS = 30;
 
     /** The whole process's processor time (every thread, DuckDB's included): what an ingest cost besides waiting. */
     private static final OperatingSystemMXBean PROCESS =
@@ -168,7 +189,11 @@ public class Benchmark {
         out.printf(
                 "%nmarts rebuild over the county of %,d registry persons and %,d medical claims: %.1f s%n",
                 persons, persons, martsRebuild(county) / 1e9);
-        return results.stream().allMatch(r -> r.status() == BatchStatus.COMPLETED && r.rowsLoaded() == persons) ? 0 : 1;
+        boolean reportsMade = monthlyReports(county, out);
+        return results.stream().allMatch(r -> r.status() == BatchStatus.COMPLETED && r.rowsLoaded() == persons)
+                        && reportsMade
+                ? 0
+                : 1;
     }
 
     /** Parses and ingests a small sample of each format, untimed, each into a fresh home of its own. */
@@ -194,6 +219,117 @@ public class Benchmark {
             warehouse.buildMarts();
             return System.nanoTime() - start;
         }
+    }
+
+    /**
+     * Times the making of the latest month's reports over the county, as {@code hhw report} makes them: the county
+     * and every township, the workbook and the PDF, several files at once, then the month's index page. Made twice:
+     * first with the report code run for the first time in the process, as at a service's start (judged against the
+     * target), then again, warm. Each time is the month's first version (the reports, snapshots and ledger of the
+     * time before are removed first): a later version would also write its change note.
+     *
+     * @return whether the reports were made
+     */
+    static boolean monthlyReports(Path county, PrintStream out) throws IOException, SQLException {
+        return monthlyReports(county, List.of(new XlsxReportForm(), PdfReportForm.withFont(null)), out);
+    }
+
+    /** {@link #monthlyReports(Path, PrintStream)} in these forms. */
+    static boolean monthlyReports(Path county, List<ReportForm> forms, PrintStream out)
+            throws IOException, SQLException {
+        Home home = new Home(county);
+        List<YearMonth> months;
+        try (ReportData data = ReportData.open(home.analyticsDb())) {
+            months = data.monthsWithData();
+        }
+        if (months.isEmpty()) {
+            out.printf("%nmonthly reports: the county has no month with events; nothing timed%n");
+            return false;
+        }
+        YearMonth month = months.get(months.size() - 1);
+        int threads = Runtime.getRuntime().availableProcessors();
+        try {
+            ReportsTiming first = makeReports(home, month, forms, threads);
+            out.printf(
+                    "%nmonthly reports of %s over that county (%d units × %s, %d threads): %d files in %.1f s; target %.0f s: %s%n",
+                    month,
+                    first.made().files().size() / forms.size(),
+                    String.join(
+                            " and ", forms.stream().map(ReportForm::extension).toList()),
+                    threads,
+                    first.filesInFolder(),
+                    first.nanos() / 1e9,
+                    REPORTS_TARGET_SECONDS,
+                    first.nanos() <= REPORTS_TARGET_SECONDS * 1e9 ? "PASS" : "MISS");
+            out.println("  " + first.steps());
+            ReportsTiming again = makeReports(home, month, forms, threads);
+            out.printf("  made again, the report code warm: %.1f s; %s%n", again.nanos() / 1e9, again.steps());
+            return true;
+        } catch (ReportNotMade e) {
+            out.printf("%nmonthly reports of %s not made: %s%n", month, e.getMessage());
+            return false;
+        } catch (OutOfMemoryError e) {
+            // Reported, not thrown: the figures above stand, and the reports' heap is garbage once make gives up.
+            out.printf(
+                    "%nmonthly reports of %s not made: out of memory (max heap %d MB)%n",
+                    month, Runtime.getRuntime().maxMemory() >> 20);
+            return false;
+        }
+    }
+
+    /** One making of the month's reports, timed, with each form's files timed. */
+    record ReportsTiming(
+            MonthlyReports.Made made,
+            long filesInFolder,
+            long nanos,
+            long assemblingNanos,
+            long writingNanos,
+            long indexPagesNanos,
+            List<TimedForm> forms) {
+
+        String steps() {
+            StringBuilder steps = new StringBuilder(String.format(
+                    "assembling the reports %.1f s, writing the files %.1f s, the index pages %.1f s; per file:",
+                    assemblingNanos / 1e9, writingNanos / 1e9, indexPagesNanos / 1e9));
+            for (TimedForm form : forms) {
+                steps.append(String.format(
+                        " %s %.2f s (%.1f s for %d)",
+                        form.extension(),
+                        form.nanos() / 1e9 / Math.max(1, form.files()),
+                        form.nanos() / 1e9,
+                        form.files()));
+            }
+            return steps.toString();
+        }
+    }
+
+    /** Makes the month's reports as its first version, after removing those of any time before. */
+    private static ReportsTiming makeReports(Home home, YearMonth month, List<ReportForm> forms, int threads)
+            throws IOException {
+        deleteTree(home.reports());
+        deleteTree(home.snapshots());
+        Files.deleteIfExists(home.reportLedger());
+        Files.createDirectories(home.state());
+        List<TimedForm> timed = forms.stream().map(TimedForm::new).toList();
+        String version = MonthlyReports.class.getPackage().getImplementationVersion();
+        MonthlyReports reports = new MonthlyReports(
+                home,
+                REPORT_COUNTY,
+                List.copyOf(timed),
+                Clock.systemDefaultZone(),
+                version != null ? version : "bench",
+                threads);
+        long start = System.nanoTime();
+        MonthlyReports.Made made = reports.make(month);
+        long end = System.nanoTime();
+        long files;
+        try (Stream<Path> inFolder = Files.list(made.folder())) {
+            files = inFolder.count();
+        }
+        long firstFile = timed.stream().mapToLong(TimedForm::firstStart).min().orElse(start);
+        long lastFile = timed.stream().mapToLong(TimedForm::lastEnd).max().orElse(end);
+        return new ReportsTiming(
+                made, files, end - start, firstFile - start, lastFile - firstFile, end - lastFile, timed);
     }
 
     /** The sample file of this size, generated unless an earlier run left it (written aside, then renamed). */
@@ -360,6 +496,55 @@ public class Benchmark {
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /**
+     * A form that notes how long each of its files took to write (on one of the generator's threads) and when the
+     * first began and the last ended, for the figures per form.
+     */
+    static final class TimedForm implements ReportForm {
+
+        private final ReportForm form;
+        private final LongAdder nanos = new LongAdder();
+        private final AtomicInteger files = new AtomicInteger();
+        private final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
+        private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
+
+        TimedForm(ReportForm form) {
+            this.form = form;
+        }
+
+        @Override
+        public String extension() {
+            return form.extension();
+        }
+
+        @Override
+        public void write(MonthlyReport report, Path file) throws IOException {
+            long start = System.nanoTime();
+            form.write(report, file);
+            long end = System.nanoTime();
+            nanos.add(end - start);
+            files.incrementAndGet();
+            firstStart.accumulateAndGet(start, Math::min);
+            lastEnd.accumulateAndGet(end, Math::max);
+        }
+
+        long nanos() {
+            return nanos.sum();
+        }
+
+        int files() {
+            return files.get();
+        }
+
+        long firstStart() {
+            return firstStart.get();
+        }
+
+        long lastEnd() {
+            return lastEnd.get();
         }
     }
 

@@ -11,9 +11,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.hhw.warehouse.Home;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +28,17 @@ class BenchmarkTest {
     private static final Pattern FIGURES = Pattern.compile(
             "(registry xlsx|registry csv|medical csv) +\\d+ MB +\\d+\\.\\d s +\\d+\\.\\d s +\\d+\\.\\d s +[\\d,]+ +\\d+ MB +\\d+\\.\\d\\dx +(2x fastexcel-reader|4x DuckDB read_csv)"
                     + " +(PASS|MISS) +archive [\\d.]+ read [\\d.]+ load [\\d.]+ publish [\\d.]+ receipt [\\d.]+");
+
+    /** The report step's line: the month, the units and forms, the files, the wall time and the verdict. */
+    private static final Pattern REPORTS = Pattern.compile(
+            "monthly reports of (\\d{4}-\\d\\d) over that county \\(12 units × xlsx and pdf, \\d+ threads\\): 25 files in"
+                    + " \\d+\\.\\d s; target 30 s: (PASS|MISS)");
+
+    /** The lines after it: where the time went, the first time and again, warm. */
+    private static final Pattern STEPS = Pattern.compile(
+            "  (|made again, the report code warm: \\d+\\.\\d s; )assembling the reports \\d+\\.\\d s, writing the files"
+                    + " \\d+\\.\\d s, the index pages \\d+\\.\\d s; per file: xlsx \\d+\\.\\d\\d s \\(\\d+\\.\\d s for 12\\)"
+                    + " pdf \\d+\\.\\d\\d s \\(\\d+\\.\\d s for 12\\)");
 
     @TempDir
     Path home;
@@ -40,7 +54,7 @@ class BenchmarkTest {
         ByteArrayOutputStream second = new ByteArrayOutputStream();
         int secondExit = benchmark.run(PERSONS, new PrintStream(second, true, StandardCharsets.UTF_8));
 
-        // then every row was loaded both times, each figure line complete, and the marts were timed
+        // then every row was loaded both times, each figure line complete, and the marts and the reports were timed
         assertThat(firstExit).isZero();
         assertThat(secondExit).isZero();
         for (String out : List.of(first.toString(StandardCharsets.UTF_8), second.toString(StandardCharsets.UTF_8))) {
@@ -51,6 +65,27 @@ class BenchmarkTest {
             assertThat(out)
                     .containsPattern("marts rebuild over the county of 1,500 registry persons and 1,500 medical "
                             + "claims: \\d+\\.\\d s");
+            assertThat(out.lines().filter(l -> REPORTS.matcher(l).matches())).hasSize(1);
+            assertThat(out.lines().filter(l -> STEPS.matcher(l).matches()).map(l -> l.startsWith("  made again")))
+                    .containsExactly(false, true);
+        }
+        // and the latest month's reports were made in the county, once (the second run's replacing the first's)
+        String month = second.toString(StandardCharsets.UTF_8)
+                .lines()
+                .map(REPORTS::matcher)
+                .filter(Matcher::matches)
+                .findFirst()
+                .orElseThrow()
+                .group(1);
+        Path reports = home.resolve("bench/home-county/reports/" + month);
+        try (Stream<Path> files = Files.list(reports)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .hasSize(25)
+                    .contains("index.html")
+                    .filteredOn(name -> name.endsWith(".pdf"))
+                    .hasSize(12)
+                    .contains("天镇县脱贫攻坚数据月报_" + YearMonth.parse(month).getYear() + "年"
+                            + YearMonth.parse(month).getMonthValue() + "月.pdf");
         }
         // and the JVM was warmed up first on samples a twentieth the size, each ingested into a home of its own
         assertThat(first.toString(StandardCharsets.UTF_8)).contains("warming up: samples of 75 persons");
