@@ -12,14 +12,17 @@ import com.openhtmltopdf.util.XRLog;
 import java.awt.FontFormatException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
+import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.hhw.warehouse.report.MonthlyReport;
@@ -52,6 +55,17 @@ public final class PdfReportForm implements ReportForm {
 
     private final Path font;
 
+    /**
+     * The font's face, parsed once for the files written while it is held. Parsing the CJK font took about a
+     * quarter of a file's time (WenQuanYi's cmap, glyph locations and names) and ~20 MB of heap per file being
+     * written; fontbox 3 reads a parsed font's tables under the font's own locks, as PDFBox's own font cache shares
+     * them, so the files written at once share one. Softly held: kept while reports are being written, given back
+     * when the heap runs short in the month between them.
+     */
+    private SoftReference<TrueTypeFont> face = new SoftReference<>(null);
+
+    private final Object parsing = new Object();
+
     public PdfReportForm(Path font) {
         if (!Files.isReadable(font)) {
             throw new IllegalArgumentException(
@@ -81,6 +95,22 @@ public final class PdfReportForm implements ReportForm {
         return font.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc");
     }
 
+    /** The parsed face, parsed now unless it still is. */
+    private TrueTypeFont face() throws IOException {
+        synchronized (parsing) {
+            TrueTypeFont parsed = face.get();
+            if (parsed == null) {
+                // Either reads the whole file into memory and closes it; a collection's faces then read from the
+                // collection's copy, so it is left open, for the collector to take with its face.
+                parsed = isCollection()
+                        ? firstFont(new TrueTypeCollection(font.toFile()))
+                        : new TTFParser().parse(new RandomAccessReadBufferedFile(font.toFile()));
+                face = new SoftReference<>(parsed);
+            }
+            return parsed;
+        }
+    }
+
     /**
      * A collection's first font, its regular face (WenQuanYi's second is its monospaced one): one face
      * for the whole report, where registering them all under one family would mix them glyph by glyph.
@@ -106,9 +136,9 @@ public final class PdfReportForm implements ReportForm {
     @Override
     public void write(MonthlyReport report, Path file) throws IOException {
         BatikSVGDrawer charts = new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE);
-        try (OutputStream out = Files.newOutputStream(file);
-                // A collection's font is read from it until the PDF is saved: it closes after the renderer.
-                TrueTypeCollection collection = isCollection() ? new TrueTypeCollection(font.toFile()) : null) {
+        // Held for as long as this file is being written.
+        TrueTypeFont face = face();
+        try (OutputStream out = Files.newOutputStream(file)) {
             PdfRendererBuilder builder = new PdfRendererBuilder()
                     .useFastMode()
                     // No base URI: the document names no file or address, and nothing is fetched.
@@ -116,14 +146,9 @@ public final class PdfReportForm implements ReportForm {
                     .useSVGDrawer(charts)
                     .toStream(out);
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-                if (collection == null) {
-                    renderer.getFontResolver()
-                            .addFont(font.toFile(), ReportHtml.PDF_FONT, 400, IdentValue.NORMAL, true);
-                } else {
-                    PDFont first = PDType0Font.load(renderer.getPdfDocument(), firstFont(collection), true);
-                    renderer.getFontResolver()
-                            .addFont(new PDFontSupplier(first), ReportHtml.PDF_FONT, 400, IdentValue.NORMAL, true);
-                }
+                PDFont embedded = PDType0Font.load(renderer.getPdfDocument(), face, true);
+                renderer.getFontResolver()
+                        .addFont(new PDFontSupplier(embedded), ReportHtml.PDF_FONT, 400, IdentValue.NORMAL, true);
                 // Batik's font resolver exists once the renderer has read the document's font rules.
                 try {
                     charts.addFontFile(font.toFile(), ReportHtml.PDF_FONT, 400, FontStyle.NORMAL);

@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -164,6 +167,52 @@ class PdfReportFormTest {
         }
     }
 
+    @Test
+    void filesWrittenAtOnceShareTheFontAndEachReadsAsIfWrittenAlone() throws Exception {
+        // given six reports, each first written alone by a form of its own
+        List<MonthlyReport> reports = List.of(
+                SampleReport.county(),
+                SampleReport.township(),
+                longReport(120),
+                SampleReport.county(),
+                SampleReport.township(),
+                longReport(60));
+        List<String> alone = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            Path pdf = dir.resolve("alone-" + i + ".pdf");
+            PdfReportForm.withFont(null).write(reports.get(i), pdf);
+            alone.add(text(pdf));
+        }
+
+        // when one form writes them all on three threads at once, its font parsed once for all of them
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Path>> written = new ArrayList<>();
+            for (int i = 0; i < reports.size(); i++) {
+                MonthlyReport report = reports.get(i);
+                Path pdf = dir.resolve("at-once-" + i + ".pdf");
+                written.add(pool.submit(() -> {
+                    form.write(report, pdf);
+                    return pdf;
+                }));
+            }
+
+            // then each reads as the same report written alone, in the one embedded subset of the font
+            for (int i = 0; i < reports.size(); i++) {
+                Path pdf = written.get(i).get();
+                assertThat(text(pdf)).isEqualTo(alone.get(i));
+                try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+                    assertThat(fonts(document))
+                            .isNotEmpty()
+                            .allSatisfy(f -> assertThat(f.getName()).matches("[A-Z]{6}\\+WenQuanYiMicroHei"))
+                            .allSatisfy(f -> assertThat(f.isEmbedded()).isTrue());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** A township report whose one block holds a table of {@code rows} villages. */
     static MonthlyReport longReport(int rows) {
         List<List<Object>> villages = new ArrayList<>();
@@ -180,6 +229,12 @@ class PdfReportFormTest {
                 null);
         Block block = new Block("教育", "二、教育扶贫", List.of(), List.of(table), List.of());
         return new MonthlyReport("天镇县", new ReportUnit(1, "玉泉镇"), SampleReport.MONTH, List.of(block));
+    }
+
+    private static String text(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     private static String pageText(PDDocument document, int page) throws IOException {
