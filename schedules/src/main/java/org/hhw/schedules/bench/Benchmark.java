@@ -248,6 +248,7 @@ public class Benchmark {
         }
         YearMonth month = months.get(months.size() - 1);
         int threads = Runtime.getRuntime().availableProcessors();
+        long start = System.nanoTime();
         try {
             ReportsTiming first = makeReports(home, month, forms, threads);
             out.printf(
@@ -271,8 +272,8 @@ public class Benchmark {
         } catch (OutOfMemoryError e) {
             // Reported, not thrown: the figures above stand, and the reports' heap is garbage once make gives up.
             out.printf(
-                    "%nmonthly reports of %s not made: out of memory (max heap %d MB)%n",
-                    month, Runtime.getRuntime().maxMemory() >> 20);
+                    "%nmonthly reports of %s not made: out of memory (%s) after %.1f s%n",
+                    month, e.getMessage(), (System.nanoTime() - start) / 1e9);
             return false;
         }
     }
