@@ -55,6 +55,20 @@ public final class MedicalBlock implements BlockQuery {
             new Field("低保标准×家庭人口（元）", Measure.YUAN, "dibao_line"),
             new Field("预警原因", Measure.TEXT, "reason"));
 
+    /** The most households a report's warning list shows. */
+    static final int LISTED = 100;
+
+    private final int listed;
+
+    public MedicalBlock() {
+        this(LISTED);
+    }
+
+    /** @param listed the most households the warning list shows */
+    MedicalBlock(int listed) {
+        this.listed = listed;
+    }
+
     @Override
     public Block build(ReportData data, ReportUnit unit, YearMonth month) throws SQLException {
         List<Figure> figures = List.of(
@@ -81,25 +95,34 @@ public final class MedicalBlock implements BlockQuery {
     /**
      * The latest list judged up to the report's month: the rule is judged once a copy, over the 12 months to the
      * latest admission, so a month whose claims have not arrived yet shows the list of the month they reach.
+     *
+     * <p>A bulletin lists at most {@link #LISTED} households, those who paid most themselves, in the order a visit
+     * goes (township, village, household): a list of thousands is no one's to read, and the whole list is the
+     * model's, rpt_medical_warning, which the note names.
      */
-    private static Table warningList(ReportData data, ReportUnit unit, YearMonth month) throws SQLException {
+    private Table warningList(ReportData data, ReportUnit unit, YearMonth month) throws SQLException {
+        String latest = "year_month = (select max(year_month) from rpt_medical_warning where year_month <= ?)"
+                + (unit.isCounty() ? "" : " and township_key = ?");
+        Object[] parameters =
+                unit.isCounty() ? new Object[] {month.toString()} : new Object[] {month.toString(), unit.townshipKey()};
         List<Map<String, Object>> rows = data.query("""
                 select township, village, household_id, members, stays, self_paid, warning_line, dibao_line,
                        concat_ws('；', case when over_warning_line then '超过预警线' end,
                                  case when over_dibao_line then '超过低保标准×家庭人口' end) as reason,
-                       township_key, window_start, window_end
-                from rpt_medical_warning
-                where year_month = (select max(year_month) from rpt_medical_warning where year_month <= ?)
-                order by township_key = 0, township_key, village, household_id""", month.toString());
-        if (!unit.isCounty()) {
-            rows = rows.stream()
-                    .filter(r -> r.get("township_key").equals(unit.townshipKey().longValue()))
-                    .toList();
-        }
+                       window_start, window_end
+                from (select * from rpt_medical_warning where %s
+                      order by self_paid desc, household_id limit %d)
+                order by township_key = 0, township_key, village, household_id""".formatted(latest, listed), parameters);
+        long households = (Long) data.query("select count(*) as n from rpt_medical_warning where " + latest, parameters)
+                .get(0)
+                .get("n");
         String note = rows.isEmpty()
                 ? "无因病返贫预警户"
                 : "近12个月指" + day(rows.get(0).get("window_start")) + "至"
-                        + day(rows.get(0).get("window_end")) + "入院的住院；不列身份证号、姓名及疾病名称";
+                        + day(rows.get(0).get("window_end")) + "入院的住院；不列身份证号、姓名及疾病名称"
+                        + (households > listed
+                                ? "；共" + households + "户，列出个人自付最高的" + listed + "户，全部名单见发布库 rpt_medical_warning"
+                                : "");
         return ModelTable.of("因病返贫预警名单", WARNING_FIELDS, rows, note);
     }
 

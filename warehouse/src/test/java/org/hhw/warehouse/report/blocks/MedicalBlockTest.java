@@ -143,6 +143,18 @@ class MedicalBlockTest extends PublishedCounty {
     }
 
     @Test
+    void aLongWarningListShowsTheHouseholdsWhoPaidMostAndSaysHowManyThereAre() throws Exception {
+        // given a bulletin that lists one household at most
+        // when
+        Block block = new MedicalBlock(1).build(data, COUNTY, JUNE);
+
+        // then 王桂兰's household (12,000 yuan self-paid) is listed, 刘福's (8,500) counted in the note
+        Table list = block.tables().get(2);
+        assertThat(list.rows()).extracting(r -> r.get(2)).containsExactly("3101000002");
+        assertThat(list.note()).isEqualTo(NOTE + "；共2户，列出个人自付最高的1户，全部名单见发布库 rpt_medical_warning");
+    }
+
+    @Test
     void aTownshipHasItsOwnFiguresTrendAndHouseholdsOnly() throws Exception {
         // when
         Block block = new MedicalBlock().build(data, YUQUAN, JUNE);
