@@ -110,10 +110,10 @@ turn as (
     from turn_month t
     left join version n
         on n.counted = t.counted and n.id = t.id and n.first_month <= t.month_start
-        and (n.end_month is null or n.end_month > t.month_start)
+        and coalesce(n.end_month, 'infinity') > t.month_start
     left join version b
         on b.counted = t.counted and b.id = t.id and b.first_month <= t.month_start - interval 1 month
-        and (b.end_month is null or b.end_month > t.month_start - interval 1 month)
+        and coalesce(b.end_month, 'infinity') > t.month_start - interval 1 month
 ),
 -- the persons of an exiting household: its registered persons current at the month's end
 exited_person as (
@@ -121,7 +121,7 @@ exited_person as (
     from turn t
     join person_version p
         on p.household_id = t.id and p.first_month <= t.month_start
-        and (p.end_month is null or p.end_month > t.month_start)
+        and coalesce(p.end_month, 'infinity') > t.month_start
     where t.counted = 'household' and t.exited
 ),
 -- the exits: households, and the persons of each

@@ -53,7 +53,8 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
               log [--limit=N]             the audit log: who ran which query or command, when, what came of it
               rebuild                     recreate the warehouse from the Parquet lake alone (service stopped)
               bench [--persons=N]         time the ingest of a generated registry (default 1,000,000 persons) in xlsx,
-                                          csv and of a medical csv as long, against a bare parse, under <home>/bench
+                                          csv and of a medical csv as long, against a bare parse, then the latest
+                                          month's reports, under <home>/bench
             settings: --hhw.home=DIR (default ./home) and the others in the README, or HHW_* environment variables
             """;
 
