@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.hhw.schedules.bench.Benchmark;
 import org.hhw.schedules.demo.DemoCounty;
@@ -35,6 +36,9 @@ import org.springframework.stereotype.Component;
 /** The commands of {@code hhw}; {@code hhw help} lists them. */
 @Component
 public class Cli implements ApplicationRunner, ExitCodeGenerator {
+
+    /** The words that ask for the usage; {@link HhwApplication#main} answers them first, without the application. */
+    static final Set<String> HELP = Set.of("help", "--help", "-h");
 
     static final String USAGE = """
             usage: hhw <command>
@@ -134,6 +138,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                                             args.getOptionValues("persons").get(0))
                                     : 1_000_000,
                             out);
+                // reached when options come before the word (hhw --hhw.home=h help), or none is given
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

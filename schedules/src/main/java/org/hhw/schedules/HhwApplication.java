@@ -14,9 +14,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The product's one runnable: {@code hhw <command>}. {@code sql} opens only the published
- * analytics copy and {@code log} reads only the audit log, both without starting the application,
- * so they are quick and never touch a load.
+ * The product's one runnable: {@code hhw <command>}. {@code help} prints, {@code sql} opens only the
+ * published analytics copy, {@code status} reads it and the state, and {@code log} reads only the audit
+ * log, all without starting the application, so they are quick and never touch a load.
  *
  * <p>A command that writes to the home takes the home's {@link WriterLock} here, before the
  * application (its job repository, its warehouse) starts: a second writer is refused before it
@@ -33,6 +33,11 @@ public class HhwApplication {
 
     public static void main(String[] args) throws Exception {
         String command = args.length > 0 ? args[0] : "help";
+        if (Cli.HELP.contains(command)) {
+            // The usage is text: starting the application for it cost seconds.
+            new PrintStream(System.out, true, StandardCharsets.UTF_8).print(Cli.USAGE);
+            System.exit(0);
+        }
         if (command.equals("sql")) {
             System.exit(SqlShell.run(Arrays.copyOfRange(args, 1, args.length)));
         }
