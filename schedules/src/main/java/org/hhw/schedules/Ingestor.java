@@ -179,7 +179,7 @@ public class Ingestor {
                     return setAside(source, file, sha256, "已尝试处理" + MAX_ATTEMPTS + "次均未成功");
                 }
                 return deliverWithoutReceipt(
-                        source, file, attempts.get(0).getExitStatus().getExitDescription());
+                        source, file, sha256, attempts.get(0).getExitStatus().getExitDescription());
             }
             if (attempts.isEmpty()) {
                 receivedAt.ifPresent(at -> registerReceived(source, file, sha256, at));
@@ -259,11 +259,13 @@ public class Ingestor {
     /**
      * A loaded file whose later steps (publish, receipt) keep failing: retrying a step that failed
      * the same way three times only fails again at every poll, so the original goes to processed/
-     * with a note saying its data is loaded and the receipt could not be made. (A run failing on
-     * its data tests is the operator's to repair and keeps waiting: see the class comment.)
+     * with a note saying its data is loaded and the receipt could not be made (kept once, a hard link
+     * to its archived copy: {@link Intake#deliver}). (A run failing on its data tests is the operator's
+     * to repair and keeps waiting: see the class comment.)
      */
-    private Run deliverWithoutReceipt(String source, Path file, String why) throws IOException {
-        Path target = new Intake(home).processedTarget(source, file);
+    private Run deliverWithoutReceipt(String source, Path file, String sha256, String why) throws IOException {
+        Intake intake = new Intake(home);
+        Path target = intake.processedTarget(source, file);
         RejectionNote.write(
                 Intake.noteOf(target),
                 file.getFileName().toString(),
@@ -271,7 +273,7 @@ public class Ingestor {
                 "RECEIPT_FAILED",
                 "文件中的数据已入库，但系统" + MAX_ATTEMPTS + "次都未能生成回执。已通知系统管理员排查，" + "请勿重复发送该文件。",
                 LocalDateTime.now());
-        Intake.move(file, target);
+        intake.deliver(file, sha256, target);
         log.error(
                 "delivered {} without a receipt after {} failed attempts: {}",
                 file,

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * After a real ingest, identified data is its owner's alone: every folder but the home and the
  * clerks' folders is {@code rwx------}, the files the product writes are {@code rw-------}, and
- * only the clerks' group reaches the clerks' folders and only the analysts' group the published copy.
+ * only the clerks' group reaches the clerks' folders (and the original, kept once, only through
+ * them) and only the analysts' group the published copy.
  */
 class HomePermissionsTest {
 
@@ -67,9 +68,14 @@ class HomePermissionsTest {
                 .isEqualTo("rw-------");
         assertThat(mode(home.resolve("lake/source=registry/file_key=1/rows/part-000001.parquet")))
                 .isEqualTo("rw-------");
+        // but the original, kept once: the archived copy is what processed/ holds, the clerks' group's to read
+        // there as a receipt is (and not to write), and reached only there, the archive folder being the owner's
+        Path original = home.resolve("processed/registry/南高崖乡.csv");
         try (Stream<Path> archived = Files.list(home.resolve("archive"))) {
-            assertThat(archived.map(HomePermissionsTest::mode)).containsExactly("rw-------");
+            assertThat(archived.filter(p -> isSameFile(p, original))).hasSize(1);
         }
+        assertThat(mode(original)).isEqualTo("rw-r-----");
+        assertThat(group(original)).isEqualTo(group);
         // and the published copy is the analysts' group's to read, the only file of the home others may reach
         assertThat(mode(home.resolve("analytics.duckdb"))).isEqualTo("rw-r-----");
         assertThat(group(home.resolve("analytics.duckdb"))).isEqualTo(group);
@@ -78,6 +84,14 @@ class HomePermissionsTest {
                             .map(p -> p.getFileName().toString())
                             .filter(n -> !n.startsWith("process-")))
                     .containsExactly("analytics.duckdb");
+        }
+    }
+
+    private static boolean isSameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

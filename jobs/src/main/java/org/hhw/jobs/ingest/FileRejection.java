@@ -16,7 +16,8 @@ import org.hhw.warehouse.receipt.RejectionNote;
  * "This file cannot be used", whatever the cause: a file the read step found unusable (corrupt,
  * encrypted, columns missing, …) and a file set aside after repeated failed attempts take the same
  * way out, in this order: its {@code etl_file} row {@code REJECTED} with the error code, its receipt
- * spool deleted, the publish gate, then the 说明.txt note and the original moved to rejected/.
+ * spool deleted, the publish gate, then the 说明.txt note and the original to rejected/ (kept once, a hard
+ * link to its archived copy: {@link Intake#deliver}).
  *
  * <p>The gate comes before the file leaves the inbox: when a data test fails, the rejection is
  * recorded in the warehouse but neither published nor shown to the clerk, and the file waits in
@@ -54,15 +55,26 @@ public final class FileRejection {
                 home,
                 "rejecting " + (fileKey.isPresent() ? "file " + fileKey.getAsInt() : original.getFileName()) + " as "
                         + code + " (not published, the file not yet moved to rejected/)");
-        moveWithNote(home, contracts.get(source), original, code, explanation);
+        // hashed again, so that the original is linked to an archived copy only if that is its content: a file
+        // set aside may never have been archived (or been rewritten since); the one read of a rejected file
+        String sha256 = Intake.sha256(original);
+        new Intake(home).deliver(original, sha256, noteFirst(home, contracts.get(source), original, code, explanation));
     }
 
     /**
-     * The note first, where the original is going in rejected/, then the original: a crash in between
-     * leaves the file in the inbox for the next attempt. Also the way out for what never was a file of
-     * the warehouse (a link or a folder dropped in an inbox).
+     * The way out for what never was a file of the warehouse (a link or a folder dropped in an inbox):
+     * moved as it is, unread, to rejected/ with a note.
      */
     public static void moveWithNote(Home home, Contract contract, Path original, String code, String explanation)
+            throws IOException {
+        Intake.move(original, noteFirst(home, contract, original, code, explanation));
+    }
+
+    /**
+     * Writes the note where the original is going in rejected/ and returns that place: the original
+     * follows it, so a crash in between leaves the file in the inbox for the next attempt.
+     */
+    private static Path noteFirst(Home home, Contract contract, Path original, String code, String explanation)
             throws IOException {
         Path target = new Intake(home).rejectedTarget(contract.source(), original);
         RejectionNote.write(
@@ -72,6 +84,6 @@ public final class FileRejection {
                 code,
                 explanation,
                 LocalDateTime.now());
-        Intake.move(original, target);
+        return target;
     }
 }

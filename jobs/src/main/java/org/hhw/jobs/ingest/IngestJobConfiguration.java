@@ -345,14 +345,17 @@ public class IngestJobConfiguration {
     }
 
     /**
-     * The receipt first, where the original is going in processed/, then the original: a crash in
-     * between leaves the file in the inbox, and the restarted step writes both again.
+     * The receipt first, where the original is going in processed/, then the original (kept once, a
+     * hard link to its archived copy: {@link Intake#deliver}): a crash in between leaves the file in the
+     * inbox, and the restarted step writes both again, at the same place.
      */
     private static void receiptThenMove(
             Home home, Warehouse warehouse, ReceiptSpool spool, Contract contract, Path original, int fileKey) {
-        Path target = new Intake(home).processedTarget(contract.source(), original);
+        Intake intake = new Intake(home);
+        Path target = intake.processedTarget(contract.source(), original);
         Receipts.write(warehouse, spool, contract, fileKey, Intake.receiptOf(target));
-        Intake.move(original, target);
+        // the hash the archive step archived the file under, registered with it
+        intake.deliver(original, warehouse.file(fileKey).orElseThrow().sha256(), target);
     }
 
     private static ExecutionContext jobContext(StepExecution step) {

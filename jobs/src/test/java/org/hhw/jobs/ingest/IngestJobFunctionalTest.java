@@ -126,7 +126,7 @@ class IngestJobFunctionalTest extends IngestFunctionalTest {
                         "13|140222********1624|杨八|female|1973-03-03|14022211001000003|head|true|64|4|4");
         assertThat(warehouse.runDataTests()).isEmpty();
 
-        // and each original is archived by hash, moved to processed/ beside its receipt
+        // and each original is archived by hash and kept once: in processed/ beside its receipt, the archived copy
         for (Path file : files) {
             String name = file.getFileName().toString();
             assertThat(home.inbox("registry").resolve(name)).doesNotExist();
@@ -135,6 +135,12 @@ class IngestJobFunctionalTest extends IngestFunctionalTest {
             assertThat(Files.mismatch(
                             FIXTURES.resolve(name), home.processed("registry").resolve(name)))
                     .isEqualTo(-1);
+            assertThat(Files.isSameFile(
+                            home.processed("registry").resolve(name),
+                            home.archive()
+                                    .resolve(Intake.sha256(FIXTURES.resolve(name))
+                                            + name.substring(name.lastIndexOf('.')))))
+                    .isTrue();
         }
         try (Stream<Path> archived = Files.list(home.archive())) {
             assertThat(archived.map(p -> p.getFileName().toString()).sorted().toList())

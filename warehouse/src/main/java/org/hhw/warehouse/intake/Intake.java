@@ -11,17 +11,24 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.hhw.warehouse.FileModes;
 import org.hhw.warehouse.Home;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The files themselves: fingerprinting, archiving the original byte for byte, and moving it out of
- * the inbox once it is dealt with.
+ * the inbox once it is dealt with, kept once on disk ({@link #deliver}).
  */
 public final class Intake {
 
     /** The longest file name, in bytes, that Linux file systems (ext4, xfs, btrfs) accept. */
     private static final int NAME_BYTES = 255;
+
+    private static final Logger log = LoggerFactory.getLogger(Intake.class);
+    /** Hard links refused (the archive on another file system): said once per process, not at every file. */
+    private static final AtomicBoolean LINKS_REFUSED = new AtomicBoolean();
 
     private final Home home;
 
@@ -94,8 +101,9 @@ public final class Intake {
 
     /**
      * Where a dealt-with file goes in processed/&lt;source&gt;, never over an earlier one. The receipt is
-     * written there first and the file moved last, so a crash in between leaves the file in the inbox
-     * and the job redoes both.
+     * written there first and the file delivered last ({@link #deliver}, which gives the name its file
+     * in one rename), so a crash in between leaves the name free and the file in the inbox, and the
+     * job, redoing both, is given the same name again.
      */
     public Path processedTarget(String source, Path file) {
         return freeName(home.processed(source), file);
@@ -105,7 +113,82 @@ public final class Intake {
         return freeName(home.rejected(source), file);
     }
 
-    /** Moves the original out of the inbox; atomic, so it is either in one place or the other. */
+    /**
+     * Takes a dealt-with original out of the inbox to {@code target} (from {@link #processedTarget} or
+     * {@link #rejectedTarget}, its receipt or note already written there), kept once on disk: when its
+     * content is archived, {@code target} is a hard link to the archived copy and the clerk's file is
+     * gone. Otherwise (never archived, or hard links refused) it is {@linkplain #move moved} as it is.
+     *
+     * <p>The clerk's file itself is never linked: a clerk may still write it in place, and the kernel
+     * (fs.protected_hardlinks) refuses to link another user's file. The archived copy is linked instead,
+     * under a hidden name beside {@code target}, where it takes the mode of that folder's files
+     * ({@link FileModes#asFolder}: the clerks' group may read it, not write it, so no clerk can change
+     * the archive through processed/; archive/ itself stays the owner's, so the group reaches the bytes
+     * only there), and the clerk's file's modification time, which clerks saw on their processed files
+     * when they were moved and which the job's parameters hold. That link then replaces the clerk's
+     * file in the inbox (one rename), and is moved to {@code target} like any file (another).
+     *
+     * <p>Why not link {@code target} straight and then delete the inbox file: after a crash between
+     * the two, the restarted job would have to tell its own link from the same content sent again
+     * under the same name and delivered before (a duplicate), whose name is the archive's inode just
+     * the same; taking it for its own would write the duplicate's receipt over the first one. Here the
+     * original is always wholly in one place: the clerk's file in the inbox, the archived copy in the
+     * inbox under the clerk's name (the same bytes, mode and time, so the restarted run has the same
+     * parameters and resumes), or the copy at {@code target}. The name is taken only by the last rename,
+     * so {@link #processedTarget} chooses it again, and a second name such as "name (2).csv" is given
+     * only to a second file. A crash may leave the hidden link, which the next delivery replaces.
+     */
+    public void deliver(Path original, String sha256, Path target) {
+        Path archived = home.archive().resolve(sha256 + extension(original));
+        try {
+            Files.createDirectories(target.getParent());
+            if (Files.exists(archived) && !Files.isSameFile(original, archived)) {
+                Path link = pendingLink(target, archived);
+                Files.deleteIfExists(link);
+                if (linked(link, archived)) {
+                    FileModes.asFolder(link);
+                    Files.setLastModifiedTime(link, Files.getLastModifiedTime(original));
+                    Files.move(link, original, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot deliver " + original + " to " + target + ": " + e.getMessage(), e);
+        }
+        move(original, target);
+    }
+
+    /** The hidden name the archived copy is linked under before it replaces the clerk's file. */
+    static Path pendingLink(Path target, Path archived) {
+        return target.resolveSibling(".hhw-" + archived.getFileName() + ".link");
+    }
+
+    /**
+     * Links the archived copy, or says why it cannot: archive/ on another file system than the clerks'
+     * folders (or one without hard links) is a setting, not a fault, and the original is then moved,
+     * kept twice as before.
+     */
+    private static boolean linked(Path link, Path archived) {
+        try {
+            Files.createLink(link, archived);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            if (LINKS_REFUSED.compareAndSet(false, true)) {
+                log.warn(
+                        "cannot hard-link the archive's {} into {} ({}): originals are moved instead and each is kept"
+                                + " twice, in archive/ and in processed/ or rejected/; put archive/ on the same file"
+                                + " system as processed/ to keep each once",
+                        archived.getFileName(),
+                        link.getParent(),
+                        e.toString());
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Moves the original out of the inbox; atomic, so it is either in one place or the other. As it is:
+     * for what was never archived (a link or a folder refused unread, a file that never got that far).
+     */
     public static void move(Path file, Path target) {
         try {
             Files.createDirectories(target.getParent());
