@@ -4,7 +4,7 @@
 create or replace view int_finding_edu_gap as
 with
 edu_year as (
-    select distinct year(paid_on) as year from fact_education_aid where is_current
+    select year from int_event_year where event = 'education_paid'
 ),
 label as (
     select domain, code, label_zh from dim_code

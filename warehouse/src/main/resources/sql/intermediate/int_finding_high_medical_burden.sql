@@ -5,9 +5,9 @@
 create or replace view int_finding_high_medical_burden as
 with
 burden_window as (
-    select max(admitted_date) as window_end, max(admitted_date) - interval 1 year + interval 1 day as window_start
-    from fact_medical_claim
-    where is_current
+    select max(last_date) as window_end, max(last_date) - interval 1 year + interval 1 day as window_start
+    from int_event_year
+    where event = 'medical_admitted'
     having count(*) > 0
 ),
 household_burden as (

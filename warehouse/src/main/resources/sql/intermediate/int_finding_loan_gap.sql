@@ -4,7 +4,7 @@
 create or replace view int_finding_loan_gap as
 with
 latest_ledger as (
-    select max(as_of_date) as as_of_date from fact_microloan where is_current having count(*) > 0
+    select max(last_date) as as_of_date from int_event_year where event = 'microloan_ledger' having count(*) > 0
 )
 select
     'LOAN_GAP' as rule_code, year(ll.as_of_date) as year, h.household_key, null::integer as person_key,

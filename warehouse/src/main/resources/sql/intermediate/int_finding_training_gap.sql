@@ -5,7 +5,7 @@
 create or replace view int_finding_training_gap as
 with
 training_year as (
-    select distinct year(start_date) as year from fact_training where is_current
+    select year from int_event_year where event = 'training_start'
 )
 select
     'TRAINING_GAP' as rule_code, y.year, h.household_key, null::integer as person_key, null as person_id_hash,

@@ -16,3 +16,7 @@ from (
         (select count(*) from (select distinct sheet, row_number from etl_warning where file_key = {file_key})) as warned
 ) as counts
 where file_key = {file_key};
+
+-- the file itself is a change whatever it loaded: its month of receipt and its counts (Models brings the models up to
+-- date for the changes; load/changes.sql and load/registry.sql add the households a load changed)
+insert into etl_change (file_key, household_id) values ({file_key}, null);

@@ -106,6 +106,35 @@ anti join (
 
 -- writes, in the load's transaction:
 
+-- the households whose versions the file closes or adds, the households the persons it changes leave or join, and the
+-- households of those persons' facts (a finding about a beneficiary the registry did not know, in the unknown
+-- household, ends when the registry lists them), for the models to redo (Models)
+insert into etl_change (file_key, household_id)
+with changed_person as (
+    select person_id_hash, household_id from dim_person where person_key in (select person_key from closing_person)
+    union all
+    select r.person_id_hash, r.household_id from new_person n join reg_person r using (sheet_index, row_number)
+),
+fact as (
+    select household_key, person_id_hash from fact_education_aid
+    union all select household_key, person_id_hash from fact_medical_claim
+    union all select household_key, person_id_hash from fact_microloan
+    union all select household_key, person_id_hash from fact_training
+)
+select distinct {file_key}, household_id
+from (
+    select household_id from dim_household where household_key in (select household_key from closing_household)
+    union all
+    select household_id from new_household
+    union all
+    select household_id from changed_person where household_id is not null
+    union all
+    select h.household_id
+    from (select distinct person_id_hash from changed_person) p
+    join fact f using (person_id_hash)
+    join dim_household h using (household_key)
+);
+
 update dim_person set valid_to = (select valid_from from load_time), is_current = false
 where person_key in (select person_key from closing_person);
 

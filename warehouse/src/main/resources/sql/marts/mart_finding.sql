@@ -2,7 +2,9 @@
 -- thresholds come from ref_policy_rule, in force on the date each rule names; facts are current ones, and the registry
 -- is its current state (current registered persons of current households). Each rule is its own model
 -- (intermediate/int_finding_<rule>.sql); this mart unions them, numbers the findings and adds each rule's severity and
--- title, the household and the person.
+-- title, the household and the person. A finding's key is a hash of what it says (rule, year, household, person,
+-- programme, detail), the same whichever build made it: the publish gate redoes the findings only of the households a
+-- load changed (Models), so a key numbered over all findings would move with every load.
 create or replace table mart_finding as
 with
 rule_meta (rule_order, rule_code, severity, rule_zh) as (
@@ -31,8 +33,9 @@ finding as (
     union all select * from int_finding_high_medical_burden
 )
 select
-    row_number() over (order by r.rule_order, f.year, h.household_id, f.person_id_hash, f.detail) as finding_key,
-    f.rule_code, r.severity, r.rule_zh, f.year,
+    md5_number_upper(concat_ws('|', f.rule_code, f.year, h.household_id, f.person_id_hash, f.programme, f.detail))
+        as finding_key,
+    f.rule_code, r.rule_order, r.severity, r.rule_zh, f.year,
     f.household_key, h.household_id, h.township, h.village,
     f.person_key, f.person_id_hash, p.id_masked, p.name,
     f.programme, f.detail,
@@ -43,4 +46,5 @@ select
 from finding f
 join rule_meta r using (rule_code)
 join dim_household h using (household_key)
-left join dim_person p on p.person_key = f.person_key;
+left join dim_person p on p.person_key = f.person_key
+order by r.rule_order, f.year, h.household_id, f.person_id_hash, f.detail;

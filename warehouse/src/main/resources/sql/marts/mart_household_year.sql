@@ -16,11 +16,7 @@ version as (
 ),
 event_year as (
     select 2018 as year
-    union select year(paid_on) from fact_education_aid where is_current
-    union select year(admitted_date) from fact_medical_claim where is_current
-    union select year(issue_date) from fact_microloan where is_current
-    union select year(as_of_date) from fact_microloan where is_current
-    union select year(start_date) from fact_training where is_current
+    union select year from int_event_year
 ),
 calendar as (
     select unnest(range(min(year), max(year) + 1)) as year from event_year
@@ -50,21 +46,13 @@ issued as (
     join version v using (household_key)
     group by all
 ),
--- banks send ledgers on their own dates: each bank's last ledger of the year states what is outstanding then, and a
--- loan missing from it is no longer owed
-last_ledger as (
-    select bank_key, year(as_of_date) as year, max(as_of_date) as as_of_date
-    from fact_microloan
-    where is_current
-    group by all
-),
 outstanding as (
     select
         v.household_id, l.year, sum(f.balance) as balance,
         count(*) filter (where f.status = 'overdue') as overdue_loans,
         sum(f.balance) filter (where f.status = 'overdue') as overdue_balance
     from fact_microloan f
-    join last_ledger l using (bank_key, as_of_date)
+    join int_bank_ledger_year l using (bank_key, as_of_date)
     join version v on v.household_key = f.household_key
     where f.is_current
     group by all

@@ -87,7 +87,7 @@ found as (
 rule as (
     select
         rule_code, any_value(rule_zh) as rule_zh, any_value(severity) as severity,
-        cast(rank() over (order by min(finding_key)) as integer) as rule_order
+        cast(rank() over (order by min(rule_order)) as integer) as rule_order
     from mart_finding
     group by rule_code
 ),

@@ -8,9 +8,9 @@
 -- ID or name and no diagnosis: the monitoring rules forbid them in notices.
 create or replace table rpt_medical_warning as
 with burden_window as (
-    select max(admitted_date) as window_end, max(admitted_date) - interval 1 year + interval 1 day as window_start
-    from fact_medical_claim
-    where is_current
+    select max(last_date) as window_end, max(last_date) - interval 1 year + interval 1 day as window_start
+    from int_event_year
+    where event = 'medical_admitted'
 ),
 burden as (
     select f.finding_key, count(*) as stays, sum(c.total_cost) as total_cost, sum(c.self_paid) as self_paid

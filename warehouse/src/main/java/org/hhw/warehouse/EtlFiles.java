@@ -169,6 +169,12 @@ final class EtlFiles {
                 ps.setInt(values.length + 1, fileKey);
                 ps.executeUpdate();
             }
+            // a duplicate or an unusable file loads nothing, yet counts in its month of receipt
+            try (PreparedStatement ps =
+                    connection.prepareStatement("insert into etl_change (file_key, household_id) values (?, null)")) {
+                ps.setInt(1, fileKey);
+                ps.executeUpdate();
+            }
         });
         writeManifest(fileKey);
     }

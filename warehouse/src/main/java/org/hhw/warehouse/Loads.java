@@ -76,6 +76,9 @@ final class Loads {
             scripts.add(SqlScript.resource("load/supersede.sql"));
         }
         scripts.add(SqlScript.resource("load/" + source + ".sql"));
+        if (fact != null) {
+            scripts.add(SqlScript.resource("load/changes.sql"));
+        }
         scripts.add(SqlScript.resource("load/finish.sql"));
         try {
             for (SqlScript script : scripts) {

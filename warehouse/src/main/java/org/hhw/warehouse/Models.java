@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -29,6 +30,8 @@ public final class Models {
     static final String TABLES = "tables";
     private static final List<String> FOLDERS = List.of(TABLES, "intermediate", "marts", "reports");
     private static final Pattern COMMENT = Pattern.compile("--[^\n]*");
+    private static final Pattern TABLE_MODEL =
+            Pattern.compile("^create or replace table \\w+ as\\s", Pattern.MULTILINE);
 
     /**
      * A documented relation: a table, or a model built from {@link #script()}.
@@ -36,6 +39,10 @@ public final class Models {
      * @param dependsOn the models and tables a model reads; empty for a table
      * @param keyColumns the key's columns (its natural key, in parentheses, left out)
      * @param sql the model's SQL; null for a table
+     * @param incremental the column a model brought up to date for what changed is redone by (its YAML's
+     *        {@code incremental}, e.g. {@code household_id}); null for a model always built whole, and for a table
+     * @param scope for a table the models brought up to date read, the rows of it the households in scope read (its
+     *        YAML's {@code household_scope}, a condition on its columns); null for the others
      */
     record Relation(
             String folder,
@@ -43,7 +50,9 @@ public final class Models {
             List<String> dependsOn,
             List<String> keyColumns,
             List<GenericTest> tests,
-            String sql) {
+            String sql,
+            String incremental,
+            String scope) {
 
         String name() {
             return doc.name();
@@ -55,6 +64,20 @@ public final class Models {
 
         String script() {
             return folder + "/" + name() + ".sql";
+        }
+
+        /** A model that is a table (built by {@code create or replace table}), not a view. */
+        boolean isTable() {
+            return isModel() && TABLE_MODEL.matcher(sql).find();
+        }
+
+        /** The query whose rows a table model holds: its SQL after {@code create or replace table <name> as}. */
+        String query() {
+            Matcher m = TABLE_MODEL.matcher(sql);
+            if (!m.find()) {
+                throw new IllegalStateException(script() + " does not create a table");
+            }
+            return sql.substring(m.end()).strip().replaceAll(";$", "");
         }
     }
 
@@ -150,7 +173,18 @@ public final class Models {
             if (!TABLES.equals(folder) && sql == null) {
                 throw new IllegalStateException("sql models: " + name + ".yml has no " + name + ".sql beside it");
             }
-            relations.put(name, new Relation(folder, table, List.copyOf(dependsOn), key, tests, sql));
+            String incremental = (String) doc.get("incremental");
+            if (incremental != null && !columnNames.get(name).contains(incremental)) {
+                throw new IllegalStateException("sql models: " + name + ".yml: incremental by " + incremental
+                        + ", which is not one of its columns");
+            }
+            Relation relation =
+                    new Relation(folder, table, List.copyOf(dependsOn), key, tests, sql, incremental, (String)
+                            doc.get("household_scope"));
+            if (incremental != null && !relation.isTable()) {
+                throw new IllegalStateException("sql models: " + name + " is incremental but not a table");
+            }
+            relations.put(name, relation);
         });
 
         Map<String, List<String>> graph = new LinkedHashMap<>();
@@ -217,7 +251,12 @@ public final class Models {
     /** Builds every model, each replacing its view or table, in dependency order. */
     void build(Connection connection) throws SQLException {
         for (Relation model : buildOrder) {
-            SqlScript.of(model.script(), model.sql()).execute(connection, Map.of());
+            build(connection, model);
         }
+    }
+
+    /** Builds one model whole, replacing its view or table. */
+    static void build(Connection connection, Relation model) throws SQLException {
+        SqlScript.of(model.script(), model.sql()).execute(connection, Map.of());
     }
 }

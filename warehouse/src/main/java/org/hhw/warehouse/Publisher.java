@@ -38,12 +38,30 @@ final class Publisher {
     }
 
     /**
-     * Rebuilds every model ({@code sql/intermediate} and {@code sql/marts}, in dependency order, each
-     * replacing its view or table; see {@link Models}) in one transaction, so a published copy never
-     * holds marts of two different states.
+     * Brings the models up to date for what the loads changed, or builds them whole ({@link ModelBuild}), in one
+     * transaction, so a published copy never holds marts of two different states.
      */
-    void buildMarts() {
-        writer.inTransaction(() -> models.build(connection));
+    ModelBuild.Outcome buildMarts() {
+        ModelBuild.Outcome[] outcome = new ModelBuild.Outcome[1];
+        writer.inTransaction(() -> outcome[0] = new ModelBuild(connection, models).run());
+        log.info(
+                "models {} in {} ms{}",
+                outcome[0].kind(),
+                outcome[0].millis(),
+                outcome[0].kind().equals(ModelBuild.Outcome.UPDATE)
+                        ? " for " + outcome[0].households() + " households"
+                                + (outcome[0].builtWhole().isEmpty() ? "" : ", whole: " + outcome[0].builtWhole())
+                        : "");
+        return outcome[0];
+    }
+
+    /** The models that differ from a whole build; see {@link ModelBuild#differencesFromWhole}. */
+    Map<String, Long> differencesFromWholeBuild() {
+        try {
+            return new ModelBuild(connection, models).differencesFromWhole();
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot compare the models with a whole build: " + e.getMessage(), e);
+        }
     }
 
     /**

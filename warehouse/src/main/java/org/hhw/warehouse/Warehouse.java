@@ -163,6 +163,14 @@ public final class Warehouse implements AutoCloseable {
         publisher.buildMarts();
     }
 
+    /**
+     * The table models whose rows differ from what building them whole gives, with the number of differing rows; empty
+     * when the models brought up to date for each load's changes are right.
+     */
+    public Map<String, Long> modelsDifferingFromWholeBuild() {
+        return publisher.differencesFromWholeBuild();
+    }
+
     /** Runs and records every data test and warning as of today; see {@link Publisher#runDataTests(LocalDate)}. */
     public List<DataTestFailure> runDataTests() {
         return publisher.runDataTests();

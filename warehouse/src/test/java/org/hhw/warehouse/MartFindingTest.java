@@ -79,9 +79,10 @@ class MartFindingTest {
         String registry = "{'file_key': 1, 'sheet': 玉泉镇花名册, 'row_number': ";
         String claims = "{'file_key': 4, 'sheet': 2019年住院结算明细, 'row_number': ";
         assertThat(loads.rows("""
-                select finding_key, rule_code, severity, year, household_id, name, programme, detail,
+                select row_number() over (order by rule_order, year, household_id, person_id_hash, detail),
+                       rule_code, severity, year, household_id, name, programme, detail,
                        file_key, sheet, row_number, cast(lineage as varchar)
-                from mart_finding order by finding_key""").stream().map(Object::toString).toList())
+                from mart_finding order by rule_order, year, household_id, person_id_hash, detail""").stream().map(Object::toString).toList())
                 .containsExactly(
                         "[1, EDU_GAP, high, 2019, 3101000002, 王小红, null, 2019年12月31日满14周岁，在校生状况：未填写；"
                                 + "2019年无教育资助发放记录, 1, 玉泉镇花名册, 6, [" + registry + "6}]]",

@@ -91,7 +91,10 @@ class PolicyRuleCoverageTest {
         loads.warehouse().buildMarts();
 
         // then the 2016 loans are judged; the 2014 loan, the 2017 stay, pupil and trainee are judged by nothing
-        assertThat(loads.rows("select rule_code, year, name, detail from mart_finding order by finding_key").stream()
+        assertThat(loads
+                        .rows(
+                                "select rule_code, year, name, detail from mart_finding order by rule_order, year, household_id, person_id_hash, detail")
+                        .stream()
                         .map(Object::toString)
                         .toList())
                 .containsExactly(

@@ -170,10 +170,13 @@ public final class RegistryLoads implements AutoCloseable {
                 "select table_name from information_schema.tables "
                         + "where table_schema = 'main' and table_type = 'BASE TABLE' order by table_name")) {
             String name = (String) table.get(0);
-            // When a migration ran is the history of that database file, not content.
-            String sql = name.equals("etl_migration")
-                    ? "select name from etl_migration order by all"
-                    : "select * from " + name + " order by all";
+            // When a migration ran, or when and how the models were built, is the history of that database file, not
+            // content.
+            String sql = switch (name) {
+                case "etl_migration" -> "select name from etl_migration order by all";
+                case "etl_model_build" -> "select fingerprint from etl_model_build order by all";
+                default -> "select * from " + name + " order by all";
+            };
             out.put(name, rows(connection, sql).stream().map(Object::toString).toList());
         }
         return out;

@@ -39,7 +39,7 @@ class LoansBeforeThePlanFunctionalTest extends IngestFunctionalTest {
             select rule_code, year, household_id, name, detail, file_key, sheet, row_number
             from mart_finding
             where rule_code in ('LOAN_OVER_LIMIT', 'LOAN_TERM_OVER_LIMIT', 'BENEFICIARY_NOT_REGISTERED')
-            order by finding_key""";
+            order by rule_order, year, household_id, person_id_hash, detail""";
     private static final List<String> JUDGED = List.of(
             "LOAN_OVER_LIMIT|2016|14022201001000001|张三|借款合同号NSH2016-011（天镇农商银行，2016年4月1日发放）："
                     + "贷款金额60,000.00元，超过上限50,000.00元|2|农商银行|4",

@@ -1,0 +1,296 @@
+package org.hhw.warehouse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hhw.warehouse.Models.Relation;
+
+/**
+ * Brings the models up to date after loads: for the households the loads changed, not from every fact.
+ *
+ * <p>Every load records in {@code etl_change}, in its own transaction, the file and the households it may have changed
+ * ({@code sql/load/changes.sql}, {@code sql/load/registry.sql}). A build then does one of three things:
+ * <ul>
+ *   <li><b>whole</b>: every model built from every fact ({@link Models#build}), when the models were never built, or
+ *       were built from another project or other reference data (the fingerprint in {@code etl_model_build}: a new
+ *       version of the product, a changed policy rule), or when the changes touch so many households that redoing
+ *       them would cost more than building everything;
+ *   <li><b>update</b>: the tables not declared {@code incremental} in their YAML are rebuilt whole (the county's
+ *       calendars and aggregates); each incremental model has its rows of the households in scope deleted and its
+ *       query run again for them alone. The query runs over temporary tables named like the tables it reads and
+ *       holding only the rows those households read (each table's {@code household_scope}): DuckDB resolves a name
+ *       to a temporary table first, inside views too, so the model's SQL is the same for both builds. An
+ *       incremental model that reads a whole-built table whose rows changed (a new year in {@code int_event_year},
+ *       a later admission moving the medical rule's 12-month window) is built whole instead, and so is every
+ *       incremental model that reads it;
+ *   <li><b>none</b>: nothing changed since the last build.
+ * </ul>
+ * An update gives the same rows as a whole build (tested on random sequences of loads: IncrementalModelsTest); runs
+ * in the caller's transaction, so the models and the emptied change log commit together.
+ */
+final class ModelBuild {
+
+    /** What a build did, for the log and the benchmark. */
+    record Outcome(String kind, long households, List<String> builtWhole, long millis) {
+
+        static final String WHOLE = "whole";
+        static final String UPDATE = "update";
+        static final String NONE = "none";
+    }
+
+    /**
+     * The tables {@link Migrations#seed} fills from the product's own data at every start: the models read them, so
+     * other reference data means a whole build.
+     */
+    private static final List<String> REFERENCE = List.of(
+            "dim_township",
+            "dim_village",
+            "dim_code",
+            "dim_programme",
+            "dim_date",
+            "ref_policy_rule",
+            "ref_plan_target");
+
+    /**
+     * Redoing a household copies what it reads into temporary tables: past a quarter of the county's households (a
+     * registry file of a whole county), building everything from the tables themselves is the cheaper. Below ten
+     * thousand households, redoing them takes well under a second whatever the county.
+     */
+    private static final int WHOLE_ABOVE_ONE_IN = 4;
+
+    private static final int ALWAYS_UPDATE_UP_TO = 10_000;
+
+    private static final String IN_SCOPE = " in (select household_id from scope_household)";
+
+    private final Connection connection;
+    private final Models models;
+
+    ModelBuild(Connection connection, Models models) {
+        this.connection = connection;
+        this.models = models;
+    }
+
+    /** Builds whole or brings up to date, as the class comment says; call it inside a transaction. */
+    Outcome run() throws SQLException {
+        long start = System.nanoTime();
+        String fingerprint = fingerprint();
+        String builtFrom = text("select max(fingerprint) from etl_model_build");
+        if (!fingerprint.equals(builtFrom)) {
+            return whole(fingerprint, start);
+        }
+        if (number("select count(*) from etl_change") == 0) {
+            return new Outcome(Outcome.NONE, 0, List.of(), millis(start));
+        }
+        execute("create or replace temp table scope_household as "
+                + "select distinct household_id from etl_change where household_id is not null");
+        long households = number("select count(*) from scope_household");
+        if (households > ALWAYS_UPDATE_UP_TO
+                && households * WHOLE_ABOVE_ONE_IN > number("select count(distinct household_id) from dim_household")) {
+            execute("drop table temp.main.scope_household");
+            return whole(fingerprint, start);
+        }
+        List<String> builtWhole = new ArrayList<>();
+        try {
+            SqlScript.resource("incremental/household_scope.sql").execute(connection, Map.of());
+            Set<String> changedWhole = new HashSet<>();
+            Set<String> redone = new HashSet<>();
+            for (Relation model : models.buildOrder()) {
+                if (!model.isTable()) {
+                    continue; // a view stands as the project (the same fingerprint) made it
+                }
+                Set<String> reads = upstream(model);
+                if (model.incremental() == null) {
+                    rebuildWatched(model, changedWhole);
+                } else if (reads.stream().anyMatch(changedWhole::contains)) {
+                    Models.build(connection, model);
+                    changedWhole.add(model.name());
+                    builtWhole.add(model.name());
+                } else {
+                    redo(model, reads, redone);
+                    redone.add(model.name());
+                }
+            }
+        } finally {
+            for (String scope : List.of("scope_household", "scope_household_key", "scope_person")) {
+                execute("drop table if exists temp.main." + scope);
+            }
+        }
+        record(fingerprint, false);
+        return new Outcome(Outcome.UPDATE, households, builtWhole, millis(start));
+    }
+
+    /**
+     * The incremental models whose rows differ from what a whole build of the same warehouse gives, each with the
+     * number of rows in one and not the other; empty when the models brought up to date are what building them whole
+     * makes. The others are built whole at every build. Compared in build order, each model's query reading the models
+     * before it as they are: once those are equal, so is what it reads. Changes nothing.
+     */
+    Map<String, Long> differencesFromWhole() throws SQLException {
+        Map<String, Long> differences = new LinkedHashMap<>();
+        for (Relation model : models.buildOrder()) {
+            if (model.incremental() == null) {
+                continue;
+            }
+            execute("create or replace temp table model_whole as " + model.query());
+            long rows = number("select count(*) from ((select * from model_whole except all select * from "
+                    + model.name() + ") union all (select * from " + model.name()
+                    + " except all select * from model_whole))");
+            execute("drop table temp.main.model_whole");
+            if (rows > 0) {
+                differences.put(model.name(), rows);
+            }
+        }
+        return differences;
+    }
+
+    private Outcome whole(String fingerprint, long start) throws SQLException {
+        models.build(connection);
+        record(fingerprint, true);
+        List<String> all = models.buildOrder().stream()
+                .filter(Relation::isTable)
+                .map(Relation::name)
+                .toList();
+        return new Outcome(Outcome.WHOLE, -1, all, millis(start));
+    }
+
+    /**
+     * Rebuilds a model built whole every time; when an incremental model reads it, whether its rows changed is noted,
+     * for then that model's rows of every household may have changed.
+     */
+    private void rebuildWatched(Relation model, Set<String> changedWhole) throws SQLException {
+        boolean watched = models.buildOrder().stream()
+                .anyMatch(m -> m.incremental() != null && upstream(m).contains(model.name()));
+        if (!watched) {
+            Models.build(connection, model);
+            return;
+        }
+        execute("create or replace temp table model_before as select * from " + model.name());
+        Models.build(connection, model);
+        boolean changed = number("select count(*) from ((select * from model_before except all select * from "
+                        + model.name() + ") union all (select * from " + model.name()
+                        + " except all select * from model_before))")
+                > 0;
+        execute("drop table temp.main.model_before");
+        if (changed) {
+            changedWhole.add(model.name());
+        }
+    }
+
+    /**
+     * Redoes an incremental model's rows of the households in scope: its query over temporary tables that shadow what
+     * it reads with the rows those households read (the incremental models already redone shadowed by their own
+     * households), then its rows of those households replaced.
+     */
+    private void redo(Relation model, Set<String> reads, Set<String> redone) throws SQLException {
+        String database = text("select current_database()").replace("\"", "\"\"");
+        List<String> shadows = new ArrayList<>();
+        try {
+            for (String name : reads) {
+                Relation read = models.relations().get(name);
+                String rows = read.scope() != null
+                        ? read.scope()
+                        : redone.contains(name) ? read.incremental() + IN_SCOPE : null;
+                if (rows != null) {
+                    shadows.add(name);
+                    execute("create or replace temp table " + name + " as select * from \"" + database + "\".main."
+                            + name + " where " + rows);
+                }
+            }
+            execute("create or replace temp table model_delta as select * from (" + model.query() + ") where "
+                    + model.incremental() + IN_SCOPE);
+        } finally {
+            // named in full: an unqualified drop would find the table itself once its shadow is gone
+            for (String shadow : shadows) {
+                execute("drop table if exists temp.main." + shadow);
+            }
+        }
+        execute("delete from " + model.name() + " where " + model.incremental() + IN_SCOPE);
+        execute("insert into " + model.name() + " select * from model_delta");
+        execute("drop table temp.main.model_delta");
+    }
+
+    /** Every relation the model reads, directly or through the models it reads. */
+    private Set<String> upstream(Relation model) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> next = new ArrayList<>(model.dependsOn());
+        while (!next.isEmpty()) {
+            String name = next.remove(next.size() - 1);
+            if (seen.add(name)) {
+                next.addAll(models.relations().get(name).dependsOn());
+            }
+        }
+        return seen;
+    }
+
+    /** The project's models and the reference data they read: another fingerprint, another set of models. */
+    private String fingerprint() throws SQLException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Relation r : models.relations().values()) {
+                digest.update(String.join(
+                                "\u0000",
+                                r.name(),
+                                String.valueOf(r.sql()),
+                                String.valueOf(r.incremental()),
+                                String.valueOf(r.scope()),
+                                "")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            for (String table : REFERENCE) {
+                digest.update(
+                        text("select coalesce(md5(string_agg(cast(t as varchar), '|' order by cast(t as varchar))), '') from "
+                                        + table + " t")
+                                .getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void record(String fingerprint, boolean whole) throws SQLException {
+        execute("delete from etl_change");
+        execute("delete from etl_model_build");
+        try (PreparedStatement ps = connection.prepareStatement(
+                "insert into etl_model_build (fingerprint, built_at, whole) values (?, current_timestamp, ?)")) {
+            ps.setString(1, fingerprint);
+            ps.setBoolean(2, whole);
+            ps.executeUpdate();
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private long number(String sql) throws SQLException {
+        return Long.parseLong(text(sql));
+    }
+
+    private String text(String sql) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
