@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /** The leaders' monthly reports: made from the published copy, in the forms they open. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class ReportConfiguration {
 
     /**

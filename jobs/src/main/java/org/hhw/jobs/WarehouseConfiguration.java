@@ -20,7 +20,7 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Lazy;
 
 /** The plain-Java parts of the product the jobs share: home, lake, receipt spool, reference data, warehouse. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HhwProperties.class)
 public class WarehouseConfiguration {
 

@@ -67,7 +67,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     private final Ingestor ingestor;
     private final Home home;
     private final JobRepository jobRepository;
-    private final Scheduler scheduler;
+    private final ObjectProvider<Scheduler> scheduler;
     private final Gazetteer gazetteer;
     private final ContractRegistry contracts;
     private final Benchmark benchmark;
@@ -81,7 +81,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
             Ingestor ingestor,
             Home home,
             JobRepository jobRepository,
-            Scheduler scheduler,
+            ObjectProvider<Scheduler> scheduler,
             Gazetteer gazetteer,
             ContractRegistry contracts,
             Benchmark benchmark,
@@ -269,7 +269,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                 "hhw service: watching " + home.root().resolve("inbox") + " (every source's folder); Ctrl-C stops.");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-        scheduler.start();
+        scheduler.getObject().start();
         stopped.await();
         return 0;
     }

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * service runs. Pooled, since opening an H2 connection costs tens of milliseconds and Batch
  * takes one per repository update.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class JobRepositoryConfiguration {
 
     @Bean(destroyMethod = "close")

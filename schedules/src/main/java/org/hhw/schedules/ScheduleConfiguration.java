@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  * state database ({@code spring.quartz.job-store-type=jdbc}), so a report time passed while the
  * service was stopped is still known at the next start.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class ScheduleConfiguration {
 
     @Bean
@@ -64,12 +64,20 @@ public class ScheduleConfiguration {
         return new ReportSchedule(properties.reportCron(), properties.reportTimeZone());
     }
 
-    /** Not a trigger bean: those are replaced at every start, which would forget a missed report time. */
+    /**
+     * Not a trigger bean: those are replaced at every start, which would forget a missed report time. Only
+     * {@code hhw run} starts with a scheduler ({@link HhwApplication#main}).
+     */
     @Bean
-    public SmartInitializingSingleton monthlyReportTriggerRegistration(Scheduler scheduler, ReportSchedule schedule) {
+    public SmartInitializingSingleton monthlyReportTriggerRegistration(
+            ObjectProvider<Scheduler> scheduler, ReportSchedule schedule) {
         return () -> {
+            Scheduler quartz = scheduler.getIfAvailable();
+            if (quartz == null) {
+                return;
+            }
             try {
-                schedule.register(scheduler);
+                schedule.register(quartz);
             } catch (SchedulerException e) {
                 throw new IllegalStateException(
                         "the monthly report trigger could not be stored in the state database: " + e.getMessage(), e);
