@@ -1,9 +1,11 @@
--- the households, household versions and persons whose rows a model brought up to date for some households reads
--- (Models). scope_household, the households the pending changes touched, is made before; the tables' household_scope
--- conditions (their YAML) read these.
--- a household's rows read its versions, its members (every version of every person it ever had) and the facts of
--- both: those linked to its versions, and every fact of its members and of the persons of its facts, whichever
--- household those were linked to (a finding about a person reads all their stays, loans, courses and payments).
+-- one round of closing the scope of an update (HouseholdScope runs it until scope_household stops growing): the
+-- households, household versions and persons whose rows the update reads. scope_household starts as the households
+-- the pending changes touched (etl_change).
+-- closed, the scope holds every household a person of it is or was registered in or has a fact linked to, and every
+-- member and fact of its households: the facts of a household's members are read wherever they were linked (a finding
+-- about a person reads all their stays, loans, courses and payments), and every fact read names a household, and
+-- every person read, that the scope holds. so the models' rows of these households read nothing outside it, and the
+-- data tests find every row a row of the scope refers to.
 
 create or replace temp table scope_household_key as
 select household_key from dim_household where household_id in (select household_id from scope_household);
@@ -18,3 +20,22 @@ union
 select person_id_hash from fact_microloan where household_key in (select household_key from scope_household_key)
 union
 select person_id_hash from fact_training where household_key in (select household_key from scope_household_key);
+
+insert into scope_household
+with person_fact as (
+    select household_key from fact_education_aid where person_id_hash in (select person_id_hash from scope_person)
+    union
+    select household_key from fact_medical_claim where person_id_hash in (select person_id_hash from scope_person)
+    union
+    select household_key from fact_microloan where person_id_hash in (select person_id_hash from scope_person)
+    union
+    select household_key from fact_training where person_id_hash in (select person_id_hash from scope_person)
+)
+select distinct household_id
+from (
+    select household_id from dim_person
+    where person_id_hash in (select person_id_hash from scope_person) and household_id is not null
+    union
+    select h.household_id from person_fact f join dim_household h using (household_key)
+)
+where household_id not in (select household_id from scope_household);

@@ -1,6 +1,7 @@
 -- data test: every loaded file accounts for every row it read (read = loaded + rejected + non-data), and its counts
 -- agree with what it left in the warehouse: its rejected rows in etl_reject, its non-data rows in etl_non_data and,
 -- for a department's file, one fact per loaded row (superseded facts are kept, so they still count).
+-- scope: whole warehouse (every file's counts against all its facts, not the rows of the households a load changed)
 with rejected as (
     select file_key, count(*) as rows
     from (select distinct file_key, sheet, row_number from etl_reject)

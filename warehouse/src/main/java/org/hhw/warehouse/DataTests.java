@@ -7,9 +7,14 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +33,67 @@ record DataTests(Connection connection, Models models, Map<String, String> value
 
     private static final Logger log = LoggerFactory.getLogger(DataTests.class);
 
+    private static final Pattern COMMENT = Pattern.compile("--[^\n]*");
+
+    /** A test's own word that it is never run over a scope's rows alone. */
+    private static final String WHOLE = "-- scope: whole warehouse";
+
     /** The data tests that returned rows: the hand-written ones in file order, then the generic ones. */
-    List<DataTestFailure> failures() {
-        List<DataTestFailure> failures = evaluate("tests");
-        for (GenericTest test : models.tests()) {
-            evaluate(test.name(), test.sql()).ifPresent(failures::add);
+    List<DataTestFailure> failures() throws SQLException {
+        return failures(null);
+    }
+
+    /**
+     * The data tests that returned rows, each run over the rows of {@code scope} when it reads what a scope shadows
+     * (the households' registry rows and facts, the incremental models) and no model built whole (an aggregate of the
+     * whole county, which a scope's rows would not add up to); the others, and all of them when {@code scope} is null,
+     * over the whole warehouse.
+     */
+    List<DataTestFailure> failures(HouseholdScope scope) throws SQLException {
+        List<Query> tests = queries("tests");
+        models.tests().forEach(t -> tests.add(new Query(t.name(), t.sql(), false)));
+        Map<Query, Optional<DataTestFailure>> outcomes = new LinkedHashMap<>();
+        tests.forEach(t -> outcomes.put(t, Optional.empty()));
+        List<Query> scoped = scope == null
+                ? List.of()
+                : tests.stream().filter(this::scopable).toList();
+        if (!scoped.isEmpty()) {
+            scope.shadow(models.relations().values().stream()
+                    .filter(DataTests::shadowed)
+                    .toList());
+            try {
+                scoped.forEach(t -> outcomes.put(t, evaluate(t.name(), t.sql())));
+            } finally {
+                scope.unshadow();
+            }
         }
-        return failures;
+        tests.stream().filter(t -> !scoped.contains(t)).forEach(t -> outcomes.put(t, evaluate(t.name(), t.sql())));
+        return outcomes.values().stream().flatMap(Optional::stream).collect(Collectors.toList());
+    }
+
+    /** Reads, directly or through views, something a scope shadows and no table model built whole; not marked whole. */
+    private boolean scopable(Query test) {
+        if (test.whole()) {
+            return false;
+        }
+        String code = COMMENT.matcher(test.sql()).replaceAll("");
+        Set<Models.Relation> reads = new HashSet<>();
+        List<Models.Relation> next = models.relations().values().stream()
+                .filter(r ->
+                        Pattern.compile("\\b" + r.name() + "\\b").matcher(code).find())
+                .collect(Collectors.toCollection(ArrayList::new));
+        while (!next.isEmpty()) {
+            Models.Relation r = next.remove(next.size() - 1);
+            if (reads.add(r) && r.isModel() && !r.isTable()) {
+                r.dependsOn().forEach(d -> next.add(models.relations().get(d)));
+            }
+        }
+        return reads.stream().anyMatch(DataTests::shadowed)
+                && reads.stream().noneMatch(r -> r.isTable() && r.incremental() == null);
+    }
+
+    private static boolean shadowed(Models.Relation r) {
+        return r.scope() != null || r.incremental() != null;
     }
 
     /** The data warnings that returned rows, in file order. */
@@ -44,15 +103,26 @@ record DataTests(Connection connection, Models models, Map<String, String> value
 
     private List<DataTestFailure> evaluate(String folder) {
         List<DataTestFailure> failures = new ArrayList<>();
+        queries(folder).forEach(q -> evaluate(q.name(), q.sql()).ifPresent(failures::add));
+        return failures;
+    }
+
+    /** A data test or warning: its name, its one query, and whether it says it is run over the whole warehouse only. */
+    private record Query(String name, String sql, boolean whole) {}
+
+    /** The queries of a folder in file order, named by their file, those reading the lake left out while none is loaded. */
+    private List<Query> queries(String folder) {
+        List<Query> queries = new ArrayList<>();
         for (String test : SqlResources.list(folder)) {
             SqlScript script = SqlScript.resource(test);
-            if (!lakeLoaded && script.text().contains("{lake}")) {
-                continue;
+            if (lakeLoaded || !script.text().contains("{lake}")) {
+                queries.add(new Query(
+                        test,
+                        script.statements(values).get(0).replaceAll(";\\s*$", ""),
+                        script.text().contains(WHOLE)));
             }
-            evaluate(test, script.statements(values).get(0).replaceAll(";\\s*$", ""))
-                    .ifPresent(failures::add);
         }
-        return failures;
+        return queries;
     }
 
     private Optional<DataTestFailure> evaluate(String test, String sql) {

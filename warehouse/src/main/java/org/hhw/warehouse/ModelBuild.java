@@ -83,8 +83,11 @@ final class ModelBuild {
         this.models = models;
     }
 
-    /** Builds whole or brings up to date, as the class comment says; call it inside a transaction. */
-    Outcome run() throws SQLException {
+    /**
+     * Builds whole or brings up to date for the pending changes, whose households {@code scope} holds, as the class
+     * comment says; call it inside a transaction.
+     */
+    Outcome run(HouseholdScope scope) throws SQLException {
         long start = System.nanoTime();
         String fingerprint = fingerprint();
         String builtFrom = text("select max(fingerprint) from etl_model_build");
@@ -94,38 +97,28 @@ final class ModelBuild {
         if (number("select count(*) from etl_change") == 0) {
             return new Outcome(Outcome.NONE, 0, List.of(), millis(start));
         }
-        execute("create or replace temp table scope_household as "
-                + "select distinct household_id from etl_change where household_id is not null");
-        long households = number("select count(*) from scope_household");
+        long households = scope.households();
         if (households > ALWAYS_UPDATE_UP_TO
                 && households * WHOLE_ABOVE_ONE_IN > number("select count(distinct household_id) from dim_household")) {
-            execute("drop table temp.main.scope_household");
             return whole(fingerprint, start);
         }
         List<String> builtWhole = new ArrayList<>();
-        try {
-            SqlScript.resource("incremental/household_scope.sql").execute(connection, Map.of());
-            Set<String> changedWhole = new HashSet<>();
-            Set<String> redone = new HashSet<>();
-            for (Relation model : models.buildOrder()) {
-                if (!model.isTable()) {
-                    continue; // a view stands as the project (the same fingerprint) made it
-                }
-                Set<String> reads = upstream(model);
-                if (model.incremental() == null) {
-                    rebuildWatched(model, changedWhole);
-                } else if (reads.stream().anyMatch(changedWhole::contains)) {
-                    Models.build(connection, model);
-                    changedWhole.add(model.name());
-                    builtWhole.add(model.name());
-                } else {
-                    redo(model, reads, redone);
-                    redone.add(model.name());
-                }
+        Set<String> changedWhole = new HashSet<>();
+        Set<String> redone = new HashSet<>();
+        for (Relation model : models.buildOrder()) {
+            if (!model.isTable()) {
+                continue; // a view stands as the project (the same fingerprint) made it
             }
-        } finally {
-            for (String scope : List.of("scope_household", "scope_household_key", "scope_person")) {
-                execute("drop table if exists temp.main." + scope);
+            Set<String> reads = upstream(model);
+            if (model.incremental() == null) {
+                rebuildWatched(model, changedWhole);
+            } else if (reads.stream().anyMatch(changedWhole::contains)) {
+                Models.build(connection, model);
+                changedWhole.add(model.name());
+                builtWhole.add(model.name());
+            } else {
+                redo(model, reads, redone, scope);
+                redone.add(model.name());
             }
         }
         record(fingerprint, false);
@@ -194,28 +187,16 @@ final class ModelBuild {
      * it reads with the rows those households read (the incremental models already redone shadowed by their own
      * households), then its rows of those households replaced.
      */
-    private void redo(Relation model, Set<String> reads, Set<String> redone) throws SQLException {
-        String database = text("select current_database()").replace("\"", "\"\"");
-        List<String> shadows = new ArrayList<>();
+    private void redo(Relation model, Set<String> reads, Set<String> redone, HouseholdScope scope) throws SQLException {
+        scope.shadow(reads.stream()
+                .map(models.relations()::get)
+                .filter(read -> read.scope() != null || redone.contains(read.name()))
+                .toList());
         try {
-            for (String name : reads) {
-                Relation read = models.relations().get(name);
-                String rows = read.scope() != null
-                        ? read.scope()
-                        : redone.contains(name) ? read.incremental() + IN_SCOPE : null;
-                if (rows != null) {
-                    shadows.add(name);
-                    execute("create or replace temp table " + name + " as select * from \"" + database + "\".main."
-                            + name + " where " + rows);
-                }
-            }
             execute("create or replace temp table model_delta as select * from (" + model.query() + ") where "
                     + model.incremental() + IN_SCOPE);
         } finally {
-            // named in full: an unqualified drop would find the table itself once its shadow is gone
-            for (String shadow : shadows) {
-                execute("drop table if exists temp.main." + shadow);
-            }
+            scope.unshadow();
         }
         execute("delete from " + model.name() + " where " + model.incremental() + IN_SCOPE);
         execute("insert into " + model.name() + " select * from model_delta");

@@ -42,8 +42,24 @@ final class Publisher {
      * transaction, so a published copy never holds marts of two different states.
      */
     ModelBuild.Outcome buildMarts() {
+        try (HouseholdScope scope = pendingScope()) {
+            return buildMarts(scope);
+        } catch (SQLException e) {
+            throw new WarehouseException(e.getMessage(), e);
+        }
+    }
+
+    private HouseholdScope pendingScope() {
+        try {
+            return HouseholdScope.pending(connection);
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot find what the loads changed: " + e.getMessage(), e);
+        }
+    }
+
+    private ModelBuild.Outcome buildMarts(HouseholdScope scope) {
         ModelBuild.Outcome[] outcome = new ModelBuild.Outcome[1];
-        writer.inTransaction(() -> outcome[0] = new ModelBuild(connection, models).run());
+        writer.inTransaction(() -> outcome[0] = new ModelBuild(connection, models).run(scope));
         log.info(
                 "models {} in {} ms{}",
                 outcome[0].kind(),
@@ -69,7 +85,7 @@ final class Publisher {
      * {@link #runDataTests(LocalDate)}.
      */
     List<DataTestFailure> runDataTests() {
-        return runDataTests("current_date");
+        return runDataTests("current_date", null);
     }
 
     /**
@@ -81,14 +97,23 @@ final class Publisher {
      * @param today the day the warnings count back from (a department silent for 35 days)
      */
     List<DataTestFailure> runDataTests(LocalDate today) {
-        return runDataTests(dateLiteral(today));
+        return runDataTests(dateLiteral(today), null);
     }
 
-    private List<DataTestFailure> runDataTests(String today) {
+    /**
+     * Runs the data tests (over {@code scope}'s rows where a test allows; see {@link DataTests#failures(HouseholdScope)};
+     * over everything when null) and every data warning, and records what returned rows.
+     */
+    private List<DataTestFailure> runDataTests(String today, HouseholdScope scope) {
         Map<String, String> values =
                 Map.of("lake", lake.root().toAbsolutePath().toString().replace("'", "''"), "today", today);
         DataTests tests = new DataTests(connection, models, values, files.anyLoaded());
-        List<DataTestFailure> failures = tests.failures();
+        List<DataTestFailure> failures;
+        try {
+            failures = tests.failures(scope);
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot run the data tests: " + e.getMessage(), e);
+        }
         List<DataTestFailure> warnings = tests.warnings();
         for (DataTestFailure w : warnings) {
             log.warn("data warning {} returned {} rows, e.g. {}", w.test(), w.rows(), w.sample());
@@ -125,13 +150,22 @@ final class Publisher {
         return publishIfTestsPass(target, readerGroup, dateLiteral(today));
     }
 
+    /**
+     * The models brought up to date, then the data tests over what the loads changed (every test over everything after
+     * a whole build), then the copy.
+     */
     private List<DataTestFailure> publishIfTestsPass(Path target, String readerGroup, String today) {
-        buildMarts();
-        List<DataTestFailure> failures = runDataTests(today);
-        if (failures.isEmpty()) {
-            copyTo(target, readerGroup);
+        try (HouseholdScope scope = pendingScope()) {
+            ModelBuild.Outcome built = buildMarts(scope);
+            List<DataTestFailure> failures =
+                    runDataTests(today, built.kind().equals(ModelBuild.Outcome.WHOLE) ? null : scope);
+            if (failures.isEmpty()) {
+                copyTo(target, readerGroup);
+            }
+            return failures;
+        } catch (SQLException e) {
+            throw new WarehouseException(e.getMessage(), e);
         }
-        return failures;
     }
 
     /**

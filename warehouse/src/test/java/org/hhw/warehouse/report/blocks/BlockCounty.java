@@ -93,8 +93,9 @@ public final class BlockCounty {
     /** Publishes the county's copy for the reports, as the publish gate does once its data tests pass. */
     public static Path publish(RegistryLoads loads, Path dir) {
         Path copy = dir.resolve("analytics.duckdb");
-        if (!loads.warehouse().publishIfTestsPass(copy, null).isEmpty()) {
-            throw new IllegalStateException("the county's data tests fail");
+        var failures = loads.warehouse().publishIfTestsPass(copy, null);
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("the county's data tests fail: " + failures);
         }
         return copy;
     }

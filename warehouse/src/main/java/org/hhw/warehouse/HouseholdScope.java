@@ -1,0 +1,111 @@
+package org.hhw.warehouse;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.hhw.warehouse.Models.Relation;
+
+/**
+ * The households the pending changes touched, closed over what they read ({@code sql/incremental/household_scope.sql}),
+ * as temporary tables on the writer's connection: {@code scope_household}, {@code scope_household_key},
+ * {@code scope_person}. While {@link #shadow shadowing}, temporary tables named like the warehouse's tables hold only
+ * the rows of the scope: DuckDB resolves a name to a temporary table first, inside views too, so the models' SQL and
+ * the data tests run unchanged over the scope alone. Nothing else may use the connection meanwhile, and closing drops
+ * every one of them.
+ */
+final class HouseholdScope implements AutoCloseable {
+
+    private static final String SCOPE_TABLES = "scope_household, scope_household_key, scope_person";
+
+    private final Connection connection;
+    private final List<String> shadows = new ArrayList<>();
+    private boolean closed;
+
+    private HouseholdScope(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** The households of {@code etl_change}: what the loads since the last build touched. */
+    static HouseholdScope pending(Connection connection) throws SQLException {
+        execute(
+                connection,
+                "create or replace temp table scope_household as "
+                        + "select distinct household_id from etl_change where household_id is not null");
+        return new HouseholdScope(connection);
+    }
+
+    /** The households in scope: those the loads touched, and once shadowed, those the scope was closed over. */
+    long households() throws SQLException {
+        return count(connection, "scope_household");
+    }
+
+    /**
+     * Shadows each relation by its rows of the scope: a table by its {@code household_scope}, an incremental model by
+     * its partition column. The first time, the scope is closed over what it reads: each round of the script adds
+     * what the households in scope read, until a round adds none (a round or two: a household and the persons who
+     * moved in or out of it).
+     */
+    void shadow(Collection<Relation> relations) throws SQLException {
+        if (!closed) {
+            long before;
+            long after = households();
+            do {
+                before = after;
+                SqlScript.resource("incremental/household_scope.sql").execute(connection, Map.of());
+                after = households();
+            } while (after > before);
+            closed = true;
+        }
+        String database = text(connection, "select current_database()").replace("\"", "\"\"");
+        for (Relation relation : relations) {
+            String rows = relation.scope() != null
+                    ? relation.scope()
+                    : relation.incremental() + " in (select household_id from scope_household)";
+            shadows.add(relation.name());
+            execute(
+                    connection,
+                    "create or replace temp table " + relation.name() + " as select * from \"" + database + "\".main."
+                            + relation.name() + " where " + rows);
+        }
+    }
+
+    /** Drops the shadows: the names are the warehouse's tables again. */
+    void unshadow() throws SQLException {
+        for (String shadow : shadows) {
+            // named in full: an unqualified drop would find the table itself once its shadow is gone
+            execute(connection, "drop table if exists temp.main." + shadow);
+        }
+        shadows.clear();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        unshadow();
+        for (String table : SCOPE_TABLES.split(", ")) {
+            execute(connection, "drop table if exists temp.main." + table);
+        }
+    }
+
+    private static long count(Connection connection, String table) throws SQLException {
+        return Long.parseLong(text(connection, "select count(*) from " + table));
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static String text(Connection connection, String sql) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
