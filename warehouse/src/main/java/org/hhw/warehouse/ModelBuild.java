@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -43,8 +44,13 @@ import org.hhw.warehouse.Models.Relation;
  */
 final class ModelBuild {
 
-    /** What a build did, for the log and the benchmark. */
-    record Outcome(String kind, long households, List<String> builtWhole, long millis) {
+    /**
+     * What a build did, for the log and the benchmark.
+     *
+     * @param millisByModel each table model's time in an update, slowest first; empty for a whole build
+     */
+    record Outcome(
+            String kind, long households, List<String> builtWhole, long millis, Map<String, Long> millisByModel) {
 
         static final String WHOLE = "whole";
         static final String UPDATE = "update";
@@ -95,7 +101,7 @@ final class ModelBuild {
             return whole(fingerprint, start);
         }
         if (number("select count(*) from etl_change") == 0) {
-            return new Outcome(Outcome.NONE, 0, List.of(), millis(start));
+            return new Outcome(Outcome.NONE, 0, List.of(), millis(start), Map.of());
         }
         long households = scope.households();
         if (households > ALWAYS_UPDATE_UP_TO
@@ -105,10 +111,12 @@ final class ModelBuild {
         List<String> builtWhole = new ArrayList<>();
         Set<String> changedWhole = new HashSet<>();
         Set<String> redone = new HashSet<>();
+        Map<String, Long> millisByModel = new HashMap<>();
         for (Relation model : models.buildOrder()) {
             if (!model.isTable()) {
                 continue; // a view stands as the project (the same fingerprint) made it
             }
+            long modelStart = System.nanoTime();
             Set<String> reads = upstream(model);
             if (model.incremental() == null) {
                 rebuildWatched(model, changedWhole);
@@ -120,9 +128,14 @@ final class ModelBuild {
                 redo(model, reads, redone, scope);
                 redone.add(model.name());
             }
+            millisByModel.put(model.name(), millis(modelStart));
         }
         record(fingerprint, false);
-        return new Outcome(Outcome.UPDATE, households, builtWhole, millis(start));
+        Map<String, Long> slowestFirst = new LinkedHashMap<>();
+        millisByModel.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> slowestFirst.put(e.getKey(), e.getValue()));
+        return new Outcome(Outcome.UPDATE, households, builtWhole, millis(start), slowestFirst);
     }
 
     /**
@@ -156,7 +169,7 @@ final class ModelBuild {
                 .filter(Relation::isTable)
                 .map(Relation::name)
                 .toList();
-        return new Outcome(Outcome.WHOLE, -1, all, millis(start));
+        return new Outcome(Outcome.WHOLE, -1, all, millis(start), Map.of());
     }
 
     /**

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.hhw.warehouse.lake.Lake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,11 @@ final class Publisher {
                 outcome[0].kind().equals(ModelBuild.Outcome.UPDATE)
                         ? " for " + outcome[0].households() + " households"
                                 + (outcome[0].builtWhole().isEmpty() ? "" : ", whole: " + outcome[0].builtWhole())
+                                + "; slowest: "
+                                + outcome[0].millisByModel().entrySet().stream()
+                                        .limit(4)
+                                        .map(e -> e.getKey() + " " + e.getValue() + " ms")
+                                        .collect(Collectors.joining(", "))
                         : "");
         return outcome[0];
     }
