@@ -49,6 +49,8 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
                                           education, medical, microloan, training); while the service runs, hand
                                           them to it and wait for their receipts
               status                      recent files and ingest runs, failing data tests, the monthly reports
+              check                       the full check of the published copy: every data test over every row,
+                                          every incremental model against a whole build (the service: nightly)
               report [--month=yyyy-mm] [--township=T]
                                           make a month's reports now (default: the latest month with data), for the
                                           county and every township or the one named; a month made before gets a
@@ -250,15 +252,17 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
             return 2;
         }
         Warehouse w = openForLoading();
-        List<Ingestor.Run> runs = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
         for (String f : files) {
             Path file = Path.of(f);
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 System.err.println("no such file (or not a regular file): " + f);
                 return 2;
             }
-            runs.add(ingestor.ingestCopy(source, file));
+            paths.add(file);
         }
+        // one poll: every file loaded, then one publish for all of them
+        List<Ingestor.Run> runs = ingestor.ingestCopies(source, paths);
         report(w, runs);
         return runs.stream().anyMatch(r -> r.status().isUnsuccessful()) ? 1 : 0;
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.hhw.jobs.publish.PublishJobConfiguration;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.AnalystConnection;
 import org.hhw.warehouse.Home;
@@ -117,35 +118,56 @@ final class Handoff {
         table.print(out);
     }
 
-    /** The file's outcome once the service has dealt with it or failed on it; empty while it is at work. */
+    /**
+     * The file's outcome once the service has dealt with it or failed on it; empty while it is at work. It has failed
+     * when its latest run since the hand-over failed, or stopped awaiting the publish and a publish after it failed
+     * (the data tests: the file waits in the inbox, and so does every other file of that poll).
+     */
     private Optional<Outcome> outcome(String source, Path dropped, long before) throws SQLException {
         if (!Files.exists(dropped, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of(published(source, dropped));
         }
-        try (Connection c = jobRepository();
-                PreparedStatement ps = c.prepareStatement("""
-                select e.status, e.exit_message from batch_job_execution e
-                join batch_job_execution_params p on p.job_execution_id = e.job_execution_id
-                where p.parameter_name = 'file' and p.parameter_value = ? and e.job_execution_id > ?
-                  and e.status in ('FAILED', 'STOPPED', 'ABANDONED')
-                order by e.job_execution_id desc limit 1""")) {
-            ps.setString(1, dropped.toAbsolutePath().toString());
-            ps.setLong(2, before);
+        try (Connection c = jobRepository()) {
+            Optional<String[]> run = first(c, """
+                    select e.job_execution_id, e.status, e.exit_message from batch_job_execution e
+                    join batch_job_execution_params p on p.job_execution_id = e.job_execution_id
+                    where p.parameter_name = 'file' and p.parameter_value = ? and e.job_execution_id > ?
+                    order by e.job_execution_id desc limit 1""", dropped.toAbsolutePath().toString(), before);
+            Optional<String[]> failed =
+                    run.filter(r -> List.of("FAILED", "ABANDONED").contains(r[1]));
+            if (run.isPresent() && run.get()[1].equals("STOPPED")) {
+                failed = first(c, """
+                        select e.job_execution_id, e.status, e.exit_message from batch_job_execution e
+                        join batch_job_instance i on i.job_instance_id = e.job_instance_id
+                        where i.job_name = ? and e.job_execution_id > ? and e.status = 'FAILED'
+                        order by e.job_execution_id desc limit 1""", PublishJobConfiguration.JOB_NAME, Long.parseLong(run.get()[0]));
+            }
+            return failed.map(f -> new Outcome(
+                    f[1],
+                    f[2] == null ? "" : f[2].lines().findFirst().orElse(""),
+                    dropped.getParent()
+                            + " (it waits there; the service retries it at every poll; hhw status shows the runs)",
+                    true));
+        }
+    }
+
+    /** The first row of a query on the job history, its cells as text. */
+    private static Optional<String[]> first(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    String why = rs.getString(2) == null
-                            ? ""
-                            : rs.getString(2).lines().findFirst().orElse("");
-                    return Optional.of(new Outcome(
-                            rs.getString(1),
-                            why,
-                            dropped.getParent()
-                                    + " (it waits there; the service retries it at every poll; hhw status shows the runs)",
-                            true));
+                if (!rs.next()) {
+                    return Optional.empty();
                 }
+                String[] row = new String[rs.getMetaData().getColumnCount()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                return Optional.of(row);
             }
         }
-        return Optional.empty();
     }
 
     /** What the published copy says of a file that has left the inbox. */

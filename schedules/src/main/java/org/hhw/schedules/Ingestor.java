@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hhw.jobs.HhwProperties;
-import org.hhw.jobs.ingest.DataTestsFailedException;
 import org.hhw.jobs.ingest.FileRejection;
 import org.hhw.jobs.ingest.IngestJobConfiguration;
+import org.hhw.jobs.publish.DataTestsFailedException;
+import org.hhw.jobs.publish.PublishJobConfiguration;
 import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.sources.contract.Contracts;
 import org.hhw.warehouse.Home;
@@ -42,13 +44,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds files in the inboxes and runs the ingest job for each, one at a time (the warehouse has
- * one writer). A file is taken only once it has stopped changing. A run that fails leaves the file
- * in the inbox, and the next launch with the same parameters restarts it where it stopped; after
- * {@value #MAX_ATTEMPTS} failed attempts the file is set aside in rejected/ with a note, so one
- * bad file never blocks the others. Not so a file whose run failed on the data tests (at the
- * publish gate): that is the warehouse's fault, not the file's, and every later file fails the same
- * way until it is repaired, so it waits in the inbox for the operator, re-checked at every poll.
+ * Finds files in the inboxes and ingests them, a poll at a time (the warehouse has one writer). A file is taken
+ * only once it has stopped changing. A poll is the ingest job for each file it found, one at a time, each run
+ * stopping once its file is loaded (or recorded as a duplicate, or rejected); then one publish
+ * ({@code publishJob}) for all of them; then, once it has passed, each stopped run launched again for its receipt or
+ * note and the move out of the inbox. Analysts see every file of a poll at once or none of them, and a clerk's
+ * receipt never announces data they cannot see yet.
+ *
+ * <p>A run that fails leaves the file in the inbox, and the next launch with the same parameters restarts it where
+ * it stopped; after {@value #MAX_ATTEMPTS} failed attempts the file is set aside in rejected/ with a note (or, when
+ * its data is loaded and only its receipt keeps failing, delivered to processed/ with a note), so one bad file never
+ * blocks the others. Not so the files of a publish that failed on the data tests: that is the warehouse's fault, not
+ * the files', and every later publish fails the same way until it is repaired, so they wait in the inbox, their
+ * runs stopped (no attempt counted), re-checked at every poll.
  */
 @Component
 public class Ingestor {
@@ -60,6 +68,7 @@ public class Ingestor {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job ingestJob;
+    private final Job publishJob;
     private final Home home;
     private final ObjectProvider<Warehouse> warehouse;
     private final ReceiptSpool receiptSpool;
@@ -71,6 +80,7 @@ public class Ingestor {
             JobOperator jobOperator,
             JobRepository jobRepository,
             Job ingestJob,
+            Job publishJob,
             Home home,
             ObjectProvider<Warehouse> warehouse,
             ReceiptSpool receiptSpool,
@@ -79,6 +89,7 @@ public class Ingestor {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
+        this.publishJob = publishJob;
         this.home = home;
         this.warehouse = warehouse;
         this.receiptSpool = receiptSpool;
@@ -89,42 +100,72 @@ public class Ingestor {
     /** The result of one file's run. */
     public record Run(String source, Path file, BatchStatus status, String exitCode, String failure) {}
 
+    /** A file for a poll: in its source's inbox, received now, or at a given time (the demo's replay). */
+    private record Inbound(String source, Path file, Optional<LocalDateTime> receivedAt) {}
+
+    /** What the ingest half of a poll left a file as. */
+    private sealed interface Ingested permits Waiting, Ended {}
+
     /**
-     * Closes the ingest runs a crash left "running", so their files restart. Only the holder of the
-     * home's writer lock may: with it held, no other process is running a job, so every run still
-     * marked running is truly dead. A run killed after its last step had completed did all its work
-     * and is closed COMPLETED; any other is marked FAILED (its running step too), and the next
-     * launch of its file restarts it where it stopped.
+     * Waiting for the publish, and how it leaves the inbox once that has passed: its stopped run launched again, or
+     * the set-aside or no-receipt way out.
+     */
+    private record Waiting(Inbound inbound, JobParameters parameters, Delivery delivery, String why)
+            implements Ingested {}
+
+    /** Done with for this poll: its run failed (or ended otherwise) before the publish. */
+    private record Ended(Run run) implements Ingested {}
+
+    private enum Delivery {
+        RUN,
+        SET_ASIDE,
+        NO_RECEIPT
+    }
+
+    /**
+     * Closes the ingest and publish runs a crash left "running". Only the holder of the home's writer lock may: with
+     * it held, no other process is running a job, so every run still marked running is truly dead. A run killed
+     * after its last step had completed did all its work and is closed COMPLETED; any other is marked FAILED (its
+     * running step too): the next launch of its file restarts an ingest run where it stopped (a run that had loaded
+     * its file waits for the next publish), and the next poll publishes afresh.
      */
     public int recoverInterrupted(WriterLock lock) {
         if (!lock.isValid()) {
             throw new IllegalStateException("crash recovery needs the home's writer lock");
         }
         int recovered = 0;
-        for (JobExecution execution : jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)) {
-            String file = execution.getJobParameters().getString(IngestJobConfiguration.FILE);
-            boolean done = execution.getStepExecutions().stream()
-                    .anyMatch(step -> step.getStatus() == BatchStatus.COMPLETED
-                            && IngestJobConfiguration.LAST_STEPS.contains(step.getStepName()));
-            if (done) {
-                log.warn("closing ingest run {} of {}: a crash came after its last step", execution.getId(), file);
-                execution.setStatus(BatchStatus.COMPLETED);
-                execution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(
-                        "closed at start-up: the process " + "ended after the run's last step"));
-                execution.setEndTime(LocalDateTime.now());
-                jobRepository.update(execution);
-            } else {
-                log.warn("recovering ingest run {} left running by a crash ({})", execution.getId(), file);
-                jobOperator.recover(execution);
+        for (String job : List.of(IngestJobConfiguration.JOB_NAME, PublishJobConfiguration.JOB_NAME)) {
+            Set<String> lastSteps = job.equals(IngestJobConfiguration.JOB_NAME)
+                    ? IngestJobConfiguration.LAST_STEPS
+                    : Set.of(PublishJobConfiguration.STEP_NAME);
+            for (JobExecution execution : jobRepository.findRunningJobExecutions(job)) {
+                String what = job + " run " + execution.getId()
+                        + Optional.ofNullable(execution.getJobParameters().getString(IngestJobConfiguration.FILE))
+                                .map(file -> " of " + file)
+                                .orElse("");
+                boolean done = execution.getStepExecutions().stream()
+                        .anyMatch(step ->
+                                step.getStatus() == BatchStatus.COMPLETED && lastSteps.contains(step.getStepName()));
+                if (done) {
+                    log.warn("closing {}: a crash came after its last step", what);
+                    execution.setStatus(BatchStatus.COMPLETED);
+                    execution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(
+                            "closed at start-up: the process " + "ended after the run's last step"));
+                    execution.setEndTime(LocalDateTime.now());
+                    jobRepository.update(execution);
+                } else {
+                    log.warn("recovering {} left running by a crash", what);
+                    jobOperator.recover(execution);
+                }
+                recovered++;
             }
-            recovered++;
         }
         return recovered;
     }
 
-    /** One scheduled poll: every inbox file that has stopped changing. */
+    /** One scheduled poll: every inbox file that has stopped changing, ingested and published together. */
     public synchronized List<Run> poll() {
-        List<Run> runs = new ArrayList<>();
+        List<Inbound> settledFiles = new ArrayList<>();
         Map<Path, Seen> now = new HashMap<>();
         for (String source : Contracts.SOURCES) {
             for (Path file : inboxFiles(source)) {
@@ -133,7 +174,7 @@ public class Ingestor {
                 boolean settled =
                         Duration.between(current.modified(), Instant.now()).compareTo(settleTime) >= 0;
                 if (settled && (before == null || current.equals(before))) {
-                    runs.add(ingest(source, file));
+                    settledFiles.add(new Inbound(source, file, Optional.empty()));
                 } else {
                     now.put(file, current);
                 }
@@ -141,77 +182,178 @@ public class Ingestor {
         }
         seen.clear();
         seen.putAll(now);
-        return runs;
+        return ingest(settledFiles);
     }
 
     /**
-     * Copies a file from anywhere into the source's inbox and ingests it there; the same file
-     * already waiting there (left by a crash) is resumed, not copied again.
+     * Copies files from anywhere into the source's inbox and ingests them there, as one poll (one publish for all);
+     * a file already waiting there (left by a crash) is resumed, not copied again.
      */
-    public synchronized Run ingestCopy(String source, Path file) {
-        return ingest(source, new Intake(home).drop(source, file));
+    public synchronized List<Run> ingestCopies(String source, List<Path> files) {
+        Intake intake = new Intake(home);
+        return ingest(files.stream()
+                .map(f -> new Inbound(source, intake.drop(source, f), Optional.empty()))
+                .toList());
     }
 
-    /** Runs (or restarts) the ingest job for one inbox file, synchronously, the file received now. Never throws. */
-    public Run ingest(String source, Path file) {
-        return ingest(source, file, Optional.empty());
+    /** Ingests (or resumes) one inbox file, as a poll of it alone, the file received now. Never throws. */
+    public synchronized Run ingest(String source, Path file) {
+        return ingest(List.of(new Inbound(source, file, Optional.empty()))).get(0);
     }
 
     /**
-     * Runs the ingest job for one inbox file as {@link #ingest(String, Path)} does, the file received at
-     * {@code receivedAt} instead of now: {@code hhw demo} replays a county's past, each file received when its
-     * clerk would have sent it, so that the registry's versions begin and the files count in the months they
-     * tell of. Files are to be given in the order received. A file whose earlier run was cut short keeps the
-     * time it was received then.
+     * Ingests one inbox file as {@link #ingest(String, Path)} does, the file received at {@code receivedAt} instead
+     * of now: {@code hhw demo} replays a county's past, each file received when its clerk would have sent it, so
+     * that the registry's versions begin and the files count in the months they tell of. Files are to be given in
+     * the order received. A file whose earlier run was cut short keeps the time it was received then.
      */
     public synchronized Run ingest(String source, Path file, LocalDateTime receivedAt) {
-        return ingest(source, file, Optional.of(receivedAt));
+        return ingest(List.of(new Inbound(source, file, Optional.of(receivedAt))))
+                .get(0);
     }
 
-    private Run ingest(String source, Path file, Optional<LocalDateTime> receivedAt) {
-        try {
-            JobParameters parameters = IngestJobConfiguration.parameters(source, file);
-            String sha256 = parameters.getString(IngestJobConfiguration.SHA256);
-            JobInstance instance = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
-            List<JobExecution> attempts = instance == null ? List.of() : jobRepository.getJobExecutions(instance);
-            if (attempts.size() >= MAX_ATTEMPTS && attempts.stream().noneMatch(Ingestor::failedOnDataTests)) {
-                if (warehouse.getObject().loadedWithSha(sha256).isEmpty()) {
-                    return setAside(source, file, sha256, "已尝试处理" + MAX_ATTEMPTS + "次均未成功");
+    /**
+     * A poll of these files: each one's ingest run, then one publish for every file left waiting, then each of those
+     * out of the inbox. A file's outcome is its own: one file's failure is not another's. Never throws.
+     */
+    private List<Run> ingest(List<Inbound> files) {
+        Run[] runs = new Run[files.size()];
+        List<Integer> waiting = new ArrayList<>();
+        List<Waiting> pending = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Inbound inbound = files.get(i);
+            try {
+                Ingested ingested = ingestOne(inbound);
+                if (ingested instanceof Waiting w) {
+                    waiting.add(i);
+                    pending.add(w);
+                } else if (ingested instanceof Ended e) {
+                    runs[i] = e.run();
                 }
-                return deliverWithoutReceipt(
-                        source, file, sha256, attempts.get(0).getExitStatus().getExitDescription());
+            } catch (Exception e) {
+                runs[i] = couldNotRun(inbound, e);
             }
-            if (attempts.isEmpty()) {
-                receivedAt.ifPresent(at -> registerReceived(source, file, sha256, at));
-            }
-            JobExecution execution = jobOperator.start(ingestJob, parameters);
-            String failure = execution.getAllFailureExceptions().stream()
-                    .map(t -> NoSpace.message(t, home.root()))
-                    .findFirst()
-                    .orElse(null);
-            if (execution.getStatus() != BatchStatus.COMPLETED) {
-                log.error("ingest of {} ended {}: {}", file, execution.getStatus(), failure);
-            } else {
-                log.info(
-                        "ingested {} ({})",
-                        file.getFileName(),
-                        execution.getExitStatus().getExitCode());
-            }
-            return new Run(
-                    source,
-                    file,
-                    execution.getStatus(),
-                    execution.getExitStatus().getExitCode(),
-                    failure);
-        } catch (Exception e) {
-            log.error("ingest of {} could not run", file, e);
-            return new Run(
-                    source,
-                    file,
-                    BatchStatus.FAILED,
-                    "FAILED",
-                    NoSpace.explain(e, home.root()).orElse(e.toString()));
         }
+        if (!pending.isEmpty()) {
+            Optional<String> notPublished = publish(pending.size());
+            for (int k = 0; k < pending.size(); k++) {
+                Waiting w = pending.get(k);
+                runs[waiting.get(k)] = notPublished
+                        .map(why ->
+                                new Run(w.inbound().source(), w.inbound().file(), BatchStatus.FAILED, "FAILED", why))
+                        .orElseGet(() -> deliver(w));
+            }
+        }
+        return List.of(runs);
+    }
+
+    /** The ingest half of a poll for one file. */
+    private Ingested ingestOne(Inbound inbound) throws Exception {
+        String source = inbound.source();
+        Path file = inbound.file();
+        JobParameters parameters = IngestJobConfiguration.parameters(source, file);
+        String sha256 = parameters.getString(IngestJobConfiguration.SHA256);
+        JobInstance instance = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
+        List<JobExecution> attempts = instance == null ? List.of() : jobRepository.getJobExecutions(instance);
+        List<JobExecution> failed = attempts.stream()
+                .filter(a -> a.getStatus() == BatchStatus.FAILED && !failedOnDataTests(a))
+                .toList();
+        if (failed.size() >= MAX_ATTEMPTS) {
+            String why = failed.get(0).getExitStatus().getExitDescription();
+            if (warehouse.getObject().loadedWithSha(sha256).isEmpty()) {
+                return setAside(inbound, parameters, sha256);
+            }
+            return new Waiting(inbound, parameters, Delivery.NO_RECEIPT, why);
+        }
+        if (IngestJobConfiguration.awaitsPublish(attempts)) {
+            return new Waiting(inbound, parameters, Delivery.RUN, null);
+        }
+        if (attempts.isEmpty()) {
+            inbound.receivedAt().ifPresent(at -> registerReceived(source, file, sha256, at));
+        }
+        JobExecution execution = jobOperator.start(ingestJob, parameters);
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            return new Waiting(inbound, parameters, Delivery.RUN, null);
+        }
+        return new Ended(ended(inbound, execution));
+    }
+
+    /**
+     * The poll's one publish, for {@code files} files waiting.
+     *
+     * @return why nothing was published, or empty when the publish passed
+     */
+    private Optional<String> publish(int files) {
+        try {
+            JobExecution execution =
+                    jobOperator.start(publishJob, PublishJobConfiguration.parameters(jobRepository, files));
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                return Optional.empty();
+            }
+            String why = failure(execution).orElse(execution.getStatus().toString());
+            log.error("publish ended {}, its {} waiting in the inbox: {}", execution.getStatus(), files(files), why);
+            return Optional.of(why);
+        } catch (Exception e) {
+            log.error("publish could not run, its {} waiting in the inbox", files(files), e);
+            return Optional.of(NoSpace.explain(e, home.root()).orElse(e.toString()));
+        }
+    }
+
+    private static String files(int n) {
+        return n + (n == 1 ? " file" : " files");
+    }
+
+    /** A waiting file out of the inbox, after the publish. Never throws. */
+    private Run deliver(Waiting w) {
+        Inbound inbound = w.inbound();
+        try {
+            return switch (w.delivery()) {
+                case RUN -> ended(inbound, jobOperator.start(ingestJob, w.parameters()));
+                case SET_ASIDE -> deliverSetAside(inbound);
+                case NO_RECEIPT ->
+                    deliverWithoutReceipt(
+                            inbound.source(),
+                            inbound.file(),
+                            w.parameters().getString(IngestJobConfiguration.SHA256),
+                            w.why());
+            };
+        } catch (Exception e) {
+            return couldNotRun(inbound, e);
+        }
+    }
+
+    private Run ended(Inbound inbound, JobExecution execution) {
+        String failure = failure(execution).orElse(null);
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            log.error("ingest of {} ended {}: {}", inbound.file(), execution.getStatus(), failure);
+        } else {
+            log.info(
+                    "ingested {} ({})",
+                    inbound.file().getFileName(),
+                    execution.getExitStatus().getExitCode());
+        }
+        return new Run(
+                inbound.source(),
+                inbound.file(),
+                execution.getStatus(),
+                execution.getExitStatus().getExitCode(),
+                failure);
+    }
+
+    private Optional<String> failure(JobExecution execution) {
+        return execution.getAllFailureExceptions().stream()
+                .map(t -> NoSpace.message(t, home.root()))
+                .findFirst();
+    }
+
+    private Run couldNotRun(Inbound inbound, Exception e) {
+        log.error("ingest of {} could not run", inbound.file(), e);
+        return new Run(
+                inbound.source(),
+                inbound.file(),
+                BatchStatus.FAILED,
+                "FAILED",
+                NoSpace.explain(e, home.root()).orElse(e.toString()));
     }
 
     /**
@@ -228,40 +370,43 @@ public class Ingestor {
         }
     }
 
+    /** The clerk's explanation for a file set aside. */
+    private static final String SET_ASIDE =
+            "系统处理该文件时出错（已尝试处理" + MAX_ATTEMPTS + "次均未成功），文件中的数据均未入库。" + "已通知系统管理员排查；您也可以用Excel或WPS打开后另存为新的xlsx文件再发送一次。";
+
     /**
-     * A file the job keeps failing on, none of it loaded: out of the inbox the way of every file that
-     * cannot be used ({@link FileRejection}), as INTERNAL_ERROR, so the others go on. Its etl_file row
-     * is the one its attempts left RUNNING, if they got as far as registering it. Should the publish
-     * gate fail, the file stays in the inbox (its row already REJECTED) and the next poll tries again.
+     * A file the job keeps failing on, none of it loaded: out of the inbox the way of every file that cannot be
+     * used ({@link FileRejection}), as INTERNAL_ERROR, so the others go on. Its etl_file row (the one its attempts
+     * left RUNNING, if they got as far as registering it) is marked REJECTED now; the note and the move wait for the
+     * poll's publish, so the file stays in the inbox (its row already REJECTED) should it fail.
      */
-    private Run setAside(String source, Path file, String sha256, String why) throws IOException {
+    private Waiting setAside(Inbound inbound, JobParameters parameters, String sha256) {
         OptionalInt fileKey = warehouse
                 .getObject()
-                .unfinished(sha256, file.getFileName().toString())
+                .unfinished(sha256, inbound.file().getFileName().toString())
                 .map(f -> OptionalInt.of(f.fileKey()))
                 .orElse(OptionalInt.empty());
-        try {
-            new FileRejection(warehouse.getObject(), home, receiptSpool, contracts)
-                    .reject(
-                            source,
-                            file,
-                            fileKey,
-                            "INTERNAL_ERROR",
-                            "系统处理该文件时出错（" + why + "），文件中的数据均未入库。" + "已通知系统管理员排查；您也可以用Excel或WPS打开后另存为新的xlsx文件再发送一次。");
-        } catch (DataTestsFailedException e) {
-            log.error("cannot set aside {}: {}", file, e.getMessage());
-            return new Run(source, file, BatchStatus.FAILED, "FAILED", e.getMessage());
-        }
-        log.error("set aside {} after {} failed attempts", file, MAX_ATTEMPTS);
-        return new Run(source, file, BatchStatus.ABANDONED, "SET_ASIDE", why);
+        rejection().record(inbound.source(), fileKey, "INTERNAL_ERROR", SET_ASIDE);
+        return new Waiting(inbound, parameters, Delivery.SET_ASIDE, null);
+    }
+
+    private Run deliverSetAside(Inbound inbound) throws IOException {
+        rejection().deliver(inbound.source(), inbound.file(), "INTERNAL_ERROR", SET_ASIDE);
+        log.error("set aside {} after {} failed attempts", inbound.file(), MAX_ATTEMPTS);
+        return new Run(
+                inbound.source(), inbound.file(), BatchStatus.ABANDONED, "SET_ASIDE", "已尝试处理" + MAX_ATTEMPTS + "次均未成功");
+    }
+
+    private FileRejection rejection() {
+        return new FileRejection(warehouse.getObject(), home, receiptSpool, contracts);
     }
 
     /**
-     * A loaded file whose later steps (publish, receipt) keep failing: retrying a step that failed
-     * the same way three times only fails again at every poll, so the original goes to processed/
-     * with a note saying its data is loaded and the receipt could not be made (kept once, a hard link
-     * to its archived copy: {@link Intake#deliver}). (A run failing on its data tests is the operator's
-     * to repair and keeps waiting: see the class comment.)
+     * A loaded file whose receipt keeps failing: retrying a step that failed the same way three times only fails
+     * again at every poll, so, once the poll's publish has passed, the original goes to processed/ with a note saying
+     * its data is loaded and the receipt could not be made (kept once, a hard link to its archived copy:
+     * {@link Intake#deliver}). (A publish failing on its data tests is the operator's to repair and counts no
+     * attempt: see the class comment.)
      */
     private Run deliverWithoutReceipt(String source, Path file, String sha256, String why) throws IOException {
         Intake intake = new Intake(home);
@@ -282,12 +427,16 @@ public class Ingestor {
         return new Run(source, file, BatchStatus.ABANDONED, "NO_RECEIPT", why);
     }
 
+    /**
+     * Runs of earlier versions passed the publish gate inside the ingest job, and failed there on the data tests:
+     * such a failure is the warehouse's, and no attempt of the file's.
+     */
     private static boolean failedOnDataTests(JobExecution attempt) {
         return Stream.concat(
                         Stream.of(attempt.getExitStatus()),
                         attempt.getStepExecutions().stream().map(step -> step.getExitStatus()))
                 .map(ExitStatus::getExitDescription)
-                .anyMatch(d -> d != null && d.contains(DataTestsFailedException.class.getName()));
+                .anyMatch(d -> d != null && d.contains(DataTestsFailedException.class.getSimpleName()));
     }
 
     /** The regular files of an inbox; anything else dropped there is refused unread. */

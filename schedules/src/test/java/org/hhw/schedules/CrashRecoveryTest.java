@@ -14,15 +14,20 @@ import org.hhw.schedules.demo.Manifest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A writer is killed with {@code kill -9} in the middle of a load and started again: the file
- * ends up loaded exactly once, with no row missing or doubled, and the job history shows the
- * interrupted run (recovered as FAILED at start-up) and the restart that completed it.
+ * A writer is killed with {@code kill -9} in the middle of a load, or at a later step (the load into DuckDB, the
+ * poll's publish, the receipt), and started again: the file ends up loaded exactly once, with no row missing or
+ * doubled, published, with its receipt, and the job history shows the interrupted run (recovered as FAILED at
+ * start-up) and the restart that completed it.
  */
 class CrashRecoveryTest {
 
     private static final int PERSONS = 60_000;
+    /** For a kill after the read: smaller, the later steps are caught by watching the job history. */
+    private static final int PERSONS_LATER = 20_000;
 
     @TempDir
     Path home;
@@ -49,7 +54,7 @@ class CrashRecoveryTest {
                 Duration.ofSeconds(180),
                 "the file to reach processed/ after the restart");
         hhw.waitFor(
-                () -> hhw.jobHistory().contains("COMPLETED|COMPLETED"),
+                () -> hhw.jobHistory().contains("ingestJob|COMPLETED|COMPLETED"),
                 Duration.ofSeconds(30),
                 "the restarted run to complete");
         assertThat(home.resolve("processed/registry/花名册.csv.回执.xlsx")).exists();
@@ -57,9 +62,51 @@ class CrashRecoveryTest {
         second.waitFor();
 
         // then the file is loaded exactly once, every row accounted for
-        assertLoadedOnce(manifest);
-        // and the job history shows the interrupted run (recovered at start-up) and the restart
-        assertThat(hhw.jobHistory()).containsExactly("FAILED|UNKNOWN", "COMPLETED|COMPLETED");
+        assertLoadedOnce(manifest, PERSONS);
+        // and the job history shows the interrupted run (recovered at start-up), the restart that loaded the file and
+        // stopped awaiting the publish, the publish, and the run launched again for the receipt
+        assertThat(hhw.jobHistory())
+                .containsExactly(
+                        "ingestJob|FAILED|UNKNOWN",
+                        "ingestJob|STOPPED|STOPPED",
+                        "publishJob|COMPLETED|COMPLETED",
+                        "ingestJob|COMPLETED|COMPLETED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingestLoadStep", "publishStep", "ingestReceiptStep"})
+    void aServiceKilledAtALaterStepFinishesTheFileOnceAtItsRestart(String step) throws Exception {
+        // given a registry file in the inbox
+        hhw = new HhwProcesses(home);
+        Path inbox = Files.createDirectories(home.resolve("inbox/registry"));
+        Path staged = home.resolve("花名册.csv");
+        Manifest manifest = DemoData.writeLargeCsv(staged, PERSONS_LATER, 7, CsvEncoding.UTF8);
+        Files.move(staged, inbox.resolve("花名册.csv"));
+
+        // when the service is killed once the step has begun (or a moment after: the kill is as late as it comes)
+        Process first = hhw.service();
+        hhw.waitFor(() -> hhw.stepBegun(step), Duration.ofSeconds(180), step + " to begin");
+        first.destroyForcibly().waitFor();
+
+        // and started again
+        Process second = hhw.service();
+        hhw.waitFor(
+                () -> Files.exists(home.resolve("processed/registry/花名册.csv"))
+                        && hhw.jobHistory().contains("ingestJob|COMPLETED|COMPLETED"),
+                Duration.ofSeconds(180),
+                "the file to reach processed/ after the restart, its run completed");
+        second.destroy();
+        second.waitFor();
+
+        // then the file is loaded exactly once, published, every row accounted for, with its receipt
+        assertLoadedOnce(manifest, PERSONS_LATER);
+        assertThat(home.resolve("processed/registry/花名册.csv.回执.xlsx")).exists();
+        assertThat(home.resolve("inbox/registry")).isEmptyDirectory();
+        // and no run is left running, the file's runs ending with the one that delivered it
+        assertThat(hhw.jobHistory())
+                .noneMatch(run -> run.contains("STARTED"))
+                .last()
+                .isEqualTo("ingestJob|COMPLETED|COMPLETED");
     }
 
     @Test
@@ -82,8 +129,13 @@ class CrashRecoveryTest {
         assertThat(again.output()).contains("Recovered 1 ingest run(s) interrupted by a crash");
         assertThat(home.resolve("inbox/registry")).isEmptyDirectory();
         assertThat(home.resolve("processed/registry/花名册.csv.回执.xlsx")).exists();
-        assertLoadedOnce(manifest);
-        assertThat(hhw.jobHistory()).containsExactly("FAILED|UNKNOWN", "COMPLETED|COMPLETED");
+        assertLoadedOnce(manifest, PERSONS);
+        assertThat(hhw.jobHistory())
+                .containsExactly(
+                        "ingestJob|FAILED|UNKNOWN",
+                        "ingestJob|STOPPED|STOPPED",
+                        "publishJob|COMPLETED|COMPLETED",
+                        "ingestJob|COMPLETED|COMPLETED");
     }
 
     private void killAfterThreeChunks(Process writer) throws Exception {
@@ -93,16 +145,16 @@ class CrashRecoveryTest {
         assertThat(Files.exists(home.resolve("processed/registry/花名册.csv"))).isFalse();
     }
 
-    private void assertLoadedOnce(Manifest manifest) throws Exception {
+    private void assertLoadedOnce(Manifest manifest, int persons) throws Exception {
         assertThat(query(
                         home.resolve("analytics.duckdb"),
                         "select count(*), min(status), sum(rows_loaded), sum(rows_read) from etl_file"))
-                .containsExactly("1|LOADED|" + PERSONS + "|" + PERSONS);
+                .containsExactly("1|LOADED|" + persons + "|" + persons);
         assertThat(query(
                         home.resolve("analytics.duckdb"),
                         "select count(*), count(distinct person_id_hash) from dim_person"))
-                .containsExactly(PERSONS + "|" + PERSONS);
-        assertThat(manifest.dataRows()).isEqualTo(PERSONS);
+                .containsExactly(persons + "|" + persons);
+        assertThat(manifest.dataRows()).isEqualTo(persons);
     }
 
     private static long partCount(Path dir) {

@@ -102,12 +102,23 @@ final class HhwProcesses implements AutoCloseable {
         }
     }
 
-    /** The job history's runs, oldest first, as {@code status|exit_code}. */
+    /** The job history's runs, oldest first, as {@code job|status|exit_code}. */
     List<String> jobHistory() {
+        return jobRepository("""
+                select i.job_name, e.status, e.exit_code from batch_job_execution e
+                join batch_job_instance i on i.job_instance_id = e.job_instance_id
+                order by e.job_execution_id""");
+    }
+
+    /** Whether some run has begun this step (whatever came of it since). */
+    boolean stepBegun(String step) {
+        return !jobRepository("select 1 from batch_step_execution where step_name = '" + step + "'")
+                .isEmpty();
+    }
+
+    private List<String> jobRepository(String sql) {
         try {
-            return query(
-                    home.resolve("state/jobs"),
-                    "select status, exit_code from batch_job_execution order by job_execution_id");
+            return query(home.resolve("state/jobs"), sql);
         } catch (SQLException e) {
             return List.of();
         }

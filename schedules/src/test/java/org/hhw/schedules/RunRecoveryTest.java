@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.hhw.jobs.ingest.IngestJobConfiguration;
+import org.hhw.jobs.publish.PublishJobConfiguration;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.WriterLock;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Start-up recovery closes every run a crash left "running": one killed after its last step as
- * COMPLETED (its work is done), one killed in a step as FAILED, so its file restarts. The job
+ * COMPLETED (its work is done), one killed in a step as FAILED, so its file restarts, and a publish
+ * killed in its step as FAILED (the next poll publishes afresh). The job
  * history is set as a {@code kill -9} leaves it, since the moment after the last step is too
  * short to hit with a real kill in a test.
  */
@@ -52,26 +54,28 @@ class RunRecoveryTest {
 
     @Test
     void runsLeftRunningByACrashAreClosedOnlyUnderTheLock() throws Exception {
-        // given two completed runs; the job history then altered as kills leave it: the first killed after its
-        // last step, the second in its read step
+        // given two files ingested, each by a poll: its run stopped after the load, the publish, the run launched
+        // again for the receipt; the job history then altered as kills leave it: the first file's run killed after
+        // its last step (the receipt), the second file's in its read step, and the second poll's publish in its step
         ingestor.ingest("registry", registryFile("南高崖乡.csv", "14022203001000001", "南高崖乡", "南高崖", "14022219800101017"));
-        long afterLastStep = lastExecutionId();
+        long afterLastStep = lastExecutionId("ingestReceiptStep");
         ingestor.ingest("registry", registryFile("米薪关镇.csv", "14022210001000001", "米薪关镇", "胡家屯", "14022219700101023"));
-        long inReadStep = lastExecutionId();
+        long inReadStep = lastExecutionId("ingestReadStep");
+        long inPublishStep = lastExecutionId("publishStep");
         try (Connection c = jobs.getConnection();
                 Statement st = c.createStatement()) {
             st.execute("update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null "
-                    + "where job_execution_id in (" + afterLastStep + ", " + inReadStep + ")");
+                    + "where job_execution_id in (" + afterLastStep + ", " + inReadStep + ", " + inPublishStep + ")");
             st.execute("update batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', end_time = null "
-                    + "where job_execution_id = " + inReadStep + " and step_name = 'ingestReadStep'");
+                    + "where job_execution_id in (" + inReadStep + ", " + inPublishStep + ") "
+                    + "and step_name in ('ingestReadStep', 'publishStep')");
             st.execute("delete from batch_step_execution_context where step_execution_id in (select step_execution_id "
                     + "from batch_step_execution where job_execution_id = " + inReadStep
-                    + " and step_name in ('ingestLoadStep', 'ingestPublishStep', 'ingestReceiptStep'))");
+                    + " and step_name = 'ingestLoadStep')");
             st.execute("delete from batch_step_execution where job_execution_id = " + inReadStep
-                    + " and step_name in ('ingestLoadStep', 'ingestPublishStep', 'ingestReceiptStep')");
+                    + " and step_name = 'ingestLoadStep'");
         }
-        assertThat(jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME))
-                .hasSize(2);
+        assertThat(running()).isEqualTo(3);
 
         // when recovery runs without the writer lock, it refuses
         WriterLock lock = WriterLock.tryAcquire(home.root(), "test").orElseThrow();
@@ -88,10 +92,9 @@ class RunRecoveryTest {
             recovered = ingestor.recoverInterrupted(held);
         }
 
-        // then both are closed: the first COMPLETED, the second FAILED with its read step
-        assertThat(recovered).isEqualTo(2);
-        assertThat(jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME))
-                .isEmpty();
+        // then all are closed: the first COMPLETED, the second FAILED with its read step, the publish FAILED
+        assertThat(recovered).isEqualTo(3);
+        assertThat(running()).isZero();
         JobExecution done = jobRepository.getJobExecution(afterLastStep);
         assertThat(done.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(done.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
@@ -102,12 +105,24 @@ class RunRecoveryTest {
                 .filteredOn(s -> s.getStepName().equals("ingestReadStep"))
                 .extracting(s -> s.getStatus())
                 .containsExactly(BatchStatus.FAILED);
+        assertThat(jobRepository.getJobExecution(inPublishStep).getStatus()).isEqualTo(BatchStatus.FAILED);
     }
 
-    private long lastExecutionId() throws Exception {
+    private int running() {
+        return jobRepository
+                        .findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)
+                        .size()
+                + jobRepository
+                        .findRunningJobExecutions(PublishJobConfiguration.JOB_NAME)
+                        .size();
+    }
+
+    /** The latest run that executed this step. */
+    private long lastExecutionId(String step) throws Exception {
         try (Connection c = jobs.getConnection();
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select max(job_execution_id) from batch_job_execution")) {
+                ResultSet rs = st.executeQuery(
+                        "select max(job_execution_id) from batch_step_execution where step_name = '" + step + "'")) {
             rs.next();
             return rs.getLong(1);
         }

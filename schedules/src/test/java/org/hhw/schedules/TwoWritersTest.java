@@ -52,8 +52,13 @@ class TwoWritersTest {
                         "select file_key, file_name, status, rows_read from etl_file order by file_key"))
                 .containsExactly("1|南高崖乡.csv|LOADED|1", "2|米薪关镇.csv|LOADED|1");
         assertThat(home.resolve("processed/registry/米薪关镇.csv.回执.xlsx")).exists();
-        // and the job history holds only the service's runs, none recovered by the second process
-        assertThat(hhw.jobHistory()).containsExactly("COMPLETED|COMPLETED", "COMPLETED|COMPLETED");
+        // and the job history holds only the service's runs, none recovered by the second process: for each file its
+        // run stopped awaiting the publish, the poll's publish, the run launched again for the receipt
+        List<String> poll =
+                List.of("ingestJob|STOPPED|STOPPED", "publishJob|COMPLETED|COMPLETED", "ingestJob|COMPLETED|COMPLETED");
+        assertThat(hhw.jobHistory())
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(poll.stream(), poll.stream())
+                        .toList());
         assertThat(service.isAlive()).isTrue();
         // and the hand-over is in the audit log, beside the service's own start
         assertThat(Files.readAllLines(home.resolve("state/audit.log")))
@@ -93,7 +98,9 @@ class TwoWritersTest {
                 .isEqualTo(warehouseModified);
         assertThat(Files.getLastModifiedTime(home.resolve("analytics.duckdb")).toMillis())
                 .isEqualTo(analyticsModified);
-        assertThat(hhw.jobHistory()).containsExactly("COMPLETED|COMPLETED");
+        assertThat(hhw.jobHistory())
+                .containsExactly(
+                        "ingestJob|STOPPED|STOPPED", "publishJob|COMPLETED|COMPLETED", "ingestJob|COMPLETED|COMPLETED");
     }
 
     private Path registryFile(String name, String household, String township, String village, String first17)

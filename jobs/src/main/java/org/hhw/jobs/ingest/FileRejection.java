@@ -15,13 +15,15 @@ import org.hhw.warehouse.receipt.RejectionNote;
 /**
  * "This file cannot be used", whatever the cause: a file the read step found unusable (corrupt,
  * encrypted, columns missing, …) and a file set aside after repeated failed attempts take the same
- * way out, in this order: its {@code etl_file} row {@code REJECTED} with the error code, its receipt
- * spool deleted, the publish gate, then the 说明.txt note and the original to rejected/ (kept once, a hard
- * link to its archived copy: {@link Intake#deliver}).
+ * way out, in two halves: {@link #record} (its {@code etl_file} row {@code REJECTED} with the error
+ * code, its receipt spool deleted), then, once the poll's publish has made that row visible,
+ * {@link #deliver} (the 说明.txt note and the original to rejected/, kept once, a hard link to its
+ * archived copy: {@link Intake#deliver}).
  *
- * <p>The gate comes before the file leaves the inbox: when a data test fails, the rejection is
- * recorded in the warehouse but neither published nor shown to the clerk, and the file waits in
- * the inbox like a load that failed its tests; doing it all again later changes nothing twice.
+ * <p>The publish comes between the halves, so a clerk's note never announces what analysts cannot
+ * see yet: when a data test fails, the rejection is recorded in the warehouse but neither published
+ * nor shown to the clerk, and the file waits in the inbox like a load that failed its tests; doing
+ * either half again later changes nothing twice.
  */
 public final class FileRejection {
 
@@ -38,23 +40,26 @@ public final class FileRejection {
     }
 
     /**
-     * @param fileKey     the file's {@code etl_file} row, empty when it has none (its attempts failed before
-     *                    it was registered): then there is nothing to mark, and the rest is done all the same
-     * @param explanation the clerk's explanation, in Chinese, written to the note and {@code etl_file.error}
-     * @throws DataTestsFailedException when the gate fails; the file is then still in the inbox
+     * The rejection as the warehouse records it, before the publish.
+     *
+     * @param fileKey the file's {@code etl_file} row, empty when it has none (its attempts failed before it
+     *                was registered): then there is nothing to record
+     * @param explanation the clerk's explanation, in Chinese, written to {@code etl_file.error}
      */
-    public void reject(String source, Path original, OptionalInt fileKey, String code, String explanation)
-            throws IOException {
+    public void record(String source, OptionalInt fileKey, String code, String explanation) {
         fileKey.ifPresent(key -> {
             warehouse.markRejected(key, code, explanation);
             // chunks read before the file failed spooled values for a receipt it will never have
             spool.delete(source, key);
         });
-        PublishGate.pass(
-                warehouse,
-                home,
-                "rejecting " + (fileKey.isPresent() ? "file " + fileKey.getAsInt() : original.getFileName()) + " as "
-                        + code + " (not published, the file not yet moved to rejected/)");
+    }
+
+    /**
+     * The rejection as the clerk sees it, after the publish: the note in rejected/, then the original.
+     *
+     * @param explanation the clerk's explanation, in Chinese, written to the note
+     */
+    public void deliver(String source, Path original, String code, String explanation) throws IOException {
         // hashed again, so that the original is linked to an archived copy only if that is its content: a file
         // set aside may never have been archived (or been rewritten since); the one read of a rejected file
         String sha256 = Intake.sha256(original);

@@ -24,9 +24,11 @@ import org.hhw.warehouse.lake.Lake;
 import org.hhw.warehouse.lake.LakeChunkWriter;
 import org.hhw.warehouse.lake.ReceiptSpool;
 import org.hhw.warehouse.receipt.Receipts;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -44,26 +46,27 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The ingest job: one department file from the inbox to the warehouse.
+ * The ingest job: one department file from the inbox to the warehouse, then, once published, to the clerk.
  * <pre>
  * ingestArchiveStep   archive the original by hash; register it in etl_file; content loaded before? → DUPLICATE
  * ingestReadStep      chunks: rows of the sheets, validated ahead (RowValidator) → lake parts (rows, rejects,
  *                     warnings, non-data; resident IDs masked) and the receipt spool (the values masking changed)
  * ingestLoadStep      one DuckDB transaction from the lake parts
- * ingestPublishStep   the publish gate: marts rebuilt, data tests, the analysts' copy published; any failing
- *                     test fails the step (the load stays committed; a restart re-runs this step)
- * ingestReceiptStep   receipt beside the original in processed/; the file's spool deleted
- * ingestDuplicateStep recorded as a duplicate, nothing loaded; the publish gate; a receipt saying when the
- *                     content was loaded before
- * ingestUnusableStep  an unusable file (corrupt, encrypted, columns missing, …): the one way out of
- *                     {@link FileRejection} (REJECTED, the publish gate, to rejected/ with a note)
+ * ingestDuplicateStep (a duplicate, instead of reading) recorded as a duplicate, nothing loaded
+ * ingestUnusableStep  (an unusable file: corrupt, encrypted, columns missing, …) recorded REJECTED, its spool
+ *                     deleted: the first half of {@link FileRejection}
+ *   — the run stops here (STOPPED), the file in the inbox awaiting the poll's publish ({@code publishJob}) —
+ * ingestReceiptStep   (after a load or a duplicate) receipt beside the original in processed/; the spool deleted
+ * ingestRejectStep    (after an unusable file) the note, and the original to rejected/
  * </pre>
- * Every path publishes through the gate, so a failing data test fails whichever step reached it and
- * the file waits in the inbox; once the cause is repaired, launching it again restarts that step.
- * Job parameters (all identifying, so relaunching the same file in the inbox restarts a failed run):
+ * The stop is Spring Batch's own ({@code stopAndRestart}): the poll ingests every file it found, publishes once
+ * for all of them, and only then launches each stopped run again, which restarts at its receipt or reject step.
+ * A clerk's receipt thus never announces data analysts cannot see yet; a publish that fails its data tests leaves
+ * every run stopped and every file in the inbox, and a later poll's publish lets them through.
+ * Job parameters (all identifying, so relaunching the same file in the inbox restarts a stopped or failed run):
  * {@code source}, {@code file} (absolute path), {@code sha256}, {@code modified} (epoch millis).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class IngestJobConfiguration {
 
     public static final String JOB_NAME = "ingestJob";
@@ -72,9 +75,16 @@ public class IngestJobConfiguration {
     public static final String SHA256 = "sha256";
     public static final String MODIFIED = "modified";
 
+    /**
+     * The steps a run stops after, awaiting the publish: once one of them completed, the file's data (or its
+     * duplicate or rejected row) is in the warehouse, and launching the run again goes on to the clerk's receipt or
+     * note, so it is launched again only after a publish.
+     */
+    public static final Set<String> AWAITING_PUBLISH_STEPS =
+            Set.of("ingestLoadStep", "ingestDuplicateStep", "ingestUnusableStep");
+
     /** The steps a run ends with, whichever way it went: once one of them completed, the run's work is done. */
-    public static final Set<String> LAST_STEPS =
-            Set.of("ingestReceiptStep", "ingestDuplicateStep", "ingestUnusableStep");
+    public static final Set<String> LAST_STEPS = Set.of("ingestReceiptStep", "ingestRejectStep");
 
     static final String FILE_KEY = "fileKey";
     static final String DUPLICATE_OF = "duplicateOf";
@@ -93,22 +103,38 @@ public class IngestJobConfiguration {
                 .toJobParameters();
     }
 
+    /**
+     * Whether a file's run (these are its instance's executions) waits for a publish: it has completed the step
+     * it stops after and not yet its last step. Launched again, it goes straight on to the clerk's receipt or note
+     * (Spring Batch restarts after the stop), so it is to be launched again only once a publish has passed.
+     */
+    public static boolean awaitsPublish(List<JobExecution> executions) {
+        return executions.stream().noneMatch(e -> e.getStatus() == BatchStatus.COMPLETED)
+                && executions.stream()
+                        .flatMap(e -> e.getStepExecutions().stream())
+                        .anyMatch(step -> step.getStatus() == BatchStatus.COMPLETED
+                                && AWAITING_PUBLISH_STEPS.contains(step.getStepName()));
+    }
+
     @Bean
     public Job ingestJob(
             JobRepository jobRepository,
             Step ingestArchiveStep,
             Step ingestReadStep,
             Step ingestLoadStep,
-            Step ingestPublishStep,
-            Step ingestReceiptStep,
             Step ingestDuplicateStep,
-            Step ingestUnusableStep) {
+            Step ingestUnusableStep,
+            Step ingestReceiptStep,
+            Step ingestRejectStep) {
+        String completed = ExitStatus.COMPLETED.getExitCode();
+        // every step's other outcomes fail the run explicitly: an outcome no transition names ends the flow with an
+        // exception that hides the step's own failure
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(ingestArchiveStep)
                 .on(DUPLICATE)
                 .to(ingestDuplicateStep)
                 .from(ingestArchiveStep)
-                .on(ExitStatus.COMPLETED.getExitCode())
+                .on(completed)
                 .to(ingestReadStep)
                 .from(ingestArchiveStep)
                 .on("*")
@@ -117,14 +143,29 @@ public class IngestJobConfiguration {
                 .on(UNUSABLE)
                 .to(ingestUnusableStep)
                 .from(ingestReadStep)
-                .on(ExitStatus.COMPLETED.getExitCode())
+                .on(completed)
                 .to(ingestLoadStep)
                 .from(ingestReadStep)
                 .on("*")
                 .fail()
                 .from(ingestLoadStep)
-                .next(ingestPublishStep)
-                .next(ingestReceiptStep)
+                .on(completed)
+                .stopAndRestart(ingestReceiptStep)
+                .from(ingestLoadStep)
+                .on("*")
+                .fail()
+                .from(ingestDuplicateStep)
+                .on(completed)
+                .stopAndRestart(ingestReceiptStep)
+                .from(ingestDuplicateStep)
+                .on("*")
+                .fail()
+                .from(ingestUnusableStep)
+                .on(completed)
+                .stopAndRestart(ingestRejectStep)
+                .from(ingestUnusableStep)
+                .on("*")
+                .fail()
                 .end()
                 .build();
     }
@@ -230,28 +271,6 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    public Step ingestPublishStep(
-            JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet ingestPublishTasklet) {
-        return new StepBuilder("ingestPublishStep", jobRepository)
-                .tasklet(ingestPublishTasklet, transactionManager)
-                .build();
-    }
-
-    @Bean
-    @StepScope
-    public Tasklet ingestPublishTasklet(Home home, Warehouse warehouse) {
-        return (contribution, chunk) -> {
-            PublishGate.pass(
-                    warehouse,
-                    home,
-                    "loading file "
-                            + jobContext(contribution.getStepExecution()).getInt(FILE_KEY)
-                            + " (loaded, not published, no receipt yet)");
-            return RepeatStatus.FINISHED;
-        };
-    }
-
-    @Bean
     public Step ingestReceiptStep(
             JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet ingestReceiptTasklet) {
         return new StepBuilder("ingestReceiptStep", jobRepository)
@@ -292,24 +311,10 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    public Tasklet ingestDuplicateTasklet(
-            @Value("#{jobParameters['source']}") String source,
-            @Value("#{jobParameters['file']}") String file,
-            Home home,
-            Warehouse warehouse,
-            ReceiptSpool receiptSpool,
-            ContractRegistry contracts) {
+    public Tasklet ingestDuplicateTasklet(Warehouse warehouse) {
         return (contribution, chunk) -> {
             ExecutionContext job = jobContext(contribution.getStepExecution());
-            int fileKey = job.getInt(FILE_KEY);
-            int duplicateOf = job.getInt(DUPLICATE_OF);
-            warehouse.markDuplicate(fileKey, duplicateOf);
-            PublishGate.pass(
-                    warehouse,
-                    home,
-                    "recording file " + fileKey + " as a duplicate of file " + duplicateOf
-                            + " (not published, no receipt yet)");
-            receiptThenMove(home, warehouse, receiptSpool, contracts.get(source), Path.of(file), fileKey);
+            warehouse.markDuplicate(job.getInt(FILE_KEY), job.getInt(DUPLICATE_OF));
             return RepeatStatus.FINISHED;
         };
     }
@@ -326,6 +331,34 @@ public class IngestJobConfiguration {
     @StepScope
     public Tasklet ingestUnusableTasklet(
             @Value("#{jobParameters['source']}") String source,
+            Home home,
+            Warehouse warehouse,
+            ReceiptSpool receiptSpool,
+            ContractRegistry contracts) {
+        return (contribution, chunk) -> {
+            ExecutionContext job = jobContext(contribution.getStepExecution());
+            new FileRejection(warehouse, home, receiptSpool, contracts)
+                    .record(
+                            source,
+                            OptionalInt.of(job.getInt(FILE_KEY)),
+                            job.getString(UNUSABLE_CODE),
+                            job.getString(UNUSABLE_EXPLANATION));
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    public Step ingestRejectStep(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet ingestRejectTasklet) {
+        return new StepBuilder("ingestRejectStep", jobRepository)
+                .tasklet(ingestRejectTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet ingestRejectTasklet(
+            @Value("#{jobParameters['source']}") String source,
             @Value("#{jobParameters['file']}") String file,
             Home home,
             Warehouse warehouse,
@@ -334,12 +367,7 @@ public class IngestJobConfiguration {
         return (contribution, chunk) -> {
             ExecutionContext job = jobContext(contribution.getStepExecution());
             new FileRejection(warehouse, home, receiptSpool, contracts)
-                    .reject(
-                            source,
-                            Path.of(file),
-                            OptionalInt.of(job.getInt(FILE_KEY)),
-                            job.getString(UNUSABLE_CODE),
-                            job.getString(UNUSABLE_EXPLANATION));
+                    .deliver(source, Path.of(file), job.getString(UNUSABLE_CODE), job.getString(UNUSABLE_EXPLANATION));
             return RepeatStatus.FINISHED;
         };
     }

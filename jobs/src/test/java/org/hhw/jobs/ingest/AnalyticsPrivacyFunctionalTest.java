@@ -90,8 +90,7 @@ class AnalyticsPrivacyFunctionalTest extends IngestFunctionalTest {
             for (String name : FILES.get(source)) {
                 Path file = IngestTestSupport.drop(
                         home, source, FIXTURES.resolve(source).resolve(name));
-                assertThat(IngestTestSupport.ingest(jobOperator, ingestJob, source, file)
-                                .getStatus())
+                assertThat(pollOf(source, file).getStatus())
                         .as(source + "/" + name)
                         .isEqualTo(BatchStatus.COMPLETED);
             }

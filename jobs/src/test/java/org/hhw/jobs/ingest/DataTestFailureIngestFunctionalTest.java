@@ -19,9 +19,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A data test that returns rows after a load fails the run at its publish gate: the load stays
- * committed, but nothing is published and no receipt is written; once the cause is repaired, the
- * same file launched again restarts at the publish step and completes.
+ * A data test that returns rows at a poll's publish fails the publish: the file's load stays committed, its run
+ * stopped after the load, but nothing is published and no receipt is written; once the cause is repaired, the next
+ * poll publishes and the stopped run, launched again, restarts at its receipt step and completes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DataTestFailureIngestFunctionalTest extends IngestFunctionalTest {
@@ -35,43 +35,44 @@ class DataTestFailureIngestFunctionalTest extends IngestFunctionalTest {
     }
 
     private static Path second;
-    private static JobExecution failed;
+    private static JobExecution stopped;
 
     @Test
     @Order(1)
-    void aFailingDataTestFailsThePublishStepWithTheTestsNameAndNothingIsPublishedOrReceipted() throws Exception {
+    void aFailingDataTestFailsThePublishWithTheTestsNameAndNothingIsPublishedOrReceipted() throws Exception {
         // given a registry file loaded, then a household given a second current version behind the job's back
         Path first = IngestTestSupport.drop(home, "registry", FIXTURES.resolve(RegistryFixtures.XLSX));
-        assertThat(IngestTestSupport.ingest(jobOperator, ingestJob, "registry", first)
-                        .getStatus())
-                .isEqualTo(BatchStatus.COMPLETED);
+        assertThat(pollOf("registry", first).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         IngestTestSupport.execute(warehouse, IngestTestSupport.SECOND_CURRENT_HOUSEHOLD);
 
         // when the next file is ingested
         second = IngestTestSupport.drop(home, "registry", FIXTURES.resolve(RegistryFixtures.CSV_UTF8));
-        failed = IngestTestSupport.ingest(jobOperator, ingestJob, "registry", second);
+        IngestTestSupport.Poll poll = poll("registry", List.of(second));
 
-        // then the run fails at its publish step, after the load, naming the test
-        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(failed.getStepExecutions())
+        // then its run stopped after the load, and the publish failed, naming the tests
+        stopped = poll.ingested().get(0);
+        assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
+        assertThat(stopped.getStepExecutions())
                 .extracting(StepExecution::getStepName, StepExecution::getStatus)
                 .containsExactly(
                         tuple("ingestArchiveStep", BatchStatus.COMPLETED),
                         tuple("ingestReadStep", BatchStatus.COMPLETED),
-                        tuple("ingestLoadStep", BatchStatus.COMPLETED),
-                        tuple("ingestPublishStep", BatchStatus.FAILED));
-        assertThat(failed.getAllFailureExceptions())
+                        tuple("ingestLoadStep", BatchStatus.COMPLETED));
+        assertThat(poll.publish().getStatus()).isEqualTo(BatchStatus.FAILED);
+        // (the models' unique tests fail too or not, depending on which households the models brought up to date)
+        assertThat(poll.publish().getAllFailureExceptions())
+                .singleElement()
                 .extracting(Throwable::getMessage)
-                .containsExactly("data tests failed after loading file 2 (loaded, not published, no receipt yet): "
-                        + "tests/dim_household_one_current_version.sql returned 1 rows; "
-                        + "mart_household_year.unique(household_id, year) returned 2 rows");
+                .asString()
+                .startsWith("data tests failed at the publish of 1 file (loaded or recorded, not published; "
+                        + "no receipt or note yet, waiting in the inbox): "
+                        + "tests/dim_household_one_current_version.sql returned 1 rows");
+        assertThat(poll.delivered()).isEmpty();
         // and the file's load is committed, the failure recorded, but the analysts' copy is the one before
         assertThat(rows("select file_key, status from etl_file order by file_key"))
                 .containsExactly("1|LOADED", "2|LOADED");
         assertThat(rows("select test, rows from etl_data_test order by test"))
-                .containsExactly(
-                        "mart_household_year.unique(household_id, year)|2",
-                        "tests/dim_household_one_current_version.sql|1");
+                .contains("tests/dim_household_one_current_version.sql|1");
         assertThat(IngestTestSupport.published(home, "select file_key, status from etl_file order by file_key"))
                 .containsExactly("1|LOADED");
         // and the file waits in the inbox without a receipt, its ID as written (row 7) kept in the spool for it
@@ -85,20 +86,23 @@ class DataTestFailureIngestFunctionalTest extends IngestFunctionalTest {
 
     @Test
     @Order(2)
-    void onceRepairedTheSameFileRestartsAtThePublishStepAndCompletes() throws Exception {
+    void onceRepairedTheNextPollPublishesAndTheStoppedRunRestartsAtItsReceipt() throws Exception {
         // given the cause repaired
         IngestTestSupport.execute(warehouse, IngestTestSupport.REPAIR);
 
-        // when the same file is launched again
-        JobExecution restarted = IngestTestSupport.ingest(jobOperator, ingestJob, "registry", second);
+        // when the inbox is polled again
+        IngestTestSupport.Poll poll = poll("registry", List.of(second));
 
-        // then the run restarts the failed instance at the publish step, publishes and receipts
+        // then the waiting file is not ingested again: the publish passes, and its run restarts at the receipt
+        assertThat(poll.ingested()).isEmpty();
+        assertThat(poll.publish().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        JobExecution restarted = poll.delivered().get(0);
         assertThat(restarted.getJobInstance().getInstanceId())
-                .isEqualTo(failed.getJobInstance().getInstanceId());
+                .isEqualTo(stopped.getJobInstance().getInstanceId());
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getStepExecutions())
                 .extracting(StepExecution::getStepName)
-                .containsExactly("ingestPublishStep", "ingestReceiptStep");
+                .containsExactly("ingestReceiptStep");
         assertThat(rows("select count(*) from etl_data_test")).containsExactly("0");
         assertThat(IngestTestSupport.published(home, "select file_key, status from etl_file order by file_key"))
                 .containsExactly("1|LOADED", "2|LOADED");

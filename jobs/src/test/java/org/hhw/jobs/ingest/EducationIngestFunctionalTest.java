@@ -174,7 +174,7 @@ class EducationIngestFunctionalTest extends IngestFunctionalTest {
         java.nio.file.Files.copy(FIXTURES.resolve(EducationFixtures.CSV_CORRECTION), copy);
 
         // when it is ingested
-        JobExecution run = IngestTestSupport.ingest(jobOperator, ingestJob, "education", copy);
+        JobExecution run = pollOf("education", copy);
 
         // then it is a duplicate of file 6 and the facts are unchanged
         assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -186,7 +186,7 @@ class EducationIngestFunctionalTest extends IngestFunctionalTest {
 
     private void ingest(String source, Path fixture) throws Exception {
         Path file = IngestTestSupport.drop(home, source, fixture);
-        JobExecution run = IngestTestSupport.ingest(jobOperator, ingestJob, source, file);
+        JobExecution run = pollOf(source, file);
         assertThat(run.getStatus()).as(fixture.getFileName().toString()).isEqualTo(BatchStatus.COMPLETED);
     }
 

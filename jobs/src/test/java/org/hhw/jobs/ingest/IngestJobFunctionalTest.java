@@ -52,11 +52,16 @@ class IngestJobFunctionalTest extends IngestFunctionalTest {
             files.add(drop(name));
         }
 
-        // when each is ingested
-        for (Path file : files) {
-            JobExecution run = jobOperator.start(ingestJob, IngestJobConfiguration.parameters("registry", file));
-            assertThat(run.getStatus()).as(file.getFileName().toString()).isEqualTo(BatchStatus.COMPLETED);
-        }
+        // when they are ingested by one poll
+        IngestTestSupport.Poll poll = poll("registry", files);
+
+        // then each run stopped after its load, one publish passed, and each run then delivered its file
+        assertThat(poll.ingested()).extracting(JobExecution::getStatus).containsOnly(BatchStatus.STOPPED);
+        assertThat(poll.publish().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(poll.delivered())
+                .extracting(JobExecution::getStatus)
+                .containsExactly(
+                        BatchStatus.COMPLETED, BatchStatus.COMPLETED, BatchStatus.COMPLETED, BatchStatus.COMPLETED);
 
         // then every file is accounted for, row by row
         assertThat(rows("""
@@ -166,7 +171,7 @@ class IngestJobFunctionalTest extends IngestFunctionalTest {
         Files.copy(FIXTURES.resolve(RegistryFixtures.XLSX), copy);
 
         // when it is ingested
-        JobExecution run = jobOperator.start(ingestJob, IngestJobConfiguration.parameters("registry", copy));
+        JobExecution run = pollOf("registry", copy);
 
         // then it is recorded as a duplicate of file 1 and nothing more is loaded
         assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -206,14 +211,13 @@ class IngestJobFunctionalTest extends IngestFunctionalTest {
                                 "14022203001000001,南高崖乡,南高崖,白一," + RegistryFixtures.id("19800101", "171") + ",户主")),
                 StandardCharsets.UTF_8);
 
-        // when all are ingested
-        JobExecution bad = jobOperator.start(ingestJob, IngestJobConfiguration.parameters("registry", broken));
-        JobExecution locked = jobOperator.start(ingestJob, IngestJobConfiguration.parameters("registry", encrypted));
-        JobExecution ok = jobOperator.start(ingestJob, IngestJobConfiguration.parameters("registry", good));
+        // when all are ingested by one poll
+        IngestTestSupport.Poll poll = poll("registry", List.of(broken, encrypted, good));
 
         // then the unusable ones are rejected as a whole, with a note in Chinese, and the good one loads
-        assertThat(bad.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(locked.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(poll.delivered())
+                .extracting(JobExecution::getStatus)
+                .containsExactly(BatchStatus.COMPLETED, BatchStatus.COMPLETED, BatchStatus.COMPLETED);
         assertThat(rows("select status, error_code from etl_file where file_name = '加密花名册.xlsx'"))
                 .containsExactly("REJECTED|ENCRYPTED");
         assertThat(Files.readString(home.rejected("registry").resolve("加密花名册.xlsx.说明.txt"), StandardCharsets.UTF_8))
@@ -223,7 +227,6 @@ class IngestJobFunctionalTest extends IngestFunctionalTest {
         assertThat(home.rejected("registry").resolve("坏文件.xlsx")).exists();
         String note = Files.readString(home.rejected("registry").resolve("坏文件.xlsx.说明.txt"), StandardCharsets.UTF_8);
         assertThat(note).contains("坏文件.xlsx").contains("CORRUPT");
-        assertThat(ok.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(rows("select status, rows_loaded from etl_file where file_name = '另一个花名册.csv'"))
                 .containsExactly("LOADED|1");
     }

@@ -22,20 +22,25 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hhw.jobs.WarehouseConfiguration;
+import org.hhw.jobs.publish.PublishJobConfiguration;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * What every functional test of the ingest job needs: the application (the ingest job and the
- * warehouse, a job repository in memory), a home of its own, a fixed pseudonym key, small chunks
- * (so fixtures span several), and helpers to drop fixtures, run the job and read warehouse rows.
+ * What every functional test of the ingest job needs: the application (the ingest and publish jobs
+ * and the warehouse, a job repository in memory), a home of its own, a fixed pseudonym key, small chunks
+ * (so fixtures span several), and helpers to drop fixtures, run a poll and read warehouse rows.
  */
 final class IngestTestSupport {
 
@@ -54,7 +59,7 @@ final class IngestTestSupport {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import({WarehouseConfiguration.class, IngestJobConfiguration.class})
+    @Import({WarehouseConfiguration.class, IngestJobConfiguration.class, PublishJobConfiguration.class})
     static class TestApplication {}
 
     private IngestTestSupport() {}
@@ -92,8 +97,45 @@ final class IngestTestSupport {
         return target;
     }
 
-    static JobExecution ingest(JobOperator jobOperator, Job ingestJob, String source, Path file) throws Exception {
-        return jobOperator.start(ingestJob, IngestJobConfiguration.parameters(source, file));
+    /** What a poll did: each file's ingest run, the one publish, then each run launched again after it. */
+    record Poll(List<JobExecution> ingested, JobExecution publish, List<JobExecution> delivered) {}
+
+    /**
+     * A poll of these inbox files as the service makes one: each file ingested (its run stops awaiting the publish;
+     * a run that already waits is not launched), one publish for all of them, then, if it passed, each waiting run
+     * launched again for its receipt or note.
+     */
+    static Poll poll(
+            JobOperator jobOperator,
+            JobRepository jobRepository,
+            Job ingestJob,
+            Job publishJob,
+            String source,
+            List<Path> files)
+            throws Exception {
+        List<JobParameters> waiting = new ArrayList<>();
+        List<JobExecution> ingested = new ArrayList<>();
+        for (Path file : files) {
+            JobParameters parameters = IngestJobConfiguration.parameters(source, file);
+            JobInstance instance = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
+            if (instance == null || !IngestJobConfiguration.awaitsPublish(jobRepository.getJobExecutions(instance))) {
+                JobExecution run = jobOperator.start(ingestJob, parameters);
+                ingested.add(run);
+                if (run.getStatus() != BatchStatus.STOPPED) {
+                    continue;
+                }
+            }
+            waiting.add(parameters);
+        }
+        JobExecution publish =
+                jobOperator.start(publishJob, PublishJobConfiguration.parameters(jobRepository, waiting.size()));
+        List<JobExecution> delivered = new ArrayList<>();
+        if (publish.getStatus() == BatchStatus.COMPLETED) {
+            for (JobParameters parameters : waiting) {
+                delivered.add(jobOperator.start(ingestJob, parameters));
+            }
+        }
+        return new Poll(ingested, publish, delivered);
     }
 
     /** The rows of a query, each as its values joined by "|" (null as "null"). */

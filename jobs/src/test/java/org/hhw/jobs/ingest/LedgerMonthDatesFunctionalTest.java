@@ -38,11 +38,7 @@ class LedgerMonthDatesFunctionalTest extends IngestFunctionalTest {
 
         // when each is ingested
         for (String name : files) {
-            JobExecution run = IngestTestSupport.ingest(
-                    jobOperator,
-                    ingestJob,
-                    "microloan",
-                    IngestTestSupport.drop(home, "microloan", FIXTURES.resolve(name)));
+            JobExecution run = pollOf("microloan", IngestTestSupport.drop(home, "microloan", FIXTURES.resolve(name)));
             assertThat(run.getStatus()).as(name).isEqualTo(BatchStatus.COMPLETED);
         }
 

@@ -58,16 +58,11 @@ class LoansBeforeThePlanFunctionalTest extends IngestFunctionalTest {
     void loansOfBeforeThePlanOnJuneLedgersAreCheckedAndFoundByThePolicyOfTheirIssueDate() throws Exception {
         // given the registry of 南河堡乡 and 新平堡镇
         Path registry = IngestTestSupport.drop(home, "registry", REGISTRY.resolve(RegistryFixtures.XLSX));
-        assertThat(IngestTestSupport.ingest(jobOperator, ingestJob, "registry", registry)
-                        .getStatus())
-                .isEqualTo(BatchStatus.COMPLETED);
+        assertThat(pollOf("registry", registry).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         // when the LibreOffice xlsx and the xls June ledgers are ingested
         for (String name : List.of(LoansBeforeThePlanFixtures.XLSX, LoansBeforeThePlanFixtures.XLS)) {
-            assertThat(IngestTestSupport.ingest(jobOperator, ingestJob, "microloan", drop(name))
-                            .getStatus())
-                    .as(name)
-                    .isEqualTo(BatchStatus.COMPLETED);
+            assertThat(pollOf("microloan", drop(name)).getStatus()).as(name).isEqualTo(BatchStatus.COMPLETED);
         }
 
         // then every row is accounted for
@@ -119,14 +114,15 @@ class LoansBeforeThePlanFunctionalTest extends IngestFunctionalTest {
         Path july = drop(LoansBeforeThePlanFixtures.CSV);
 
         // when it is ingested
-        JobExecution run = IngestTestSupport.ingest(jobOperator, ingestJob, "microloan", july);
+        JobExecution run = pollOf("microloan", july);
 
-        // then the run fails at its publish gate, naming the data test
+        // then the poll's publish fails at its gate, naming the data test
         assertThat(run.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(run.getAllFailureExceptions())
                 .extracting(Throwable::getMessage)
-                .containsExactly("data tests failed after loading file 4 (loaded, not published, no receipt yet): "
-                        + "tests/policy_rule_covers_event.sql returned 4 rows");
+                .containsExactly(
+                        "data tests failed at the publish of 1 file (loaded or recorded, not published; "
+                                + "no receipt or note yet, waiting in the inbox): tests/policy_rule_covers_event.sql returned 4 rows");
         // and the load is committed: both rows, the 2014 principal without a warning, since no limit judged it
         assertThat(rows(FILES))
                 .containsExactly(

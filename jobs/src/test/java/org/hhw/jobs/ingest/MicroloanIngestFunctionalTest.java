@@ -164,7 +164,7 @@ class MicroloanIngestFunctionalTest extends IngestFunctionalTest {
     }
 
     private void ingest(String source, Path file) throws Exception {
-        JobExecution run = IngestTestSupport.ingest(jobOperator, ingestJob, source, file);
+        JobExecution run = pollOf(source, file);
         assertThat(run.getStatus()).as(file.getFileName().toString()).isEqualTo(BatchStatus.COMPLETED);
     }
 

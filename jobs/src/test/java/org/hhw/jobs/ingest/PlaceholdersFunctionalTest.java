@@ -41,11 +41,7 @@ class PlaceholdersFunctionalTest extends IngestFunctionalTest {
 
         // when each is ingested
         for (String name : files) {
-            JobExecution run = IngestTestSupport.ingest(
-                    jobOperator,
-                    ingestJob,
-                    "training",
-                    IngestTestSupport.drop(home, "training", FIXTURES.resolve(name)));
+            JobExecution run = pollOf("training", IngestTestSupport.drop(home, "training", FIXTURES.resolve(name)));
             assertThat(run.getStatus()).as(name).isEqualTo(BatchStatus.COMPLETED);
         }
 

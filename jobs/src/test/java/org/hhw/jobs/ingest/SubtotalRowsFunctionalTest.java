@@ -113,7 +113,7 @@ class SubtotalRowsFunctionalTest extends IngestFunctionalTest {
 
     private void ingest(String fixture) throws Exception {
         Path file = IngestTestSupport.drop(home, "medical", FIXTURES.resolve(fixture));
-        JobExecution run = IngestTestSupport.ingest(jobOperator, ingestJob, "medical", file);
+        JobExecution run = pollOf("medical", file);
         assertThat(run.getStatus()).as(fixture).isEqualTo(BatchStatus.COMPLETED);
     }
 

@@ -161,7 +161,7 @@ class TrainingIngestFunctionalTest extends IngestFunctionalTest {
     }
 
     private void ingest(String source, Path file) throws Exception {
-        JobExecution run = IngestTestSupport.ingest(jobOperator, ingestJob, source, file);
+        JobExecution run = pollOf(source, file);
         assertThat(run.getStatus()).as(file.getFileName().toString()).isEqualTo(BatchStatus.COMPLETED);
     }
 

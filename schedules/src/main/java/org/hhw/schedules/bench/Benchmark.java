@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import org.hhw.jobs.WarehouseConfiguration;
 import org.hhw.jobs.ingest.IngestJobConfiguration;
+import org.hhw.jobs.publish.PublishJobConfiguration;
 import org.hhw.schedules.Ingestor;
 import org.hhw.schedules.JobRepositoryConfiguration;
 import org.hhw.schedules.TextTable;
@@ -47,7 +48,6 @@ import org.hhw.warehouse.report.forms.XlsxReportForm;
 import org.hhw.warehouse.report.monthly.MonthlyReports;
 import org.hhw.warehouse.report.monthly.ReportNotMade;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -399,7 +399,7 @@ public class Benchmark {
             long start = System.nanoTime();
             Ingestor.Run run;
             try (HeapPeak heap = HeapPeak.start()) {
-                run = ingestor.ingestCopy(format.source, file);
+                run = ingestor.ingestCopies(format.source, List.of(file)).get(0);
                 peak = heap.bytes();
             }
             long nanos = System.nanoTime() - start;
@@ -422,26 +422,29 @@ public class Benchmark {
         }
     }
 
-    /** The duration of each step of the (only) ingest run of the bench home. */
+    /**
+     * The duration of each step of the (only) file of the bench home, in the order they ran: its ingest run's steps
+     * (which stopped after the load), the poll's publish, and the receipt of its run launched again.
+     */
     private static Map<String, Duration> steps(JobRepository jobs) {
-        Map<String, Duration> steps = new LinkedHashMap<>();
-        for (JobInstance instance : jobs.getJobInstances(IngestJobConfiguration.JOB_NAME, 0, 1)) {
-            JobExecution execution = jobs.getLastJobExecution(instance);
-            if (execution == null) {
-                continue;
-            }
-            for (StepExecution step : execution.getStepExecutions()) {
-                if (step.getStartTime() != null && step.getEndTime() != null) {
-                    steps.put(
-                            step.getStepName()
-                                    .replaceFirst("^ingest", "")
-                                    .replaceFirst("Step$", "")
-                                    .toLowerCase(),
-                            Duration.between(step.getStartTime(), step.getEndTime()));
-                }
+        List<StepExecution> steps = new ArrayList<>();
+        for (String job : List.of(IngestJobConfiguration.JOB_NAME, PublishJobConfiguration.JOB_NAME)) {
+            JobInstance last = jobs.getLastJobInstance(job);
+            if (last != null) {
+                jobs.getJobExecutions(last).forEach(e -> steps.addAll(e.getStepExecutions()));
             }
         }
-        return steps;
+        Map<String, Duration> durations = new LinkedHashMap<>();
+        steps.stream()
+                .filter(step -> step.getStartTime() != null && step.getEndTime() != null)
+                .sorted(Comparator.comparing(StepExecution::getStartTime))
+                .forEach(step -> durations.put(
+                        step.getStepName()
+                                .replaceFirst("^ingest", "")
+                                .replaceFirst("Step$", "")
+                                .toLowerCase(),
+                        Duration.between(step.getStartTime(), step.getEndTime())));
+        return durations;
     }
 
     private static void print(List<Result> results, int persons, PrintStream out) {
@@ -558,6 +561,7 @@ public class Benchmark {
         WarehouseConfiguration.class,
         JobRepositoryConfiguration.class,
         IngestJobConfiguration.class,
+        PublishJobConfiguration.class,
         Ingestor.class
     })
     static class IngestOnly {}
