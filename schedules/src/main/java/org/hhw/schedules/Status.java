@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import org.hhw.jobs.publish.PublishJobConfiguration;
 import org.hhw.warehouse.AnalystConnection;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.NoSpace;
@@ -28,7 +29,8 @@ import org.hhw.warehouse.report.monthly.ReportLedger;
 
 /**
  * {@code hhw status}: who writes, the published copy's recent files, failing data tests and
- * warnings, the months and their reports, and the job history's recent runs. It runs without the application context, which
+ * warnings, the months and their reports, and from the job history the last publish (when, how many
+ * files, how long) and the recent runs. It runs without the application context, which
  * opens (and writes to) the job repository at start-up: with a full disk that start failed, and
  * status is what the operator needs most then. Each part that cannot be read says why.
  */
@@ -49,8 +51,8 @@ final class Status {
                 out.println("Recent files (" + db + "):");
                 print(out, c, "status_recent_files");
                 out.println();
-                out.println("Failing data tests of the published copy (none = all pass; a run that failed on its "
-                        + "data tests is listed below with their names):");
+                out.println("Failing data tests of the published copy (none = all pass; a publish that failed on "
+                        + "its data tests is listed below with their names):");
                 print(out, c, "status_failing_tests");
                 out.println();
                 out.println("Warnings (not failures) of the published copy: a department silent for 35 days, a file "
@@ -70,7 +72,6 @@ final class Status {
         out.println("Monthly reports (" + home.reports() + "; the log of every attempt: " + home.reportLedger() + "):");
         reports(home, out);
         out.println();
-        out.println("Recent ingest runs (job repository):");
         out.print(jobHistory.join());
         return 0;
     }
@@ -112,40 +113,55 @@ final class Status {
         table.print(out);
     }
 
-    /** The job history's table, or why it cannot be read, as printed. */
+    /**
+     * The job history's part, or why it cannot be read, as printed: when the analysts' copy was last published, for
+     * how many files and how long the publish gate took (the publish step's own account, {@code published 20 files
+     * in 812 ms}), a later publish that failed, then the recent runs.
+     */
     private static String jobHistory(Home home) {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
         Properties p = new Properties();
         p.setProperty("user", "sa");
         try (Connection c = DriverManager.getConnection(JobRepositoryConfiguration.url(home) + ";IFEXISTS=TRUE", p);
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("""
-                     select e.job_execution_id, e.status, e.exit_code, e.start_time, e.end_time, f.parameter_value,
-                            e.exit_message
+                Statement st = c.createStatement()) {
+            lastPublish(st, out);
+            out.println();
+            out.println("Recent runs (job repository): each file's ingest (STOPPED: loaded, waiting for its poll's "
+                    + "publish), each poll's publish:");
+            try (ResultSet rs = st.executeQuery("""
+                     select e.job_execution_id, i.job_name, e.status, e.exit_code, e.start_time, e.end_time,
+                            f.parameter_value, n.parameter_value, e.exit_message
                      from batch_job_execution e
+                     join batch_job_instance i on i.job_instance_id = e.job_instance_id
                      left join batch_job_execution_params f
                        on f.job_execution_id = e.job_execution_id and f.parameter_name = 'file'
+                     left join batch_job_execution_params n
+                       on n.job_execution_id = e.job_execution_id and n.parameter_name = 'files'
                      order by e.job_execution_id desc limit 20""")) {
-            TextTable runs = new TextTable(List.of("run", "status", "exit", "started", "seconds", "file", "error"));
-            while (rs.next()) {
-                Timestamp start = rs.getTimestamp(4);
-                Timestamp end = rs.getTimestamp(5);
-                String file = rs.getString(6);
-                runs.add(List.of(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        start == null
-                                ? ""
-                                : start.toLocalDateTime().withNano(0).toString().replace('T', ' '),
-                        start == null || end == null
-                                ? ""
-                                : String.format("%.1f", (end.getTime() - start.getTime()) / 1000.0),
-                        file == null ? "" : Path.of(file).getFileName().toString(),
-                        failure(rs.getString(7))));
+                TextTable runs =
+                        new TextTable(List.of("run", "job", "status", "exit", "started", "seconds", "file", "error"));
+                while (rs.next()) {
+                    Timestamp start = rs.getTimestamp(5);
+                    Timestamp end = rs.getTimestamp(6);
+                    String file = rs.getString(7);
+                    String files = rs.getString(8);
+                    runs.add(List.of(
+                            rs.getLong(1),
+                            rs.getString(2).replaceFirst("Job$", ""),
+                            rs.getString(3),
+                            rs.getString(4),
+                            start == null ? "" : time(start),
+                            start == null || end == null
+                                    ? ""
+                                    : String.format("%.1f", (end.getTime() - start.getTime()) / 1000.0),
+                            file != null
+                                    ? Path.of(file).getFileName().toString()
+                                    : files != null ? files + (files.equals("1") ? " file" : " files") : "",
+                            failure(rs.getString(9))));
+                }
+                runs.print(out);
             }
-            runs.print(out);
         } catch (SQLException e) {
             out.println(
                     e.getMessage() != null && e.getMessage().contains("not found")
@@ -153,6 +169,28 @@ final class Status {
                             : "(the job history cannot be read: " + NoSpace.message(e, home.state()) + ")");
         }
         return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void lastPublish(Statement st, PrintStream out) throws SQLException {
+        String publishes = """
+                select e.status, e.end_time, s.exit_message, e.exit_message
+                from batch_job_execution e
+                join batch_job_instance i on i.job_instance_id = e.job_instance_id
+                left join batch_step_execution s on s.job_execution_id = e.job_execution_id and s.step_name = '%s'
+                where i.job_name = '%s' %%s order by e.job_execution_id desc limit 1""".formatted(PublishJobConfiguration.STEP_NAME, PublishJobConfiguration.JOB_NAME);
+        try (ResultSet last = st.executeQuery(publishes.formatted("and e.status = 'COMPLETED'"))) {
+            out.println("Last publish: "
+                    + (last.next() ? time(last.getTimestamp(2)) + ", " + last.getString(3) : "none recorded yet"));
+        }
+        try (ResultSet latest = st.executeQuery(publishes.formatted(""))) {
+            if (latest.next() && !latest.getString(1).equals("COMPLETED")) {
+                out.println("  and a later publish " + latest.getString(1) + ": " + failure(latest.getString(4)));
+            }
+        }
+    }
+
+    private static String time(Timestamp t) {
+        return t.toLocalDateTime().withNano(0).toString().replace('T', ' ');
     }
 
     /** The first line of a run's stored failure, without the exception's class name. */

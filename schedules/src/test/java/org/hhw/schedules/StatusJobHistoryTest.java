@@ -24,37 +24,49 @@ class StatusJobHistoryTest {
 
     @Test
     void theJobHistoryIsPrintedLastWithItsRuns() throws Exception {
-        // given a home with no published copy yet, and a job history of one failed run
+        // given a home with no published copy yet, and a job history of one failed ingest run, then a publish
         Home home = new Home(dir).create(Contracts.SOURCES);
         Properties sa = new Properties();
         sa.setProperty("user", "sa");
         try (Connection c = DriverManager.getConnection(JobRepositoryConfiguration.url(home), sa);
                 Statement st = c.createStatement()) {
-            st.execute(
-                    "create table batch_job_execution (job_execution_id bigint, status varchar(10), "
-                            + "exit_code varchar(2500), start_time timestamp(9), end_time timestamp(9), exit_message varchar(2500))");
+            st.execute("create table batch_job_instance (job_instance_id bigint, job_name varchar(100))");
+            st.execute("create table batch_job_execution (job_execution_id bigint, job_instance_id bigint, "
+                    + "status varchar(10), exit_code varchar(2500), start_time timestamp(9), end_time timestamp(9), "
+                    + "exit_message varchar(2500))");
+            st.execute("create table batch_step_execution (job_execution_id bigint, step_name varchar(100), "
+                    + "exit_message varchar(2500))");
+            st.execute("insert into batch_job_instance values (3, 'ingestJob'), (4, 'publishJob')");
             st.execute("create table batch_job_execution_params (job_execution_id bigint, parameter_name varchar(100), "
                     + "parameter_value varchar(2500))");
             st.execute(
-                    "insert into batch_job_execution values (7, 'FAILED', 'FAILED', timestamp '2024-03-01 09:00:00', "
+                    "insert into batch_job_execution values (7, 3, 'FAILED', 'FAILED', timestamp '2024-03-01 09:00:00', "
                             + "timestamp '2024-03-01 09:00:02.5', 'java.lang.IllegalStateException: 文件已损坏\nat x')");
             st.execute("insert into batch_job_execution_params values (7, 'file', '/inbox/registry/花名册.xlsx')");
+            st.execute("insert into batch_job_execution values (8, 4, 'COMPLETED', 'COMPLETED', "
+                    + "timestamp '2024-03-01 09:01:00', timestamp '2024-03-01 09:01:00.8', '')");
+            st.execute("insert into batch_job_execution_params values (8, 'files', '2')");
+            st.execute("insert into batch_step_execution values (8, 'publishStep', 'published 2 files in 812 ms')");
         }
 
         // when
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int exit = Status.run(home, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
-        // then the job history ends the output, after the reports
+        // then the job history ends the output, after the reports: the last publish, then the runs
         List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(exit).isZero();
-        assertThat(lines.subList(lines.size() - 6, lines.size()))
+        assertThat(lines.subList(lines.size() - 9, lines.size()))
                 .containsExactly(
                         "(none: no month with data yet)",
                         "",
-                        "Recent ingest runs (job repository):",
-                        "run  status  exit    started           seconds  file         error",
-                        "---  ------  ------  ----------------  -------  -----------  ----------",
-                        "7    FAILED  FAILED  2024-03-01 09:00  2.5      花名册.xlsx  文件已损坏");
+                        "Last publish: 2024-03-01 09:01, published 2 files in 812 ms",
+                        "",
+                        "Recent runs (job repository): each file's ingest (STOPPED: loaded, waiting for its poll's "
+                                + "publish), each poll's publish:",
+                        "run  job      status     exit       started           seconds  file         error",
+                        "---  -------  ---------  ---------  ----------------  -------  -----------  ----------",
+                        "8    publish  COMPLETED  COMPLETED  2024-03-01 09:01  0.8      2 files      ",
+                        "7    ingest   FAILED     FAILED     2024-03-01 09:00  2.5      花名册.xlsx  文件已损坏");
     }
 }

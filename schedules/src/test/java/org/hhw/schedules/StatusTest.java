@@ -45,8 +45,8 @@ class StatusTest {
         int at = lines.indexOf(WARNINGS_TITLE);
         assertThat(lines.subList(at - 4, at + 4))
                 .containsExactly(
-                        "Failing data tests of the published copy (none = all pass; a run that failed on its data tests is "
-                                + "listed below with their names):",
+                        "Failing data tests of the published copy (none = all pass; a publish that failed on its data "
+                                + "tests is listed below with their names):",
                         "test  rows  sample",
                         "----  ----  ------",
                         "",
