@@ -29,7 +29,8 @@ import org.hhw.warehouse.intake.Intake;
  * {@code hhw ingest} while the service runs: the service is the home's one writer, so the command
  * writes nothing itself. It drops copies of the files into the inbox, as a clerk would, and waits
  * until the service has dealt with each (the file leaves the inbox, its row is in the published
- * copy) or has failed on it (a failed run in the job history), then reports what became of them.
+ * copy) or has failed on it (a failed run in the job history, or a failed publish after its run
+ * stopped awaiting it), then reports what became of them.
  * Runs without the application context: it needs none of it.
  */
 final class Handoff {
