@@ -10,17 +10,23 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hhw.jobs.publish.PublishJobConfiguration;
 import org.hhw.sources.clean.ResidentIds;
 import org.hhw.warehouse.Home;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The scheduled poll takes a file only once it has stopped changing, and ignores editors' lock files. */
+/**
+ * The scheduled poll takes a file only once it has stopped changing, and ignores editors' lock files; the files of
+ * one poll are published once, together, before their receipts.
+ */
 @SpringBootTest(classes = HhwApplication.class)
 class InboxPollTest {
 
@@ -37,6 +43,9 @@ class InboxPollTest {
 
     @Autowired
     Home home;
+
+    @Autowired
+    JobRepository jobRepository;
 
     @Test
     void aFileStillBeingWrittenIsLeftAloneUntilItSettles() throws Exception {
@@ -99,6 +108,58 @@ class InboxPollTest {
                     .satisfies(n -> assertThat(n).endsWith("….回执.xlsx"));
         }
         assertThat(ingestor.poll()).isEmpty();
+    }
+
+    @Test
+    void theFilesOfOnePollArePublishedOnceAllTogetherThenReceipted() throws Exception {
+        // given three townships' registry files that have stopped changing
+        List<Path> files = List.of(
+                settled(OnePersonRegistry.write(
+                        home.inbox("registry"), "南高崖乡.csv", "14022203001000003", "南高崖乡", "南高崖", "14022219800101033")),
+                settled(OnePersonRegistry.write(
+                        home.inbox("registry"), "米薪关镇.csv", "14022210001000003", "米薪关镇", "胡家屯", "14022219700101041")),
+                settled(OnePersonRegistry.write(
+                        home.inbox("registry"), "贾家屯乡.csv", "14022204001000003", "贾家屯乡", "贾家屯", "14022219600101058")));
+        int publishesBefore = publishes();
+
+        // when the inbox is polled
+        List<Ingestor.Run> runs = ingestor.poll();
+
+        // then each file is loaded and receipted, after one publish for the three of them
+        assertThat(runs)
+                .extracting(Ingestor.Run::status)
+                .containsOnly(BatchStatus.COMPLETED)
+                .hasSize(3);
+        assertThat(publishes()).isEqualTo(publishesBefore + 1);
+        JobExecution publish =
+                jobRepository.getLastJobExecution(jobRepository.getLastJobInstance(PublishJobConfiguration.JOB_NAME));
+        assertThat(publish.getJobParameters().getLong(PublishJobConfiguration.FILES))
+                .isEqualTo(3L);
+        assertThat(publish.getStepExecutions())
+                .singleElement()
+                .satisfies(step ->
+                        assertThat(step.getExitStatus().getExitDescription()).matches("published 3 files in \\d+ ms"));
+        for (Path file : files) {
+            assertThat(file).doesNotExist();
+            assertThat(home.processed("registry").resolve(file.getFileName() + ".回执.xlsx"))
+                    .exists();
+            // and each receipt was written after that publish had ended
+            assertThat(Files.getLastModifiedTime(home.processed("registry").resolve(file.getFileName() + ".回执.xlsx"))
+                            .toInstant())
+                    .isAfterOrEqualTo(publish.getEndTime()
+                            .atZone(java.time.ZoneId.systemDefault())
+                            .toInstant()
+                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        }
+    }
+
+    private int publishes() {
+        return jobRepository.findJobInstances(PublishJobConfiguration.JOB_NAME).size();
+    }
+
+    private static Path settled(Path file) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(3600)));
+        return file;
     }
 
     @Test
