@@ -34,6 +34,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param county        the county's name, which heads every report and its file names; default 天镇县
  * @param reportFont    the TrueType font (.ttf or .ttc) the report's PDF embeds; default none: the first found of
  *                      Debian's fonts-wqy-microhei, fonts-wqy-zenhei, fonts-droid-fallback
+ * @param checkCron     when {@code hhw run} runs the full check of the published copy (every data test over every
+ *                      row, every incremental model against a whole build), a Quartz cron expression in the
+ *                      system's time zone; default {@code 0 30 2 * * ?} (02:30 every night)
  */
 @ConfigurationProperties("hhw")
 public record HhwProperties(
@@ -48,4 +51,5 @@ public record HhwProperties(
         @DefaultValue("0 0 6 3 * ?") String reportCron,
         ZoneId reportTimeZone,
         @DefaultValue("天镇县") String county,
-        String reportFont) {}
+        String reportFont,
+        @DefaultValue("0 30 2 * * ?") String checkCron) {}

@@ -17,8 +17,9 @@ import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
 
 /**
  * The product's one runnable: {@code hhw <command>}. {@code help} prints, {@code sql} opens only the
- * published analytics copy, {@code status} reads it and the state, and {@code log} reads only the audit
- * log, all without starting the application, so they are quick and never touch a load.
+ * published analytics copy, {@code status} reads it and the state, {@code check} reads it and the lake, and
+ * {@code log} reads only the audit log, all without starting the application, so they are quick and never touch a
+ * load.
  *
  * <p>A command that writes to the home takes the home's {@link WriterLock} here, before the
  * application (its job repository, its warehouse) starts: a second writer is refused before it
@@ -45,6 +46,10 @@ public class HhwApplication {
         }
         if (command.equals("status")) {
             System.exit(Status.run(Home.resolve(args), new PrintStream(System.out, true, StandardCharsets.UTF_8)));
+        }
+        if (command.equals("check")) {
+            System.exit(
+                    CheckCommand.run(Home.resolve(args), new PrintStream(System.out, true, StandardCharsets.UTF_8)));
         }
         if (command.equals("log")) {
             System.exit(AuditLog.run(

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.hhw.jobs.HhwProperties;
 import org.hhw.warehouse.report.monthly.MonthlyReports;
+import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.Scheduler;
@@ -18,8 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The schedule of {@code hhw run}: every inbox polled every {@code hhw.poll-interval}, and the
- * monthly reports at {@code hhw.report-cron} and once at every start. Jobs and triggers live in the
+ * The schedule of {@code hhw run}: every inbox polled every {@code hhw.poll-interval}, the full check of the published
+ * copy at {@code hhw.check-cron} (nightly), and the monthly reports at {@code hhw.report-cron} and once at every start. Jobs and triggers live in the
  * state database ({@code spring.quartz.job-store-type=jdbc}), so a report time passed while the
  * service was stopped is still known at the next start.
  */
@@ -48,6 +49,28 @@ public class ScheduleConfiguration {
                         .repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .startNow()
+                .build();
+    }
+
+    @Bean
+    public JobDetail fullCheckJobDetail() {
+        return JobBuilder.newJob(FullCheckJob.class)
+                .withIdentity("fullCheck")
+                .storeDurably()
+                .build();
+    }
+
+    /**
+     * Re-registered at every start, with the setting's time; a night missed while the service was stopped is not made
+     * up (the next night checks everything anyway).
+     */
+    @Bean
+    public Trigger fullCheckTrigger(JobDetail fullCheckJobDetail, HhwProperties properties) {
+        return TriggerBuilder.newTrigger()
+                .forJob(fullCheckJobDetail)
+                .withIdentity("fullCheckTrigger")
+                .withSchedule(CronScheduleBuilder.cronSchedule(properties.checkCron())
+                        .withMisfireHandlingInstructionDoNothing())
                 .build();
     }
 

@@ -117,6 +117,17 @@ class MonthlyReportScheduleTest {
     }
 
     @Test
+    void theFullCheckOfThePublishedCopyIsScheduledNightly() throws Exception {
+        // when the service starts with the default settings
+        start(new RecordingPort()).close();
+
+        // then the full check's trigger is stored beside the report's, at 02:30 every night
+        assertThat(rows("select c.cron_expression || ' ' || t.job_name from qrtz_triggers t join qrtz_cron_triggers c "
+                        + "using (sched_name, trigger_name, trigger_group) where t.trigger_name = 'fullCheckTrigger'"))
+                .containsExactly("0 30 2 * * ? fullCheck");
+    }
+
+    @Test
     void theTriggerIsStoredOnceAndFollowsItsSetting() throws Exception {
         // given the service started once with the default schedule, its trigger's next time stored
         RecordingPort port = new RecordingPort();
@@ -130,15 +141,16 @@ class MonthlyReportScheduleTest {
         // then the stored trigger is kept as it was, not a second one nor a fresh one
         assertThat(reportTriggers()).containsExactly("0 0 6 3 * ? Asia/Shanghai WAITING");
         assertThat(nextFireTime()).isEqualTo(stored);
-        assertThat(count("qrtz_triggers")).isEqualTo(2);
-        assertThat(count("qrtz_job_details")).isEqualTo(2);
+        // (beside it the poll's and the full check's)
+        assertThat(count("qrtz_triggers")).isEqualTo(3);
+        assertThat(count("qrtz_job_details")).isEqualTo(3);
 
         // when it starts with another report time
         start(port, "--hhw.report-cron=0 30 7 5 * ?").close();
 
         // then the stored trigger is that one
         assertThat(reportTriggers()).containsExactly("0 30 7 5 * ? Asia/Shanghai WAITING");
-        assertThat(count("qrtz_triggers")).isEqualTo(2);
+        assertThat(count("qrtz_triggers")).isEqualTo(3);
         ZonedDateTime next = Instant.ofEpochMilli(nextFireTime()).atZone(ZONE);
         assertThat(List.of(next.getDayOfMonth(), next.getHour(), next.getMinute()))
                 .containsExactly(5, 7, 30);
@@ -230,7 +242,8 @@ class MonthlyReportScheduleTest {
 
     private List<String> reportTriggers() throws SQLException {
         return rows("select c.cron_expression || ' ' || c.time_zone_id || ' ' || t.trigger_state from qrtz_triggers t "
-                + "join qrtz_cron_triggers c using (sched_name, trigger_name, trigger_group)");
+                + "join qrtz_cron_triggers c using (sched_name, trigger_name, trigger_group) "
+                + "where t.trigger_name = 'monthlyReportTrigger'");
     }
 
     private long nextFireTime() throws SQLException {
