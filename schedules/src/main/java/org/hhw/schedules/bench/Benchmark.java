@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -186,14 +187,160 @@ public class Benchmark {
             results.add(ingest(format, file, ingestHome, bare));
         }
         print(results, persons, out);
+        PollFigures poll = pollOfManyFiles(dir, Math.max(1, Math.min(POLL_ROWS_PER_FILE, persons / POLL_FILES)), out);
+        poll.print(persons, out);
         out.printf(
                 "%nmarts rebuild over the county of %,d registry persons and %,d medical claims: %.1f s%n",
                 persons, persons, martsRebuild(county) / 1e9);
         boolean reportsMade = monthlyReports(county, out);
         return results.stream().allMatch(r -> r.status() == BatchStatus.COMPLETED && r.rowsLoaded() == persons)
+                        && poll.complete()
                         && reportsMade
                 ? 0
                 : 1;
+    }
+
+    /** Issue 13, point 4: a poll of {@value #POLL_FILES} small files, against one file holding all their rows. */
+    static final int POLL_FILES = 20;
+
+    /** The rows of each of them at most (a smaller bench, as the tests', cuts its own registry in twenty). */
+    static final int POLL_ROWS_PER_FILE = 1_000;
+    /** Issue 13's target: the poll of many files in at most twice the time of the one file. */
+    static final double POLL_TARGET = 2.0;
+
+    /**
+     * What the poll of many files and the one file took (each ingested, published once, receipted, into a fresh home
+     * holding the same registry), and how long the publish of the one medical file into the county took (the publish
+     * gate, as the county's publish step recorded it).
+     *
+     * @param complete whether every file of both homes loaded and every row with them
+     */
+    record PollFigures(
+            int files, int rowsPerFile, long pollNanos, long oneFileNanos, long countyPublishMillis, boolean complete) {
+
+        double ratio() {
+            return (double) pollNanos / oneFileNanos;
+        }
+
+        boolean meetsTarget() {
+            return ratio() <= POLL_TARGET;
+        }
+
+        void print(int countyPersons, PrintStream out) {
+            out.printf(
+                    "%n%d medical csv files of %,d rows dropped together, ingested by one poll (one publish): %.1f s; "
+                            + "one file of %,d rows: %.1f s; ratio %.2fx; target %.0fx: %s%n",
+                    files,
+                    rowsPerFile,
+                    pollNanos / 1e9,
+                    files * rowsPerFile,
+                    oneFileNanos / 1e9,
+                    ratio(),
+                    POLL_TARGET,
+                    meetsTarget() ? "MET" : "MISSED");
+            out.printf(
+                    "publish of one file (the medical csv) into the county of %,d persons and %,d claims: %.1f s "
+                            + "(the publish gate: models, data tests, the analysts' copy)%n",
+                    countyPersons, countyPersons, countyPublishMillis / 1e3);
+            if (!complete) {
+                out.println("the poll's figures do not count: a file or a row of them was not loaded.");
+            }
+        }
+    }
+
+    /**
+     * Measures point 4 of issue 13 into two fresh homes, each first given the same registry of
+     * {@value #POLL_FILES} × {@code rowsPerFile} persons (untimed): into one, {@value #POLL_FILES} medical claims csv
+     * files of {@code rowsPerFile} rows each (one large file cut into parts) dropped into the inbox together and
+     * ingested by one poll; into the other, the large file alone, by a poll too. Also reads the publish time of the
+     * county's last ingest (the medical csv of the bench's size).
+     */
+    PollFigures pollOfManyFiles(Path dir, int rowsPerFile, PrintStream out) throws IOException {
+        int rows = POLL_FILES * rowsPerFile;
+        Path registry = sample(dir, Format.CSV, rows, out);
+        Path claims = sample(dir, Format.MEDICAL_CSV, rows, out);
+        Path parts = dir.resolve("medical-" + rows + "-" + SEED + "-parts");
+        deleteTree(parts);
+        List<Path> files = split(claims, parts, rowsPerFile);
+        out.printf(
+                "  a poll of %d files of %,d claims, against one of %,d; ingesting…%n",
+                files.size(), rowsPerFile, rows);
+        TimedPoll many = timedPoll(dir.resolve("home-poll-" + files.size() + "-files"), registry, files);
+        TimedPoll one = timedPoll(dir.resolve("home-poll-one-file"), registry, List.of(claims));
+        return new PollFigures(
+                files.size(),
+                rowsPerFile,
+                many.nanos(),
+                one.nanos(),
+                lastPublishMillis(dir.resolve("home-county")),
+                many.rowsLoaded() == rows && one.rowsLoaded() == rows);
+    }
+
+    /** A poll timed: how long, and how many rows its files loaded (all of them, or the figures do not count). */
+    private record TimedPoll(long nanos, long rowsLoaded) {}
+
+    /**
+     * Into a fresh home: the registry, untimed, then the claims files dropped into the medical inbox together and
+     * one poll of them, timed.
+     */
+    private static TimedPoll timedPoll(Path pollHome, Path registry, List<Path> claims) throws IOException {
+        deleteTree(pollHome);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestOnly.class)
+                .web(WebApplicationType.NONE)
+                .registerShutdownHook(false)
+                .run("--hhw.home=" + pollHome, "--hhw.settle-time=0s")) {
+            Ingestor ingestor = context.getBean(Ingestor.class);
+            ingestor.ingestCopies("registry", List.of(registry));
+            Path inbox = context.getBean(Home.class).inbox("medical");
+            for (Path file : claims) {
+                Files.copy(file, inbox.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            System.gc();
+            long start = System.nanoTime();
+            List<Ingestor.Run> runs = ingestor.poll();
+            long nanos = System.nanoTime() - start;
+            long loaded = runs.stream().allMatch(r -> r.status() == BatchStatus.COMPLETED)
+                    ? context.getBean(Warehouse.class).recentFiles(claims.size()).stream()
+                            .filter(f -> f.source().equals("medical"))
+                            .mapToLong(f -> f.rowsLoaded() == null ? 0 : f.rowsLoaded())
+                            .sum()
+                    : 0;
+            return new TimedPoll(nanos, loaded);
+        }
+    }
+
+    /** The csv cut into files of {@code rows} data rows each, every one with its header line. */
+    static List<Path> split(Path csv, Path dir, int rows) throws IOException {
+        Files.createDirectories(dir);
+        List<String> lines =
+                List.of(Files.readString(csv, StandardCharsets.UTF_8).split("(?<=\n)"));
+        String stem = csv.getFileName().toString().replaceFirst("\\.csv$", "");
+        List<Path> parts = new ArrayList<>();
+        for (int from = 1; from < lines.size(); from += rows) {
+            Path part = dir.resolve(String.format("%s-%02d.csv", stem, parts.size() + 1));
+            Files.writeString(
+                    part,
+                    lines.get(0) + String.join("", lines.subList(from, Math.min(lines.size(), from + rows))),
+                    StandardCharsets.UTF_8);
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    /** The milliseconds the home's last publish took at its gate, as its publish step recorded them (0 if none). */
+    private static long lastPublishMillis(Path home) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestOnly.class)
+                .web(WebApplicationType.NONE)
+                .registerShutdownHook(false)
+                .run("--hhw.home=" + home)) {
+            JobRepository jobs = context.getBean(JobRepository.class);
+            JobInstance last = jobs.getLastJobInstance(PublishJobConfiguration.JOB_NAME);
+            return last == null
+                    ? 0
+                    : jobs.getLastJobExecution(last).getStepExecutions().stream()
+                            .mapToLong(step -> step.getExecutionContext().getLong(PublishJobConfiguration.MILLIS, 0L))
+                            .sum();
+        }
     }
 
     /** Parses and ingests a small sample of each format, untimed, each into a fresh home of its own. */

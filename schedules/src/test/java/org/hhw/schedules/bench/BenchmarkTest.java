@@ -29,6 +29,11 @@ class BenchmarkTest {
             "(registry xlsx|registry csv|medical csv) +\\d+ MB +\\d+\\.\\d s +\\d+\\.\\d s +\\d+\\.\\d s +[\\d,]+ +\\d+ MB +\\d+\\.\\d\\dx +(2x fastexcel-reader|4x DuckDB read_csv)"
                     + " +(PASS|MISS) +archive [\\d.]+ read [\\d.]+ load [\\d.]+ publish [\\d.]+ receipt [\\d.]+");
 
+    /** The poll's line: twenty files of a twentieth of the persons each, one publish, against one file. */
+    private static final Pattern POLL = Pattern.compile(
+            "20 medical csv files of 75 rows dropped together, ingested by one poll \\(one publish\\): \\d+\\.\\d s; one file"
+                    + " of 1,500 rows: \\d+\\.\\d s; ratio \\d+\\.\\d\\dx; target 2x: (MET|MISSED)");
+
     /** The report step's line: the month, the units and forms, the files, the wall time and the verdict. */
     private static final Pattern REPORTS = Pattern.compile(
             "monthly reports of (\\d{4}-\\d\\d) over that county \\(12 units × xlsx and pdf, \\d+ threads\\): 25 files in"
@@ -62,6 +67,11 @@ class BenchmarkTest {
                             .filter(l -> FIGURES.matcher(l).matches())
                             .map(l -> l.split(" ")[0] + " " + l.split(" ")[1]))
                     .containsExactly("registry xlsx", "registry csv", "medical csv");
+            assertThat(out.lines().filter(l -> POLL.matcher(l).matches())).hasSize(1);
+            assertThat(out)
+                    .containsPattern(
+                            "publish of one file \\(the medical csv\\) into the county of 1,500 persons and 1,500 "
+                                    + "claims: \\d+\\.\\d s");
             assertThat(out)
                     .containsPattern("marts rebuild over the county of 1,500 registry persons and 1,500 medical "
                             + "claims: \\d+\\.\\d s");
@@ -118,6 +128,17 @@ class BenchmarkTest {
                         home.resolve("bench/home-county/analytics.duckdb"),
                         "select count(*) from fact_medical_claim where is_current"))
                 .isEqualTo(PERSONS);
+        // and the poll's two homes each hold the registry and every claim, the twenty files' in twenty files
+        assertThat(count(
+                        home.resolve("bench/home-poll-20-files/analytics.duckdb"),
+                        "select count(*) from etl_file where source = 'medical' and status = 'LOADED'"))
+                .isEqualTo(20);
+        for (String poll : List.of("home-poll-20-files", "home-poll-one-file")) {
+            assertThat(count(
+                            home.resolve("bench/" + poll + "/analytics.duckdb"),
+                            "select count(*) from fact_medical_claim where is_current"))
+                    .isEqualTo(PERSONS);
+        }
         assertThat(home.resolve("warehouse/warehouse.duckdb")).doesNotExist();
         assertThat(Files.exists(home.resolve("inbox"))).isFalse();
     }
