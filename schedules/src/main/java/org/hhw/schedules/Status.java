@@ -69,6 +69,9 @@ final class Status {
             out.println("No published warehouse yet at " + db + ".");
         }
         out.println();
+        out.println("Last full check of the published copy (hhw check; the service's, nightly): "
+                + CheckCommand.last(home));
+        out.println();
         out.println("Monthly reports (" + home.reports() + "; the log of every attempt: " + home.reportLedger() + "):");
         reports(home, out);
         out.println();

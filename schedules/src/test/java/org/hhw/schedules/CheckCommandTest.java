@@ -64,6 +64,12 @@ class CheckCommandTest {
         List<String> log = Files.readAllLines(home.state().resolve(CheckCommand.LOG));
         assertThat(log).hasSize(2);
         assertThat(log.get(1)).contains("\tFAILED\t").contains("tests/etl_file_row_accounting.sql");
+        ByteArrayOutputStream status = new ByteArrayOutputStream();
+        Status.run(home, new PrintStream(status, true, StandardCharsets.UTF_8));
+        assertThat(status.toString(StandardCharsets.UTF_8).lines())
+                .filteredOn(l -> l.startsWith("Last full check of the published copy"))
+                .singleElement()
+                .satisfies(l -> assertThat(l).contains(" FAILED ").contains("tests/etl_file_row_accounting.sql"));
     }
 
     @Test
