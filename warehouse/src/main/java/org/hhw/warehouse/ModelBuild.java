@@ -108,27 +108,63 @@ final class ModelBuild {
                 && households * WHOLE_ABOVE_ONE_IN > number("select count(distinct household_id) from dim_household")) {
             return whole(fingerprint, start);
         }
+        // Views stand as the project (the same fingerprint) made them. The tables in three rounds: those the
+        // incremental models read that are built whole (the county's calendars), the incremental models over the
+        // scope's shadows (made once for all of them), then the models built whole that read those.
+        List<Relation> tables =
+                models.buildOrder().stream().filter(Relation::isTable).toList();
+        Set<String> readByIncremental = new HashSet<>();
+        tables.stream().filter(t -> t.incremental() != null).forEach(t -> readByIncremental.addAll(upstream(t)));
         List<String> builtWhole = new ArrayList<>();
         Set<String> changedWhole = new HashSet<>();
-        Set<String> redone = new HashSet<>();
         Map<String, Long> millisByModel = new HashMap<>();
-        for (Relation model : models.buildOrder()) {
-            if (!model.isTable()) {
-                continue; // a view stands as the project (the same fingerprint) made it
-            }
-            long modelStart = System.nanoTime();
-            Set<String> reads = upstream(model);
-            if (model.incremental() == null) {
+        for (Relation model : tables) {
+            if (model.incremental() == null && readByIncremental.contains(model.name())) {
+                long modelStart = System.nanoTime();
                 rebuildWatched(model, changedWhole);
-            } else if (reads.stream().anyMatch(changedWhole::contains)) {
-                Models.build(connection, model);
-                changedWhole.add(model.name());
-                builtWhole.add(model.name());
-            } else {
-                redo(model, reads, redone, scope);
-                redone.add(model.name());
+                millisByModel.put(model.name(), millis(modelStart));
             }
-            millisByModel.put(model.name(), millis(modelStart));
+        }
+        boolean shadowed = false;
+        try {
+            for (Relation model : tables) {
+                if (model.incremental() == null) {
+                    continue;
+                }
+                long modelStart = System.nanoTime();
+                if (upstream(model).stream().anyMatch(changedWhole::contains)) {
+                    if (shadowed) {
+                        scope.unshadow();
+                        shadowed = false;
+                    }
+                    Models.build(connection, model);
+                    changedWhole.add(model.name());
+                    builtWhole.add(model.name());
+                } else {
+                    if (!shadowed) {
+                        scope.shadow(tables.stream()
+                                .filter(t -> t.incremental() != null
+                                        && millisByModel.containsKey(t.name())
+                                        && !changedWhole.contains(t.name()))
+                                .toList());
+                        scope.shadow(models.relations().values().stream()
+                                .filter(r -> r.scope() != null && readByIncremental.contains(r.name()))
+                                .toList());
+                        shadowed = true;
+                    }
+                    redo(model, scope);
+                }
+                millisByModel.put(model.name(), millis(modelStart));
+            }
+        } finally {
+            scope.unshadow();
+        }
+        for (Relation model : tables) {
+            if (!millisByModel.containsKey(model.name())) {
+                long modelStart = System.nanoTime();
+                Models.build(connection, model);
+                millisByModel.put(model.name(), millis(modelStart));
+            }
         }
         record(fingerprint, false);
         Map<String, Long> slowestFirst = new LinkedHashMap<>();
@@ -196,24 +232,18 @@ final class ModelBuild {
     }
 
     /**
-     * Redoes an incremental model's rows of the households in scope: its query over temporary tables that shadow what
-     * it reads with the rows those households read (the incremental models already redone shadowed by their own
-     * households), then its rows of those households replaced.
+     * Redoes an incremental model's rows of the households in scope, the tables it reads shadowed by the rows those
+     * households read (the incremental models redone before it by their own households): its query over them, its rows
+     * of those households replaced, then it is shadowed too, for the models after it.
      */
-    private void redo(Relation model, Set<String> reads, Set<String> redone, HouseholdScope scope) throws SQLException {
-        scope.shadow(reads.stream()
-                .map(models.relations()::get)
-                .filter(read -> read.scope() != null || redone.contains(read.name()))
-                .toList());
-        try {
-            execute("create or replace temp table model_delta as select * from (" + model.query() + ") where "
-                    + model.incremental() + IN_SCOPE);
-        } finally {
-            scope.unshadow();
-        }
+    private void redo(Relation model, HouseholdScope scope) throws SQLException {
+        execute("create or replace temp table model_delta as select * from (" + model.query() + ") where "
+                + model.incremental() + IN_SCOPE);
+        // the model itself is not shadowed yet: these write its table
         execute("delete from " + model.name() + " where " + model.incremental() + IN_SCOPE);
         execute("insert into " + model.name() + " select * from model_delta");
         execute("drop table temp.main.model_delta");
+        scope.shadow(List.of(model));
     }
 
     /** Every relation the model reads, directly or through the models it reads. */
