@@ -47,15 +47,13 @@ final class IngestTestSupport {
     static final String PSEUDONYM_KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 
     /**
-     * Gives the first registry household a second current version behind the job's back, so every
-     * later publish fails its data tests; {@link #REPAIR} removes it.
+     * Miscounts the first file's warned rows behind the job's back, so that every later publish fails a data test
+     * that checks the whole warehouse whatever the loads changed ({@code tests/etl_file_matches_lake.sql});
+     * {@link #REPAIR} counts them right again.
      */
-    static final String SECOND_CURRENT_HOUSEHOLD = "insert into dim_household select 9999, household_id, township_key, "
-            + "village_key, township, village, poverty_status, main_cause, exit_status, exit_year, is_relocated, members, "
-            + "declared_size, valid_from, null, true, file_key, sheet, row_number "
-            + "from dim_household where household_key = 1";
+    static final String MISCOUNTED_FILE = "update etl_file set rows_warned = rows_warned + 1 where file_key = 1";
 
-    static final String REPAIR = "delete from dim_household where household_key = 9999";
+    static final String REPAIR = "update etl_file set rows_warned = rows_warned - 1 where file_key = 1";
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
