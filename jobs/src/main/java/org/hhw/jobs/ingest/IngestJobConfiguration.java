@@ -80,7 +80,7 @@ public class IngestJobConfiguration {
      * duplicate or rejected row) is in the warehouse, and launching the run again goes on to the clerk's receipt or
      * note, so it is launched again only after a publish.
      */
-    public static final Set<String> AWAITING_PUBLISH_STEPS =
+    private static final Set<String> AWAITING_PUBLISH_STEPS =
             Set.of("ingestLoadStep", "ingestDuplicateStep", "ingestUnusableStep");
 
     /** The steps a run ends with, whichever way it went: once one of them completed, the run's work is done. */
