@@ -85,6 +85,11 @@ class CrashRecoveryTest {
 
         // when the service is killed once the step has begun (or a moment after: the kill is as late as it comes)
         Process first = hhw.service();
+        // (the job history is read only once the service holds it open: a reader first would lock the service out)
+        hhw.waitFor(
+                () -> partCount(home.resolve("lake/source=registry/file_key=1/rows")) >= 1,
+                Duration.ofSeconds(120),
+                "a first committed chunk");
         hhw.waitFor(() -> hhw.stepBegun(step), Duration.ofSeconds(180), step + " to begin");
         first.destroyForcibly().waitFor();
 
