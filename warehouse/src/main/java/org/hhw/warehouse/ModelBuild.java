@@ -198,6 +198,11 @@ final class ModelBuild {
         return differences;
     }
 
+    /** Builds every model whole, whatever changed; call it inside a transaction. */
+    Outcome whole() throws SQLException {
+        return whole(fingerprint(), System.nanoTime());
+    }
+
     private Outcome whole(String fingerprint, long start) throws SQLException {
         models.build(connection);
         record(fingerprint, true);

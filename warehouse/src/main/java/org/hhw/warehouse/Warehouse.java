@@ -163,6 +163,11 @@ public final class Warehouse implements AutoCloseable {
         publisher.buildMarts();
     }
 
+    /** Builds every model whole from every fact, whatever the loads changed: what a new version's first publish does. */
+    public void buildMartsWhole() {
+        publisher.buildMartsWhole();
+    }
+
     /**
      * The table models whose rows differ from what building them whole gives, with the number of differing rows; empty
      * when the models brought up to date for each load's changes are right.
