@@ -4,8 +4,9 @@
 -- closed, the scope holds every household a person of it is or was registered in or has a fact linked to, and every
 -- member and fact of its households: the facts of a household's members are read wherever they were linked (a finding
 -- about a person reads all their stays, loans, courses and payments), and every fact read names a household, and
--- every person read, that the scope holds. so the models' rows of these households read nothing outside it, and the
--- data tests find every row a row of the scope refers to.
+-- every person read, that the scope holds. a loan contract or a settlement listed for two persons is one record
+-- (mart_finding_dates dates it by its first receipt): the households of both are held. so the models' rows of these
+-- households read nothing outside it, and the data tests find every row a row of the scope refers to.
 
 create or replace temp table scope_household_key as
 select household_key from dim_household where household_id in (select household_id from scope_household);
@@ -30,6 +31,12 @@ with person_fact as (
     select household_key from fact_microloan where person_id_hash in (select person_id_hash from scope_person)
     union
     select household_key from fact_training where person_id_hash in (select person_id_hash from scope_person)
+    union
+    select household_key from fact_microloan where contract_number in (
+        select contract_number from fact_microloan where person_id_hash in (select person_id_hash from scope_person))
+    union
+    select household_key from fact_medical_claim where settlement_no in (
+        select settlement_no from fact_medical_claim where person_id_hash in (select person_id_hash from scope_person))
 )
 select distinct household_id
 from (

@@ -9,8 +9,8 @@
 -- month of a current stay's admission, a unit without a stay in one has zeros.
 -- persons over their self-pay cap: the SELF_PAY_OVER_CAP findings of mart_finding; a person counts once a year, in
 -- the month of the admission whose self-payment first took them over a cap (the finding's stays in admission order
--- against the cap the finding applied), and in the township of that finding's household. HIGH_MEDICAL_BURDEN is
--- judged once, over the 12 months up to the latest admission the claims know: its households stand in that month
+-- against the cap the finding applied: mart_finding_dates), and in the township of that finding's household.
+-- HIGH_MEDICAL_BURDEN is judged once, over the 12 months up to the latest admission the claims know: its households stand in that month
 -- only, every other month is not judged (null).
 create or replace table rpt_medical_month as
 with township as (
@@ -37,26 +37,11 @@ stay as (
         medical_reimbursed as reimbursed, medical_self_paid as self_paid
     from mart_township_month
 ),
--- each stay behind a SELF_PAY_OVER_CAP finding, its running self-payment, and the cap the rule applied: the area's
--- version in force on the finding's last admission (int_finding_self_pay_over_cap)
-cap_stay as (
-    select
-        f.finding_key, f.year, f.person_id_hash, f.household_key, c.admitted_date,
-        sum(c.self_paid) over (partition by f.finding_key order by c.admitted_date, c.claim_key) as running,
-        max(c.admitted_date) over (partition by f.finding_key) as last_admitted,
-        case when c.hospital_level in ('township', 'county') then 'county' else c.hospital_level end as area
-    from mart_finding f
-    cross join unnest(f.lineage) as u(l)
-    join fact_medical_claim c on c.file_key = u.l.file_key and c.sheet = u.l.sheet and c.row_number = u.l.row_number
-    where f.rule_code = 'SELF_PAY_OVER_CAP'
-),
 crossed as (
-    select s.finding_key, s.year, s.person_id_hash, s.household_key, min(s.admitted_date) as crossed_on
-    from cap_stay s
-    join int_policy_rule cap on cap.rule = 'medical_self_pay_cap' and cap.applies_to = s.area
-        and s.last_admitted between cap.valid_from and cap.valid_to
-    where s.running > cap.value
-    group by all
+    select f.person_id_hash, f.year, f.household_key, d.over_cap_on as crossed_on
+    from mart_finding_dates d
+    join mart_finding f using (finding_key)
+    where d.over_cap_on is not null
 ),
 over_cap as (
     select p.township_key, strftime(first_crossed, '%Y-%m') as year_month, count(*) as persons
