@@ -22,6 +22,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -32,6 +34,7 @@ import org.hhw.jobs.publish.PublishJobConfiguration;
 import org.hhw.schedules.Ingestor;
 import org.hhw.schedules.JobRepositoryConfiguration;
 import org.hhw.schedules.TextTable;
+import org.hhw.schedules.bench.Figure.Unit;
 import org.hhw.schedules.demo.CsvEncoding;
 import org.hhw.schedules.demo.DemoData;
 import org.hhw.schedules.demo.MedicalSample;
@@ -77,9 +80,11 @@ import org.springframework.stereotype.Component;
  * cores, which a running service spends once, not on every file; both the ingest and its baseline
  * are measured warm.
  *
- * <p>Last, the latest month's reports are made over the county the csv and the claims built, every unit in every
+ * <p>Then the latest month's reports are made over the county the csv and the claims built, every unit in every
  * form, and timed against issue 12's target; the report code runs there for the first time in the process, as a
- * service's first report does.
+ * service's first report does. Last, a file of new claims a hundredth the size goes into a county a hundredth the
+ * size and into that county ({@link SideBySide}), the commands' start-up is timed from the shell when the bench knows
+ * the launcher ({@link StartupTimes}), and one table gives every figure of issue 13 with its target ({@link Figure}).
  */
 @Component
 public class Benchmark {
@@ -146,6 +151,17 @@ public class Benchmark {
         boolean meetsTarget() {
             return ratio() <= format.target;
         }
+
+        /** Point 7 of the closing table: the ingest against its baseline. */
+        Figure figure() {
+            return Figure.atMost(
+                            "7",
+                            String.format("%s ingest ÷ %s's bare parse", format.label(), format.baseline),
+                            ratio(),
+                            format.target,
+                            Unit.TIMES)
+                    .with(String.format("%.1f s ÷ %.1f s", ingestNanos / 1e9, bareParseNanos / 1e9));
+        }
     }
 
     /**
@@ -193,12 +209,88 @@ public class Benchmark {
                 "%nmodels built whole over the county of %,d registry persons and %,d medical claims (a new version's first "
                         + "publish; a file's publish brings them up to date instead): %.1f s%n",
                 persons, persons, martsRebuild(county) / 1e9);
-        boolean reportsMade = monthlyReports(county, out);
+        OptionalLong reports = monthlyReports(county, out);
+        // Measured before the side by side adds a file to the county: its rows are the registry's and the claims'.
+        DiskUse disk = DiskUse.of(
+                new Home(county),
+                2L * persons,
+                results.stream()
+                        .filter(r -> r.format() != Format.XLSX)
+                        .mapToLong(Result::fileBytes)
+                        .sum());
+        SideBySide.Figures sideBySide = sideBySide(dir, county, persons, out);
+        sideBySide.print(out);
+        StartupTimes.Times startup = startup(dir, out);
+        out.printf(
+                "%nissue 13, every figure this bench measures (its targets hold for the county of 1,000,000 persons, "
+                        + "the bench's default):%n");
+        Figure.print(summary(results, sideBySide, startup, poll, disk, reports), out);
         return results.stream().allMatch(r -> r.status() == BatchStatus.COMPLETED && r.rowsLoaded() == persons)
                         && poll.complete()
-                        && reportsMade
+                        && reports.isPresent()
+                        && sideBySide.loaded()
                 ? 0
                 : 1;
+    }
+
+    /** Issue 13's figures in the order of its points, each with its target. */
+    static List<Figure> summary(
+            List<Result> results,
+            SideBySide.Figures sideBySide,
+            StartupTimes.Times startup,
+            PollFigures poll,
+            DiskUse disk,
+            OptionalLong reportsNanos) {
+        List<Figure> figures = new ArrayList<>(sideBySide.figures());
+        figures.addAll(startup.figures());
+        figures.add(poll.figure());
+        figures.add(Figure.notMeasured(
+                "5",
+                "province: 10,000,000 persons and 50,000,000 facts ingested, published, the marts built",
+                "not run (hhw bench --province)",
+                "under 2 h"));
+        figures.addAll(disk.figures());
+        results.stream()
+                .filter(r -> r.format() == Format.XLSX)
+                .map(Result::figure)
+                .forEach(figures::add);
+        String reports = "the month's reports, every unit in every form (issue 12)";
+        figures.add(
+                reportsNanos.isPresent()
+                        ? Figure.atMost(
+                                "7", reports, reportsNanos.getAsLong() / 1e9, REPORTS_TARGET_SECONDS, Unit.SECONDS)
+                        : Figure.notMeasured("7", reports, "not made", Unit.SECONDS.limit(REPORTS_TARGET_SECONDS)));
+        return figures;
+    }
+
+    /**
+     * Issue 13, point 1: the file of new claims into a county a hundredth the size, built for it, then into the
+     * bench's county, last, so that no figure before it counts the file.
+     */
+    private static SideBySide.Figures sideBySide(Path dir, Path county, int persons, PrintStream out)
+            throws IOException {
+        int rows = SideBySide.rows(persons);
+        Path file = SideBySide.newClaims(dir, rows, out);
+        out.printf(
+                "  a file of %,d new claims into a county of %,d persons, then into the county of %,d; ingesting…%n",
+                rows, rows, persons);
+        SideBySide.Ingest small = SideBySide.intoSmallCounty(dir, file, rows, out);
+        SideBySide.Ingest large = SideBySide.intoCounty(county, persons, file, rows);
+        return new SideBySide.Figures(rows, small, large);
+    }
+
+    /** Issue 13, point 3, when the bench knows the launcher: into a home of its own, files of 100 rows. */
+    private static StartupTimes.Times startup(Path dir, PrintStream out) throws IOException {
+        Optional<Path> launcher = StartupTimes.launcher(System.getenv(), System.getProperty("java.class.path"));
+        if (launcher.isEmpty()) {
+            return StartupTimes.Times.notMeasured(StartupTimes.NO_LAUNCHER);
+        }
+        Path registry = sample(dir, Format.CSV, StartupTimes.ROWS, out);
+        Path claims = sample(dir, Format.MEDICAL_CSV, StartupTimes.ROWS, out);
+        out.printf(
+                "  hhw help, status and ingest of %d rows, each from the shell by %s…%n",
+                StartupTimes.ROWS, launcher.get());
+        return StartupTimes.measure(launcher.get(), dir.resolve("home-startup"), registry, claims);
     }
 
     /** Issue 13, point 4: a poll of {@value #POLL_FILES} small files, against one file holding all their rows. */
@@ -225,6 +317,17 @@ public class Benchmark {
 
         boolean meetsTarget() {
             return ratio() <= POLL_TARGET;
+        }
+
+        /** Point 4 of the closing table. */
+        Figure figure() {
+            String figure = String.format(
+                    "a poll of %d files of %,d rows ÷ one file of %,d", files, rowsPerFile, files * rowsPerFile);
+            return complete
+                    ? Figure.atMost("4", figure, ratio(), POLL_TARGET, Unit.TIMES)
+                            .with(String.format("%.1f s ÷ %.1f s", pollNanos / 1e9, oneFileNanos / 1e9))
+                    : Figure.notMeasured(
+                            "4", figure, "not measured: a file or row was not loaded", Unit.TIMES.limit(POLL_TARGET));
         }
 
         void print(int countyPersons, PrintStream out) {
@@ -286,10 +389,7 @@ public class Benchmark {
      */
     private static TimedPoll timedPoll(Path pollHome, Path registry, List<Path> claims) throws IOException {
         deleteTree(pollHome);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestOnly.class)
-                .web(WebApplicationType.NONE)
-                .registerShutdownHook(false)
-                .run("--hhw.home=" + pollHome, "--hhw.settle-time=0s")) {
+        try (ConfigurableApplicationContext context = ingestContext(pollHome, "--hhw.settle-time=0s")) {
             Ingestor ingestor = context.getBean(Ingestor.class);
             ingestor.ingestCopies("registry", List.of(registry));
             Path inbox = context.getBean(Home.class).inbox("medical");
@@ -330,18 +430,32 @@ public class Benchmark {
 
     /** The milliseconds the home's last publish took at its gate, as its publish step recorded them (0 if none). */
     private static long lastPublishMillis(Path home) {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestOnly.class)
+        try (ConfigurableApplicationContext context = ingestContext(home)) {
+            return lastPublishMillis(context.getBean(JobRepository.class));
+        }
+    }
+
+    /** The milliseconds the last publish of the job history took at its gate (0 if none). */
+    static long lastPublishMillis(JobRepository jobs) {
+        JobInstance last = jobs.getLastJobInstance(PublishJobConfiguration.JOB_NAME);
+        return last == null
+                ? 0
+                : jobs.getLastJobExecution(last).getStepExecutions().stream()
+                        .mapToLong(step -> step.getExecutionContext().getLong(PublishJobConfiguration.MILLIS, 0L))
+                        .sum();
+    }
+
+    /**
+     * The ingest job alone ({@link IngestOnly}) bound to a home of its own, with these settings besides; its start-up
+     * is not timed.
+     */
+    static ConfigurableApplicationContext ingestContext(Path home, String... settings) {
+        List<String> args = new ArrayList<>(List.of(settings));
+        args.add(0, "--hhw.home=" + home);
+        return new SpringApplicationBuilder(IngestOnly.class)
                 .web(WebApplicationType.NONE)
                 .registerShutdownHook(false)
-                .run("--hhw.home=" + home)) {
-            JobRepository jobs = context.getBean(JobRepository.class);
-            JobInstance last = jobs.getLastJobInstance(PublishJobConfiguration.JOB_NAME);
-            return last == null
-                    ? 0
-                    : jobs.getLastJobExecution(last).getStepExecutions().stream()
-                            .mapToLong(step -> step.getExecutionContext().getLong(PublishJobConfiguration.MILLIS, 0L))
-                            .sum();
-        }
+                .run(args.toArray(String[]::new));
     }
 
     /** Parses and ingests a small sample of each format, untimed, each into a fresh home of its own. */
@@ -358,10 +472,7 @@ public class Benchmark {
 
     /** Nanoseconds {@code buildMarts} takes over a loaded county's warehouse. */
     private static long martsRebuild(Path county) {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestOnly.class)
-                .web(WebApplicationType.NONE)
-                .registerShutdownHook(false)
-                .run("--hhw.home=" + county)) {
+        try (ConfigurableApplicationContext context = ingestContext(county)) {
             Warehouse warehouse = context.getBean(Warehouse.class);
             long start = System.nanoTime();
             warehouse.buildMartsWhole();
@@ -376,14 +487,14 @@ public class Benchmark {
      * target), then again, warm. Each time is the month's first version (the reports, snapshots and ledger of the
      * time before are removed first): a later version would also write its change note.
      *
-     * @return whether the reports were made
+     * @return the nanoseconds the first making took, or nothing when the reports were not made
      */
-    static boolean monthlyReports(Path county, PrintStream out) throws IOException, SQLException {
+    static OptionalLong monthlyReports(Path county, PrintStream out) throws IOException, SQLException {
         return monthlyReports(county, List.of(new XlsxReportForm(), PdfReportForm.withFont(null)), out);
     }
 
     /** {@link #monthlyReports(Path, PrintStream)} in these forms. */
-    static boolean monthlyReports(Path county, List<ReportForm> forms, PrintStream out)
+    static OptionalLong monthlyReports(Path county, List<ReportForm> forms, PrintStream out)
             throws IOException, SQLException {
         Home home = new Home(county);
         List<YearMonth> months;
@@ -392,7 +503,7 @@ public class Benchmark {
         }
         if (months.isEmpty()) {
             out.printf("%nmonthly reports: the county has no month with events; nothing timed%n");
-            return false;
+            return OptionalLong.empty();
         }
         YearMonth month = months.get(months.size() - 1);
         int threads = Runtime.getRuntime().availableProcessors();
@@ -413,16 +524,16 @@ public class Benchmark {
             out.println("  " + first.steps());
             ReportsTiming again = makeReports(home, month, forms, threads);
             out.printf("  made again, the report code warm: %.1f s; %s%n", again.nanos() / 1e9, again.steps());
-            return true;
+            return OptionalLong.of(first.nanos());
         } catch (ReportNotMade e) {
             out.printf("%nmonthly reports of %s not made: %s%n", month, e.getMessage());
-            return false;
+            return OptionalLong.empty();
         } catch (OutOfMemoryError e) {
             // Reported, not thrown: the figures above stand, and the reports' heap is garbage once make gives up.
             out.printf(
                     "%nmonthly reports of %s not made: out of memory (%s) after %.1f s%n",
                     month, e.getMessage(), (System.nanoTime() - start) / 1e9);
-            return false;
+            return OptionalLong.empty();
         }
     }
 
@@ -482,7 +593,7 @@ public class Benchmark {
     }
 
     /** The sample file of this size, generated unless an earlier run left it (written aside, then renamed). */
-    private static Path sample(Path dir, Format format, int persons, PrintStream out) throws IOException {
+    static Path sample(Path dir, Format format, int persons, PrintStream out) throws IOException {
         Path file = dir.resolve(format.source + "-" + persons + "-" + SEED + "." + format.extension);
         if (Files.exists(file)) {
             return file;
@@ -535,10 +646,7 @@ public class Benchmark {
     }
 
     private static Result ingest(Format format, Path file, Path ingestHome, long bareNanos) throws IOException {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestOnly.class)
-                .web(WebApplicationType.NONE)
-                .registerShutdownHook(false)
-                .run("--hhw.home=" + ingestHome)) {
+        try (ConfigurableApplicationContext context = ingestContext(ingestHome)) {
             Warehouse warehouse = context.getBean(Warehouse.class);
             Ingestor ingestor = context.getBean(Ingestor.class);
             System.gc();
@@ -552,11 +660,7 @@ public class Benchmark {
             }
             long nanos = System.nanoTime() - start;
             long cpu = PROCESS.getProcessCpuTime() - cpuStart;
-            long loaded = warehouse.recentFiles(1).stream()
-                    .map(EtlFile::rowsLoaded)
-                    .filter(n -> n != null)
-                    .findFirst()
-                    .orElse(0L);
+            long loaded = lastFileRows(warehouse);
             return new Result(
                     format,
                     Files.size(file),
@@ -574,7 +678,7 @@ public class Benchmark {
      * The duration of each step of the (only) file of the bench home, in the order they ran: its ingest run's steps
      * (which stopped after the load), the poll's publish, and the receipt of its run launched again.
      */
-    private static Map<String, Duration> steps(JobRepository jobs) {
+    static Map<String, Duration> steps(JobRepository jobs) {
         List<StepExecution> steps = new ArrayList<>();
         for (String job : List.of(IngestJobConfiguration.JOB_NAME, PublishJobConfiguration.JOB_NAME)) {
             JobInstance last = jobs.getLastJobInstance(job);
@@ -593,6 +697,25 @@ public class Benchmark {
                                 .toLowerCase(),
                         Duration.between(step.getStartTime(), step.getEndTime())));
         return durations;
+    }
+
+    /** The rows the warehouse's latest file loaded (0 if none, or none recorded). */
+    static long lastFileRows(Warehouse warehouse) {
+        return warehouse.recentFiles(1).stream()
+                .map(EtlFile::rowsLoaded)
+                .filter(n -> n != null)
+                .findFirst()
+                .orElse(0L);
+    }
+
+    /** Steps and their seconds: {@code archive 0.1 read 0.8 load 1.2 publish 3.0 receipt 0.2}. */
+    static String describe(Map<String, Duration> steps) {
+        return String.join(
+                " ",
+                steps.entrySet().stream()
+                        .map(e -> e.getKey() + " "
+                                + String.format("%.1f", e.getValue().toMillis() / 1000.0))
+                        .toList());
     }
 
     private static void print(List<Result> results, int persons, PrintStream out) {
@@ -620,12 +743,7 @@ public class Benchmark {
                     String.format("%.2fx", r.ratio()),
                     String.format("%.0fx %s", r.format().target, r.format().baseline),
                     r.meetsTarget() ? "PASS" : "MISS",
-                    String.join(
-                            " ",
-                            r.steps().entrySet().stream()
-                                    .map(e -> e.getKey() + " "
-                                            + String.format("%.1f", e.getValue().toMillis() / 1000.0))
-                                    .toList())));
+                    describe(r.steps())));
         }
         out.println();
         table.print(out);
@@ -638,7 +756,7 @@ public class Benchmark {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
