@@ -25,6 +25,7 @@ final class HouseholdScope implements AutoCloseable {
     private final Connection connection;
     private final List<String> shadows = new ArrayList<>();
     private boolean closed;
+    private long nanos;
 
     private HouseholdScope(Connection connection) {
         this.connection = connection;
@@ -51,6 +52,7 @@ final class HouseholdScope implements AutoCloseable {
      * moved in or out of it).
      */
     void shadow(Collection<Relation> relations) throws SQLException {
+        long start = System.nanoTime();
         if (!closed) {
             long before;
             long after = households();
@@ -72,6 +74,12 @@ final class HouseholdScope implements AutoCloseable {
                     "create or replace temp table " + relation.name() + " as select * from \"" + database + "\".main."
                             + relation.name() + " where " + rows);
         }
+        nanos += System.nanoTime() - start;
+    }
+
+    /** The time spent closing the scope and shadowing: what an update costs besides the models' own queries. */
+    long millis() {
+        return nanos / 1_000_000;
     }
 
     /** Drops the shadows: the names are the warehouse's tables again. */

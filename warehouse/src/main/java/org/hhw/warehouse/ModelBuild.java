@@ -151,6 +151,8 @@ final class ModelBuild {
                                 .filter(r -> r.scope() != null && readByIncremental.contains(r.name()))
                                 .toList());
                         shadowed = true;
+                        // the scope's own cost is logged apart (HouseholdScope#millis), not as this model's
+                        modelStart = System.nanoTime();
                     }
                     redo(model, scope);
                 }

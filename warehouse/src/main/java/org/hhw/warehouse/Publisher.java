@@ -66,7 +66,8 @@ final class Publisher {
                 outcome[0].kind(),
                 outcome[0].millis(),
                 outcome[0].kind().equals(ModelBuild.Outcome.UPDATE)
-                        ? " for " + outcome[0].households() + " households"
+                        ? " for " + outcome[0].households() + " households (closing the scope and shadowing "
+                                + scope.millis() + " ms)"
                                 + (outcome[0].builtWhole().isEmpty() ? "" : ", whole: " + outcome[0].builtWhole())
                                 + "; slowest: "
                                 + outcome[0].millisByModel().entrySet().stream()
@@ -167,12 +168,20 @@ final class Publisher {
      */
     private List<DataTestFailure> publishIfTestsPass(Path target, String readerGroup, String today) {
         try (HouseholdScope scope = pendingScope()) {
+            long start = System.nanoTime();
             ModelBuild.Outcome built = buildMarts(scope);
+            long modelsDone = System.nanoTime();
             List<DataTestFailure> failures =
                     runDataTests(today, built.kind().equals(ModelBuild.Outcome.WHOLE) ? null : scope);
+            long testsDone = System.nanoTime();
             if (failures.isEmpty()) {
                 copyTo(target, readerGroup);
             }
+            log.info(
+                    "publish gate: models {} ms, data tests {} ms, the copy {} ms",
+                    (modelsDone - start) / 1_000_000,
+                    (testsDone - modelsDone) / 1_000_000,
+                    (System.nanoTime() - testsDone) / 1_000_000);
             return failures;
         } catch (SQLException e) {
             throw new WarehouseException(e.getMessage(), e);
