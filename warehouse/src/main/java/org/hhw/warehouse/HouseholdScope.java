@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hhw.warehouse.Models.Relation;
 
 /**
@@ -16,7 +18,8 @@ import org.hhw.warehouse.Models.Relation;
  * {@code scope_person}. While {@link #shadow shadowing}, temporary tables named like the warehouse's tables hold only
  * the rows of the scope: DuckDB resolves a name to a temporary table first, inside views too, so the models' SQL and
  * the data tests run unchanged over the scope alone. Nothing else may use the connection meanwhile, and closing drops
- * every one of them.
+ * every one of them. Shadows {@link #park parked} (renamed aside) while the models built whole read the tables
+ * themselves come back for the data tests without being copied again.
  */
 final class HouseholdScope implements AutoCloseable {
 
@@ -24,6 +27,7 @@ final class HouseholdScope implements AutoCloseable {
 
     private final Connection connection;
     private final List<String> shadows = new ArrayList<>();
+    private final Set<String> parked = new HashSet<>();
     private boolean closed;
     private long nanos;
 
@@ -65,6 +69,13 @@ final class HouseholdScope implements AutoCloseable {
         }
         String database = text(connection, "select current_database()").replace("\"", "\"\"");
         for (Relation relation : relations) {
+            if (parked.remove(relation.name())) {
+                execute(
+                        connection,
+                        "alter table temp.main." + parkedName(relation.name()) + " rename to " + relation.name());
+                shadows.add(relation.name());
+                continue;
+            }
             String rows = relation.scope() != null
                     ? relation.scope()
                     : relation.incremental() + " in (select household_id from scope_household)";
@@ -91,12 +102,32 @@ final class HouseholdScope implements AutoCloseable {
         shadows.clear();
     }
 
+    /**
+     * Sets the shadows aside: the names are the warehouse's tables again, and {@link #shadow} brings a parked shadow
+     * back as it was. Only while what it holds does not change: the tables, and incremental models already redone.
+     */
+    void park() throws SQLException {
+        for (String shadow : shadows) {
+            execute(connection, "alter table temp.main." + shadow + " rename to " + parkedName(shadow));
+            parked.add(shadow);
+        }
+        shadows.clear();
+    }
+
     @Override
     public void close() throws SQLException {
         unshadow();
+        for (String shadow : parked) {
+            execute(connection, "drop table if exists temp.main." + parkedName(shadow));
+        }
+        parked.clear();
         for (String table : SCOPE_TABLES.split(", ")) {
             execute(connection, "drop table if exists temp.main." + table);
         }
+    }
+
+    private static String parkedName(String shadow) {
+        return shadow + "__parked";
     }
 
     private static long count(Connection connection, String table) throws SQLException {
