@@ -14,9 +14,11 @@ import org.hhw.schedules.TextTable;
  */
 record Figure(String point, String figure, String measured, String target, Boolean met) {
 
-    /** How a measure and its limit are written: seconds with one decimal, a ratio with two. */
+    /** How a measure and its limit are written: times with one decimal, milliseconds with none, a ratio with two. */
     enum Unit {
+        MINUTES(1, " min"),
         SECONDS(1, " s"),
+        MILLISECONDS(0, " ms"),
         TIMES(2, "×");
 
         private final int decimals;

@@ -160,17 +160,22 @@ final class SideBySide {
             w.write(in.readLine());
             w.write("\r\n");
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.startsWith(GENERATED)) {
-                    throw new IllegalStateException(
-                            "a generated claim's settlement number does not begin " + GENERATED + ": " + line);
-                }
-                w.write(RENAMED + line.substring(GENERATED.length()));
+                w.write(renumbered(line, RENAMED));
                 w.write("\r\n");
             }
         }
         Files.delete(generated);
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return file;
+    }
+
+    /** A row of the claims generator's csv, its settlement number begun {@code prefix} instead. */
+    static String renumbered(String row, String prefix) {
+        if (!row.startsWith(GENERATED)) {
+            throw new IllegalStateException(
+                    "a generated claim's settlement number does not begin " + GENERATED + ": " + row);
+        }
+        return prefix + row.substring(GENERATED.length());
     }
 
     /**

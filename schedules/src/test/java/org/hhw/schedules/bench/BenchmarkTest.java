@@ -112,7 +112,7 @@ class BenchmarkTest {
                             List.of(
                                     "5",
                                     "province: 10,000,000 persons and 50,000,000 facts ingested, published, the marts built",
-                                    "under 2 h"),
+                                    "≤ 120 min"),
                             List.of("6", "originals on disk ÷ the files given (each kept once)", "≤ 1×"),
                             List.of("6", "disk a million rows take: originals", "(stated)"),
                             List.of("6", "disk a million rows take: lake", "(stated)"),
