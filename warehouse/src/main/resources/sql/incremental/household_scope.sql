@@ -22,26 +22,31 @@ select person_id_hash from fact_microloan where household_key in (select househo
 union
 select person_id_hash from fact_training where household_key in (select household_key from scope_household_key);
 
+-- every version of those persons: a fact names its person's version (person_key, the fact_*_links tests), and
+-- looking up integer keys costs a fraction of looking up the persons' hashes in a county's facts
+create or replace temp table scope_person_key as
+select person_key from dim_person where person_id_hash in (select person_id_hash from scope_person);
+
 insert into scope_household
 with person_fact as (
-    select household_key from fact_education_aid where person_id_hash in (select person_id_hash from scope_person)
+    select household_key from fact_education_aid where person_key in (select person_key from scope_person_key)
     union
-    select household_key from fact_medical_claim where person_id_hash in (select person_id_hash from scope_person)
+    select household_key from fact_medical_claim where person_key in (select person_key from scope_person_key)
     union
-    select household_key from fact_microloan where person_id_hash in (select person_id_hash from scope_person)
+    select household_key from fact_microloan where person_key in (select person_key from scope_person_key)
     union
-    select household_key from fact_training where person_id_hash in (select person_id_hash from scope_person)
+    select household_key from fact_training where person_key in (select person_key from scope_person_key)
     union
     select household_key from fact_microloan where contract_number in (
-        select contract_number from fact_microloan where person_id_hash in (select person_id_hash from scope_person))
+        select contract_number from fact_microloan where person_key in (select person_key from scope_person_key))
     union
     select household_key from fact_medical_claim where settlement_no in (
-        select settlement_no from fact_medical_claim where person_id_hash in (select person_id_hash from scope_person))
+        select settlement_no from fact_medical_claim where person_key in (select person_key from scope_person_key))
 )
 select distinct household_id
 from (
     select household_id from dim_person
-    where person_id_hash in (select person_id_hash from scope_person) and household_id is not null
+    where person_key in (select person_key from scope_person_key) and household_id is not null
     union
     select h.household_id from person_fact f join dim_household h using (household_key)
 )

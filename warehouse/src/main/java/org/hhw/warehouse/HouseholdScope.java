@@ -15,15 +15,15 @@ import org.hhw.warehouse.Models.Relation;
 /**
  * The households the pending changes touched, closed over what they read ({@code sql/incremental/household_scope.sql}),
  * as temporary tables on the writer's connection: {@code scope_household}, {@code scope_household_key},
- * {@code scope_person}. While {@link #shadow shadowing}, temporary tables named like the warehouse's tables hold only
- * the rows of the scope: DuckDB resolves a name to a temporary table first, inside views too, so the models' SQL and
+ * {@code scope_person}, {@code scope_person_key}. While {@link #shadow shadowing}, temporary tables named like the
+ * warehouse's tables hold only the rows of the scope: DuckDB resolves a name to a temporary table first, inside views too, so the models' SQL and
  * the data tests run unchanged over the scope alone. Nothing else may use the connection meanwhile, and closing drops
  * every one of them. Shadows {@link #park parked} (renamed aside) while the models built whole read the tables
  * themselves come back for the data tests without being copied again.
  */
 final class HouseholdScope implements AutoCloseable {
 
-    private static final String SCOPE_TABLES = "scope_household, scope_household_key, scope_person";
+    private static final String SCOPE_TABLES = "scope_household, scope_household_key, scope_person, scope_person_key";
 
     private final Connection connection;
     private final List<String> shadows = new ArrayList<>();
