@@ -162,17 +162,18 @@ final class ProvinceBench {
     int run(int persons, PrintStream out) throws IOException, SQLException {
         Path dir = home.root().resolve("bench");
         Files.createDirectories(dir);
+        long maxHeap = Runtime.getRuntime().maxMemory();
         out.printf(
                 "hhw bench --province: %,d persons, %,d facts; %d cores, max heap %d MB, Java %s%n",
                 persons,
                 (long) FACTS_PER_PERSON * persons,
                 Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20,
+                maxHeap >> 20,
                 System.getProperty("java.version"));
         long generating = System.nanoTime();
         List<Source> sources = sources(dir.resolve("province-" + persons + "-" + Benchmark.SEED), persons, out);
         out.printf("  the files ready in %.1f s; ingesting…%n", (System.nanoTime() - generating) / 1e9);
-        Figures figures = ingest(dir.resolve("home-province"), persons, sources);
+        Figures figures = ingest(dir.resolve("home-province"), persons, sources, maxHeap);
         out.printf(
                 "%nprovince of %,d persons and %,d facts in %,d files (%,d loaded), one poll: %.1f s; publish gate %.1f s,"
                         + " models %s; peak heap %d MB; disk %s%n",
@@ -277,7 +278,8 @@ final class ProvinceBench {
     }
 
     /** Every file dropped into its inbox, then one poll of them, in the heap watched; then the queries. */
-    private static Figures ingest(Path province, int persons, List<Source> sources) throws IOException, SQLException {
+    private static Figures ingest(Path province, int persons, List<Source> sources, long maxHeap)
+            throws IOException, SQLException {
         Benchmark.deleteTree(province);
         long pollNanos;
         long peak;
@@ -320,7 +322,7 @@ final class ProvinceBench {
                 publishMillis,
                 models,
                 peak,
-                Runtime.getRuntime().maxMemory(),
+                maxHeap,
                 DiskUse.bytes(List.of(province), file -> true),
                 householdQuery(home.analyticsDb()),
                 timed(home.analyticsDb(), TOWNSHIP_QUERY, null));
