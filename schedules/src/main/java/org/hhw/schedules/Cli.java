@@ -60,7 +60,10 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
               rebuild                     recreate the warehouse from the Parquet lake alone (service stopped)
               bench [--persons=N]         time the ingest of a generated registry (default 1,000,000 persons) in xlsx,
                                           csv and of a medical csv as long, against a bare parse, then the latest
-                                          month's reports, under <home>/bench
+                                          month's reports, under <home>/bench; ends with issue 13's figures
+              bench --province [--persons=N]
+                                          a province (default 10,000,000 persons, 50,000,000 department facts) in
+                                          county files, one poll, under <home>/bench (some 40 GB free needed)
             settings: --hhw.home=DIR (default ./home) and the others in the README, or HHW_* environment variables
             """;
 
