@@ -174,5 +174,4 @@ select
     cast(coalesce(c.households_exited_month, 0) as integer) as households_exited_month,
     cast(coalesce(c.persons_exited_month, 0) as integer) as persons_exited_month
 from stock s
-full join changes c using (household_id, unit, township_key, month_start)
-order by household_id, unit, township_key, month_start;
+full join changes c using (household_id, unit, township_key, month_start);

@@ -86,5 +86,4 @@ crossed as (
 )
 select f.finding_key, f.household_id, f.rule_code, f.township_key, f.found_month, c.over_cap_on
 from found f
-left join crossed c using (finding_key)
-order by f.household_id, f.finding_key;
+left join crossed c using (finding_key);

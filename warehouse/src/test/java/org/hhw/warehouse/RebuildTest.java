@@ -93,6 +93,8 @@ class RebuildTest {
                         "fact_training",
                         "int_bank_ledger_year",
                         "int_event_year",
+                        "int_household_file",
+                        "int_household_month",
                         "int_registry_household_month",
                         "mart_finding",
                         "mart_finding_dates",
