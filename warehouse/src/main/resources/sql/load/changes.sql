@@ -1,25 +1,34 @@
--- the households a department file's load may have changed, for the models to redo (Models); shared by every fact.
--- placeholders: {fact_table}, {file_key}.
+-- the households a load of department files may have changed, for the models to redo (Models); shared by every fact.
+-- placeholders: {fact_table}.
 -- a fact counts for the household its row was linked to, and a finding about a person for every household the person
 -- is or was registered in and every household their other facts were linked to (a beneficiary the registry did not
--- know has facts in the unknown household and, once registered, in theirs).
+-- know has facts in the unknown household and, once registered, in theirs). Each household is recorded under the
+-- file whose fact, or whose supersession of a fact, changed it; a load of several files records under each file the
+-- households of every fact its persons have once the load is done, which holds those of the file's own time.
 
 -- writes, in the load's transaction:
 
 insert into etl_change (file_key, household_id)
 with changed as (
-    select household_key, person_id_hash
+    select file_key as change_key, household_key, person_id_hash
     from {fact_table}
-    where file_key = {file_key} or superseded_by = {file_key}
+    where file_key in (select file_key from load_file)
+    union all
+    select superseded_by, household_key, person_id_hash
+    from {fact_table}
+    where superseded_by in (select file_key from load_file)
 ),
 person as (
-    select distinct person_id_hash from changed
+    select distinct change_key, person_id_hash from changed
 )
-select distinct {file_key}, household_id
+select distinct change_key, household_id
 from (
-    select h.household_id from changed c join dim_household h using (household_key)
+    select c.change_key, h.household_id from changed c join dim_household h using (household_key)
     union all
-    select p.household_id from person c join dim_person p using (person_id_hash) where p.household_id is not null
+    select c.change_key, p.household_id
+    from person c join dim_person p using (person_id_hash)
+    where p.household_id is not null
     union all
-    select h.household_id from person c join {fact_table} f using (person_id_hash) join dim_household h using (household_key)
+    select c.change_key, h.household_id
+    from person c join {fact_table} f using (person_id_hash) join dim_household h using (household_key)
 );

@@ -1,24 +1,24 @@
--- the findings of one file's load, shared by every source: its rejects (with the repeated natural keys of
--- staging/stage_rows.sql), warnings and non-data rows.
--- placeholders: {file_key}, {rejects}, {warnings}, {non_data}, {key_label}. the findings' values and messages come
--- from the lake with their resident ids masked already (LakeChunkWriter): they are loaded as they are.
+-- the findings of a load's files, shared by every source: their rejects (with the repeated natural keys of
+-- staging/stage_rows.sql), warnings and non-data rows, each under its file's key.
+-- placeholders: {key_label}. the findings' values and messages come from the lake with their resident ids masked
+-- already (LakeChunkWriter): they are loaded as they are.
 
 -- writes, in the load's transaction:
 
 insert into etl_reject (file_key, sheet, row_number, column_name, raw_value, reason_code, message)
 select
-    {file_key},
+    file_key,
     sheet,
     row_number,
     column_name,
     raw_value,
     reason_code,
     message
-from read_parquet({rejects});
+from stage_rejects;
 
 insert into etl_reject (file_key, sheet, row_number, column_name, raw_value, reason_code, message)
 select
-    {file_key},
+    file_key,
     sheet,
     row_number,
     '{key_label}',
@@ -29,20 +29,18 @@ from stage_rows
 where key_rank > 1;
 
 insert into etl_warning (file_key, sheet, row_number, column_name, raw_value, reason_code, message)
-with warned as (
-    select * from read_parquet({warnings})
-)
 select
-    {file_key},
+    w.file_key,
     w.sheet,
     w.row_number,
     w.column_name,
     w.raw_value,
     w.reason_code,
     w.message
-from warned w
-join stage_rows s on s.sheet = w.sheet and s.row_number = w.row_number and s.key_rank = 1;
+from stage_warnings w
+join stage_rows s
+    on s.file_key = w.file_key and s.sheet = w.sheet and s.row_number = w.row_number and s.key_rank = 1;
 
 insert into etl_non_data (file_key, sheet, row_number, kind)
-select {file_key}, sheet, row_number, kind
-from read_parquet({non_data});
+select file_key, sheet, row_number, kind
+from stage_non_data;

@@ -1,5 +1,5 @@
--- microloan load: the banks the file names join dim_bank, then each kept row becomes a fact.
--- grain of fact_microloan: one loan on one ledger date; key: microloan_key. placeholders: {file_key}.
+-- microloan load: the banks the load's files name join dim_bank, then each kept row becomes a fact.
+-- grain of fact_microloan: one loan on one ledger date; key: microloan_key.
 
 -- the fact under the lake's names, the contract's output columns its natural key is written in (load/supersede.sql)
 create or replace temp view fact_in_lake_names as
@@ -24,15 +24,16 @@ insert into fact_microloan (microloan_key, file_key, sheet, row_number, person_k
 with kept as (
     select s.*, l.person_key, l.household_key, l.is_registered, l.seq
     from stage_rows s
-    join stage_link l on l.sheet_index = s.sheet_index and l.row_number = s.row_number
+    join stage_link l on l.file_key = s.file_key and l.sheet_index = s.sheet_index and l.row_number = s.row_number
     where s.key_rank = 1
 )
 select
     (select coalesce(max(microloan_key), 0) from fact_microloan)
         + k.seq,
-    {file_key}, k.sheet, k.row_number, k.person_key, k.household_key, k.person_id_hash, k.is_registered,
+    k.file_key, k.sheet, k.row_number, k.person_key, k.household_key, k.person_id_hash, k.is_registered,
     b.bank_key, k.contract_number, k.as_of, cast(strftime(k.as_of, '%Y%m%d') as integer), k.household_id,
     k.principal, k.issue_date, cast(strftime(k.issue_date, '%Y%m%d') as integer), k.due_date, k.term_months,
-    k.annual_rate, k.purpose, k.interest_subsidy, k.balance, k.status, k.days_overdue, true, null
+    k.annual_rate, k.purpose, k.interest_subsidy, k.balance, k.status, k.days_overdue, k.superseded_by is null,
+    k.superseded_by
 from kept k
 join dim_bank b on b.bank_name = k.bank;

@@ -1,5 +1,5 @@
--- training load: the file's courses and schools, then one fact per kept enrolment. grain of fact_training: one
--- enrolment as this file states it; key: training_key. placeholders: {file_key}.
+-- training load: the courses and schools of the load's files, then one fact per kept enrolment. grain of
+-- fact_training: one enrolment as a file states it; key: training_key.
 
 -- the fact under the lake's names, the contract's output columns its natural key is written in (load/supersede.sql)
 create or replace temp view fact_in_lake_names as
@@ -10,7 +10,7 @@ select rowid as fact_row, * rename (is_completed as completed, is_employed as em
 -- courses are keyed in the order files first use them, so a rebuild from the lake gives the same keys
 insert into dim_course (course_key, code, name_zh)
 with used as (
-    select course, min(sheet_index * 10000000 + row_number) as first_seen
+    select course, min(file_order) as first_seen
     from stage_rows
     where key_rank = 1
     group by course
@@ -30,16 +30,17 @@ insert into dim_training_school (school_key, school, file_key, sheet, row_number
 with named as (
     select
         school,
+        arg_min(file_key, file_order) as file_key,
         arg_min_null(sheet, file_order) as sheet,
         arg_min_null(row_number, file_order) as row_number,
-        min(sheet_index * 10000000 + row_number) as first_seen
+        min(file_order) as first_seen
     from stage_rows
     where key_rank = 1
     group by school
 )
 select
     (select coalesce(max(school_key), 0) from dim_training_school) + row_number() over (order by n.first_seen),
-    n.school, {file_key}, n.sheet, n.row_number
+    n.school, n.file_key, n.sheet, n.row_number
 from named n
 where not exists (select 1 from dim_training_school d where d.school = n.school);
 
@@ -63,13 +64,13 @@ with kept as (
 select
     (select coalesce(max(training_key), 0) from fact_training)
         + l.seq,
-    {file_key}, k.sheet, k.row_number,
+    k.file_key, k.sheet, k.row_number,
     l.person_key, l.household_key, k.person_id_hash, l.is_registered,
     c.course_key, k.course, t.school_key,
     k.start_date, cast(strftime(k.start_date, '%Y%m%d') as integer), k.end_date, k.hours, k.age,
     k.completed, k.certificate, k.is_employed, k.employment, k.work_place, k.monthly_wage, k.subsidy,
-    true, null
+    k.superseded_by is null, k.superseded_by
 from kept k
-join stage_link l on l.sheet_index = k.sheet_index and l.row_number = k.row_number
+join stage_link l on l.file_key = k.file_key and l.sheet_index = k.sheet_index and l.row_number = k.row_number
 join dim_course c on c.code = k.course
 join dim_training_school t on t.school = k.school;

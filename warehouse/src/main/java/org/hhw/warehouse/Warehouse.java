@@ -17,9 +17,9 @@ import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.warehouse.lake.Lake;
 
 /**
- * The DuckDB warehouse, held open by its one writer. Every load of a file is one transaction
- * (a reader of the published copy never sees half a file) and is idempotent by file key, so a
- * load redone after a crash changes nothing twice.
+ * The DuckDB warehouse, held open by its one writer. Every load of a file (or of several files of one
+ * department together) is one transaction (a reader of the published copy never sees half a file) and is
+ * idempotent by file key, so a load redone after a crash changes nothing twice.
  *
  * <p>This class owns the writer connection ({@link Writer}, never handed out) and wires the parts,
  * each with one job, that share it:
@@ -27,7 +27,7 @@ import org.hhw.warehouse.lake.Lake;
  *   <li>{@link Migrations}: the schema ({@code sql/migrations}) and the reference data, at open;
  *   <li>{@link EtlFiles}: the {@code etl_file} log (register, duplicate, rejected, lookups) and its
  *       lake manifests;
- *   <li>{@link Loads}: a file's lake parts into the warehouse ({@code sql/load});
+ *   <li>{@link Loads}: files' lake parts into the warehouse ({@code sql/load});
  *   <li>{@link Publisher}: marts ({@link Models}), data tests ({@link DataTests}), then the copy;
  *   <li>{@link Rebuild}: a warehouse from the lake alone.
  * </ul>
@@ -155,7 +155,15 @@ public final class Warehouse implements AutoCloseable {
 
     /** Loads a file's lake parts in one transaction; a file already LOADED is left as it is. */
     public void load(Contract contract, int fileKey, SheetSummary sheets) {
-        loads.load(contract, fileKey, sheets);
+        load(List.of(new FileToLoad(contract, fileKey, sheets)));
+    }
+
+    /**
+     * Loads files' lake parts, one department's files that come one after the other in one pass and one transaction
+     * (see {@link Loads}); a file already LOADED is left as it is.
+     */
+    public void load(List<FileToLoad> files) {
+        loads.load(files);
     }
 
     /** Rebuilds every model in one transaction; see {@link Publisher#buildMarts}. */

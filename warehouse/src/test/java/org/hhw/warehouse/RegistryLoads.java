@@ -97,11 +97,18 @@ public final class RegistryLoads implements AutoCloseable {
     }
 
     private int load(Contract contract, Path file, LocalDateTime receivedAt) {
+        FileToLoad read = registerAndRead(contract.source(), file, receivedAt);
+        warehouse.load(List.of(read));
+        warehouse.buildMarts();
+        return read.fileKey();
+    }
+
+    /** Registers a file of the given source and reads it to the lake, for a load of it (with others, perhaps). */
+    public FileToLoad registerAndRead(String source, Path file, LocalDateTime receivedAt) {
+        Contract contract = Contracts.load(source);
         int fileKey =
                 warehouse.register(contract.source(), file.getFileName().toString(), Intake.sha256(file), receivedAt);
-        warehouse.load(contract, fileKey, readToLake(contract, file, fileKey));
-        warehouse.buildMarts();
-        return fileKey;
+        return new FileToLoad(contract, fileKey, readToLake(contract, file, fileKey));
     }
 
     public int register(Path file, LocalDateTime receivedAt) {
