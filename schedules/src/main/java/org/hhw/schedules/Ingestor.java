@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,12 @@ import java.util.stream.Stream;
 import org.hhw.jobs.HhwProperties;
 import org.hhw.jobs.ingest.FileRejection;
 import org.hhw.jobs.ingest.IngestJobConfiguration;
+import org.hhw.jobs.ingest.PollLoadJobConfiguration;
 import org.hhw.jobs.publish.DataTestsFailedException;
 import org.hhw.jobs.publish.PublishJobConfiguration;
 import org.hhw.sources.contract.ContractRegistry;
 import org.hhw.sources.contract.Contracts;
+import org.hhw.warehouse.EtlFile;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.NoSpace;
 import org.hhw.warehouse.Warehouse;
@@ -51,6 +55,12 @@ import org.springframework.stereotype.Component;
  * note and the move out of the inbox. Analysts see every file of a poll at once or none of them, and a clerk's
  * receipt never announces data they cannot see yet.
  *
+ * <p>A poll of several files loads them together: each run stops after its read, and the poll's load
+ * ({@code loadJob}) loads all their files, one department's in one pass, before the publish; the runs, launched again
+ * after it, go on to their receipts. A file whose content is that of a file awaiting the load waits for that load, so
+ * that it is found a duplicate. When the poll's load fails, each of its files' runs is launched again and loads its
+ * file on its own, so that one file the load cannot take fails alone.
+ *
  * <p>A run that fails leaves the file in the inbox, and the next launch with the same parameters restarts it where
  * it stopped; after {@value #MAX_ATTEMPTS} failed attempts the file is set aside in rejected/ with a note (or, when
  * its data is loaded and only its receipt keeps failing, delivered to processed/ with a note), so one bad file never
@@ -68,6 +78,7 @@ public class Ingestor {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job ingestJob;
+    private final Job loadJob;
     private final Job publishJob;
     private final Home home;
     private final ObjectProvider<Warehouse> warehouse;
@@ -80,6 +91,7 @@ public class Ingestor {
             JobOperator jobOperator,
             JobRepository jobRepository,
             Job ingestJob,
+            Job loadJob,
             Job publishJob,
             Home home,
             ObjectProvider<Warehouse> warehouse,
@@ -89,6 +101,7 @@ public class Ingestor {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
+        this.loadJob = loadJob;
         this.publishJob = publishJob;
         this.home = home;
         this.warehouse = warehouse;
@@ -104,7 +117,10 @@ public class Ingestor {
     private record Inbound(String source, Path file, Optional<LocalDateTime> receivedAt) {}
 
     /** What the ingest half of a poll left a file as. */
-    private sealed interface Ingested permits Waiting, Ended {}
+    private sealed interface Ingested permits AwaitingLoad, Waiting, Ended {}
+
+    /** Read, its run ({@code run}) stopped for the poll's load. */
+    private record AwaitingLoad(Inbound inbound, JobParameters parameters, long run) implements Ingested {}
 
     /**
      * Waiting for the publish, and how it leaves the inbox once that has passed: its stopped run launched again, or
@@ -122,22 +138,34 @@ public class Ingestor {
         NO_RECEIPT
     }
 
+    /** The poll's publish: its run, and why it did not pass (null when it did). */
+    private record Publish(long run, String failure) {
+        boolean passed() {
+            return failure == null;
+        }
+    }
+
+    /** The steps whose completion means a run of the job did all its work. */
+    private static final Map<String, Set<String>> LAST_STEPS = Map.of(
+            IngestJobConfiguration.JOB_NAME, IngestJobConfiguration.LAST_STEPS,
+            PollLoadJobConfiguration.JOB_NAME, Set.of(PollLoadJobConfiguration.STEP_NAME),
+            PublishJobConfiguration.JOB_NAME, Set.of(PublishJobConfiguration.STEP_NAME));
+
     /**
-     * Closes the ingest and publish runs a crash left "running". Only the holder of the home's writer lock may: with
-     * it held, no other process is running a job, so every run still marked running is truly dead. A run killed
+     * Closes the ingest, load and publish runs a crash left "running". Only the holder of the home's writer lock may:
+     * with it held, no other process is running a job, so every run still marked running is truly dead. A run killed
      * after its last step had completed did all its work and is closed COMPLETED; any other is marked FAILED (its
      * running step too): the next launch of its file restarts an ingest run where it stopped (a run that had loaded
-     * its file waits for the next publish), and the next poll publishes afresh.
+     * its file waits for the next publish), and the next poll loads what is left and publishes afresh.
      */
     public int recoverInterrupted(WriterLock lock) {
         if (!lock.isValid()) {
             throw new IllegalStateException("crash recovery needs the home's writer lock");
         }
         int recovered = 0;
-        for (String job : List.of(IngestJobConfiguration.JOB_NAME, PublishJobConfiguration.JOB_NAME)) {
-            Set<String> lastSteps = job.equals(IngestJobConfiguration.JOB_NAME)
-                    ? IngestJobConfiguration.LAST_STEPS
-                    : Set.of(PublishJobConfiguration.STEP_NAME);
+        for (String job : List.of(
+                IngestJobConfiguration.JOB_NAME, PollLoadJobConfiguration.JOB_NAME, PublishJobConfiguration.JOB_NAME)) {
+            Set<String> lastSteps = LAST_STEPS.get(job);
             for (JobExecution execution : jobRepository.findRunningJobExecutions(job)) {
                 String what = job + " run " + execution.getId()
                         + Optional.ofNullable(execution.getJobParameters().getString(IngestJobConfiguration.FILE))
@@ -213,45 +241,123 @@ public class Ingestor {
     }
 
     /**
-     * A poll of these files: each one's ingest run, then one publish for every file left waiting, then each of those
-     * out of the inbox. A file's outcome is its own: one file's failure is not another's. Never throws.
+     * A poll of these files: each one's ingest run, the poll's load of those awaiting it, then one publish for every
+     * file left waiting, then each of those out of the inbox. A file's outcome is its own: one file's failure is not
+     * another's. Never throws.
      */
     private List<Run> ingest(List<Inbound> files) {
-        Run[] runs = new Run[files.size()];
-        List<Integer> waiting = new ArrayList<>();
-        List<Waiting> pending = new ArrayList<>();
+        boolean together = files.size() > 1;
+        Ingested[] ingested = new Ingested[files.size()];
+        List<Integer> awaitingLoad = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Inbound inbound = files.get(i);
             try {
-                Ingested ingested = ingestOne(inbound);
-                if (ingested instanceof Waiting w) {
-                    waiting.add(i);
-                    pending.add(w);
-                } else if (ingested instanceof Ended e) {
-                    runs[i] = e.run();
+                JobParameters parameters = IngestJobConfiguration.parameters(inbound.source(), inbound.file());
+                if (sameContent(parameters, awaitingLoad, ingested)) {
+                    // loaded first, so that this copy is found its duplicate
+                    load(awaitingLoad, ingested);
+                }
+                ingested[i] = ingestOne(inbound, parameters, together);
+                if (ingested[i] instanceof AwaitingLoad) {
+                    awaitingLoad.add(i);
                 }
             } catch (Exception e) {
-                runs[i] = couldNotRun(inbound, e);
+                ingested[i] = new Ended(couldNotRun(inbound, e));
             }
         }
-        if (!pending.isEmpty()) {
-            Optional<String> notPublished = publish(pending.size());
-            for (int k = 0; k < pending.size(); k++) {
-                Waiting w = pending.get(k);
-                runs[waiting.get(k)] = notPublished
-                        .map(why ->
-                                new Run(w.inbound().source(), w.inbound().file(), BatchStatus.FAILED, "FAILED", why))
-                        .orElseGet(() -> deliver(w));
+        load(awaitingLoad, ingested);
+        long waiting = Arrays.stream(ingested).filter(Waiting.class::isInstance).count();
+        Publish publish = waiting == 0 ? null : publish(waiting);
+        Run[] runs = new Run[files.size()];
+        for (int i = 0; i < files.size(); i++) {
+            if (ingested[i] instanceof Ended e) {
+                runs[i] = e.run();
+            } else if (ingested[i] instanceof Waiting w) {
+                runs[i] = publish.passed()
+                        ? deliver(w, publish.run())
+                        : new Run(
+                                w.inbound().source(),
+                                w.inbound().file(),
+                                BatchStatus.FAILED,
+                                "FAILED",
+                                publish.failure());
             }
         }
         return List.of(runs);
     }
 
-    /** The ingest half of a poll for one file. */
-    private Ingested ingestOne(Inbound inbound) throws Exception {
+    /** Whether a file of these parameters has the content of one awaiting the poll's load. */
+    private static boolean sameContent(JobParameters parameters, List<Integer> awaitingLoad, Ingested[] ingested) {
+        String sha256 = parameters.getString(IngestJobConfiguration.SHA256);
+        return awaitingLoad.stream()
+                .map(k -> ((AwaitingLoad) ingested[k]).parameters().getString(IngestJobConfiguration.SHA256))
+                .anyMatch(sha256::equals);
+    }
+
+    /**
+     * The poll's load of the files awaiting it (at most {@value PollLoadJobConfiguration#MOST_RUNS} a run), each then
+     * waiting for the publish; when a load fails, each of its files loaded on its own by its run launched again.
+     */
+    private void load(List<Integer> awaitingLoad, Ingested[] ingested) {
+        for (int from = 0; from < awaitingLoad.size(); from += PollLoadJobConfiguration.MOST_RUNS) {
+            List<Integer> part = awaitingLoad.subList(
+                    from, Math.min(awaitingLoad.size(), from + PollLoadJobConfiguration.MOST_RUNS));
+            List<AwaitingLoad> files =
+                    part.stream().map(k -> (AwaitingLoad) ingested[k]).toList();
+            Optional<String> failure = loadTogether(files);
+            for (int k = 0; k < part.size(); k++) {
+                AwaitingLoad file = files.get(k);
+                ingested[part.get(k)] = failure.isEmpty()
+                        ? new Waiting(file.inbound(), file.parameters(), Delivery.RUN, null)
+                        : loadAlone(file);
+            }
+        }
+        awaitingLoad.clear();
+    }
+
+    /** @return why the poll's load of these files failed, or empty when it loaded them */
+    private Optional<String> loadTogether(List<AwaitingLoad> files) {
+        try {
+            JobExecution execution = jobOperator.start(
+                    loadJob,
+                    PollLoadJobConfiguration.parameters(
+                            jobRepository, files.stream().map(AwaitingLoad::run).toList()));
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                return Optional.empty();
+            }
+            String why = failure(execution).orElse(execution.getStatus().toString());
+            log.error(
+                    "the poll's load of {} ended {}; each is loaded on its own: {}",
+                    files(files.size()),
+                    execution.getStatus(),
+                    why);
+            return Optional.of(why);
+        } catch (Exception e) {
+            log.error("the poll's load of {} could not run; each is loaded on its own", files(files.size()), e);
+            return Optional.of(e.toString());
+        }
+    }
+
+    /** A file the poll's load did not take, loaded by its own run launched again. Never throws. */
+    private Ingested loadAlone(AwaitingLoad file) {
+        try {
+            JobExecution execution = jobOperator.start(ingestJob, file.parameters());
+            if (execution.getStatus() == BatchStatus.STOPPED) {
+                return new Waiting(file.inbound(), file.parameters(), Delivery.RUN, null);
+            }
+            return new Ended(ended(file.inbound(), execution));
+        } catch (Exception e) {
+            return new Ended(couldNotRun(file.inbound(), e));
+        }
+    }
+
+    /**
+     * The ingest half of a poll for one file; of a poll of several ({@code together}), a file read stops for the
+     * poll's load.
+     */
+    private Ingested ingestOne(Inbound inbound, JobParameters parameters, boolean together) throws Exception {
         String source = inbound.source();
         Path file = inbound.file();
-        JobParameters parameters = IngestJobConfiguration.parameters(source, file);
         String sha256 = parameters.getString(IngestJobConfiguration.SHA256);
         JobInstance instance = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
         List<JobExecution> attempts = instance == null ? List.of() : jobRepository.getJobExecutions(instance);
@@ -268,10 +374,18 @@ public class Ingestor {
         if (IngestJobConfiguration.awaitsPublish(attempts)) {
             return new Waiting(inbound, parameters, Delivery.RUN, null);
         }
+        Optional<JobExecution> latest = attempts.stream().max(Comparator.comparing(JobExecution::getId));
+        if (latest.isPresent() && IngestJobConfiguration.awaitsThePollsLoad(latest.get())) {
+            return awaitingLoad(inbound, parameters, latest.get());
+        }
         if (attempts.isEmpty()) {
             inbound.receivedAt().ifPresent(at -> registerReceived(source, file, sha256, at));
         }
-        JobExecution execution = jobOperator.start(ingestJob, parameters);
+        JobExecution execution = jobOperator.start(
+                ingestJob, together ? IngestJobConfiguration.withThePollsLoad(parameters) : parameters);
+        if (IngestJobConfiguration.awaitsThePollsLoad(execution)) {
+            return awaitingLoad(inbound, parameters, execution);
+        }
         if (execution.getStatus() == BatchStatus.STOPPED) {
             return new Waiting(inbound, parameters, Delivery.RUN, null);
         }
@@ -279,36 +393,50 @@ public class Ingestor {
     }
 
     /**
-     * The poll's one publish, for {@code files} files waiting.
-     *
-     * @return why nothing was published, or empty when the publish passed
+     * A file read, its run stopped for the poll's load; waiting for the publish instead when a poll's load took it
+     * already (and a crash, or a failed publish, came before its receipt).
      */
-    private Optional<String> publish(int files) {
+    private Ingested awaitingLoad(Inbound inbound, JobParameters parameters, JobExecution run) {
+        boolean loaded = warehouse
+                .getObject()
+                .file(IngestJobConfiguration.fileKey(run))
+                .filter(f -> EtlFile.LOADED.equals(f.status()))
+                .isPresent();
+        return loaded
+                ? new Waiting(inbound, parameters, Delivery.RUN, null)
+                : new AwaitingLoad(inbound, parameters, run.getId());
+    }
+
+    /** The poll's one publish, for {@code files} files waiting. */
+    private Publish publish(long files) {
         try {
             JobExecution execution =
                     jobOperator.start(publishJob, PublishJobConfiguration.parameters(jobRepository, files));
             if (execution.getStatus() == BatchStatus.COMPLETED) {
-                return Optional.empty();
+                return new Publish(execution.getId(), null);
             }
             String why = failure(execution).orElse(execution.getStatus().toString());
             log.error("publish ended {}, its {} waiting in the inbox: {}", execution.getStatus(), files(files), why);
-            return Optional.of(why);
+            return new Publish(execution.getId(), why);
         } catch (Exception e) {
             log.error("publish could not run, its {} waiting in the inbox", files(files), e);
-            return Optional.of(NoSpace.explain(e, home.root()).orElse(e.toString()));
+            return new Publish(-1, NoSpace.explain(e, home.root()).orElse(e.toString()));
         }
     }
 
-    private static String files(int n) {
+    private static String files(long n) {
         return n + (n == 1 ? " file" : " files");
     }
 
-    /** A waiting file out of the inbox, after the publish. Never throws. */
-    private Run deliver(Waiting w) {
+    /** A waiting file out of the inbox, after the publish run {@code publishRun} passed. Never throws. */
+    private Run deliver(Waiting w, long publishRun) {
         Inbound inbound = w.inbound();
         try {
             return switch (w.delivery()) {
-                case RUN -> ended(inbound, jobOperator.start(ingestJob, w.parameters()));
+                case RUN ->
+                    ended(
+                            inbound,
+                            jobOperator.start(ingestJob, IngestJobConfiguration.published(w.parameters(), publishRun)));
                 case SET_ASIDE -> deliverSetAside(inbound);
                 case NO_RECEIPT ->
                     deliverWithoutReceipt(

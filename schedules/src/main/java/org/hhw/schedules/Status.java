@@ -130,8 +130,8 @@ final class Status {
                 Statement st = c.createStatement()) {
             lastPublish(st, out);
             out.println();
-            out.println("Recent runs (job repository): each file's ingest (STOPPED: loaded, waiting for its poll's "
-                    + "publish), each poll's publish:");
+            out.println("Recent runs (job repository): each file's ingest (STOPPED: waiting for its poll's load or "
+                    + "publish), each poll's load (of several files) and publish:");
             try (ResultSet rs = st.executeQuery("""
                      select e.job_execution_id, i.job_name, e.status, e.exit_code, e.start_time, e.end_time,
                             f.parameter_value, n.parameter_value, e.exit_message

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hhw.schedules.HhwProcesses.query;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.hhw.schedules.demo.CsvEncoding;
 import org.hhw.schedules.demo.DemoData;
 import org.hhw.schedules.demo.Manifest;
+import org.hhw.schedules.demo.MedicalSample;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A writer is killed with {@code kill -9} in the middle of a load, or at a later step (the load into DuckDB, the
- * poll's publish, the receipt), and started again: the file ends up loaded exactly once, with no row missing or
+ * load of a poll of several files, the poll's publish, the receipt), and started again: the file ends up loaded exactly once, with no row missing or
  * doubled, published, with its receipt, and the job history shows the interrupted run (recovered as FAILED at
  * start-up) and the restart that completed it.
  */
@@ -112,6 +115,65 @@ class CrashRecoveryTest {
                 .noneMatch(run -> run.contains("STARTED"))
                 .last()
                 .isEqualTo("ingestJob|COMPLETED|COMPLETED");
+    }
+
+    @Test
+    void aServiceKilledAtThePollsLoadOfSeveralFilesLoadsEachExactlyOnceAtItsRestart() throws Exception {
+        // given the claims of a county cut into two files, dropped together: the poll loads them in one load job
+        hhw = new HhwProcesses(home);
+        Path claims = home.resolve("结算明细.csv");
+        MedicalSample.writeLarge(claims, PERSONS_LATER, 7);
+        List<String> lines =
+                List.of(Files.readString(claims, StandardCharsets.UTF_8).split("(?<=\n)"));
+        Path inbox = Files.createDirectories(home.resolve("inbox/medical"));
+        int half = lines.size() / 2;
+        List<List<String>> parts = List.of(lines.subList(1, half), lines.subList(half, lines.size()));
+        for (int i = 0; i < parts.size(); i++) {
+            Path staged = home.resolve("结算明细-" + (i + 1) + ".csv");
+            Files.writeString(staged, lines.get(0) + String.join("", parts.get(i)), StandardCharsets.UTF_8);
+            Files.move(staged, inbox.resolve(staged.getFileName()));
+        }
+
+        // when the service is killed once the poll's load has begun (or a moment after)
+        Process first = hhw.service();
+        hhw.waitFor(
+                () -> partCount(home.resolve("lake/source=medical/file_key=1/rows")) >= 1,
+                Duration.ofSeconds(120),
+                "a first committed chunk");
+        hhw.waitFor(() -> hhw.stepBegun("loadStep"), Duration.ofSeconds(180), "the poll's load to begin");
+        first.destroyForcibly().waitFor();
+
+        // and started again
+        Process second = hhw.service();
+        hhw.waitFor(
+                () -> Files.exists(home.resolve("processed/medical/结算明细-1.csv"))
+                        && Files.exists(home.resolve("processed/medical/结算明细-2.csv"))
+                        && hhw.jobHistory().stream()
+                                        .filter(run -> run.equals("ingestJob|COMPLETED|COMPLETED"))
+                                        .count()
+                                == 2,
+                Duration.ofSeconds(180),
+                "both files to reach processed/ after the restart, their runs completed");
+        second.destroy();
+        second.waitFor();
+
+        // then each file is loaded exactly once, published, every claim accounted for, with its receipt
+        assertThat(query(
+                        home.resolve("analytics.duckdb"),
+                        "select count(*), min(status), sum(rows_read) from etl_file where source = 'medical'"))
+                .containsExactly("2|LOADED|" + (lines.size() - 1));
+        assertThat(query(
+                        home.resolve("analytics.duckdb"),
+                        "select count(*) = (select sum(rows_loaded) from etl_file), "
+                                + "count(distinct (file_key, sheet, row_number)) = count(*) from fact_medical_claim"))
+                .containsExactly("true|true");
+        assertThat(home.resolve("processed/medical/结算明细-1.csv.回执.xlsx")).exists();
+        assertThat(home.resolve("processed/medical/结算明细-2.csv.回执.xlsx")).exists();
+        assertThat(home.resolve("inbox/medical")).isEmptyDirectory();
+        // and no run is left running, the poll's load among the runs
+        assertThat(hhw.jobHistory())
+                .noneMatch(run -> run.contains("STARTED"))
+                .anyMatch(run -> run.startsWith("loadJob|"));
     }
 
     @Test

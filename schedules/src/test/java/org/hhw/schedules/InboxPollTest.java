@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hhw.jobs.ingest.PollLoadJobConfiguration;
 import org.hhw.jobs.publish.PublishJobConfiguration;
 import org.hhw.sources.clean.ResidentIds;
 import org.hhw.warehouse.Home;
@@ -25,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The scheduled poll takes a file only once it has stopped changing, and ignores editors' lock files; the files of
- * one poll are published once, together, before their receipts.
+ * one poll are loaded together and published once, together, before their receipts.
  */
 @SpringBootTest(classes = HhwApplication.class)
 class InboxPollTest {
@@ -125,11 +126,17 @@ class InboxPollTest {
         // when the inbox is polled
         List<Ingestor.Run> runs = ingestor.poll();
 
-        // then each file is loaded and receipted, after one publish for the three of them
+        // then each file is loaded (by one load job for the three of them) and receipted, after one publish for the
+        // three of them
         assertThat(runs)
                 .extracting(Ingestor.Run::status)
                 .containsOnly(BatchStatus.COMPLETED)
                 .hasSize(3);
+        assertThat(jobRepository
+                        .getLastJobExecution(jobRepository.getLastJobInstance(PollLoadJobConfiguration.JOB_NAME))
+                        .getJobParameters()
+                        .getLong(PollLoadJobConfiguration.FILES))
+                .isEqualTo(3L);
         assertThat(publishes()).isEqualTo(publishesBefore + 1);
         JobExecution publish =
                 jobRepository.getLastJobExecution(jobRepository.getLastJobInstance(PublishJobConfiguration.JOB_NAME));

@@ -62,8 +62,8 @@ class StatusJobHistoryTest {
                         "",
                         "Last publish: 2024-03-01 09:01, published 2 files in 812 ms",
                         "",
-                        "Recent runs (job repository): each file's ingest (STOPPED: loaded, waiting for its poll's "
-                                + "publish), each poll's publish:",
+                        "Recent runs (job repository): each file's ingest (STOPPED: waiting for its poll's load or "
+                                + "publish), each poll's load (of several files) and publish:",
                         "run  job      status     exit       started           seconds  file         error",
                         "---  -------  ---------  ---------  ----------------  -------  -----------  ----------",
                         "8    publish  COMPLETED  COMPLETED  2024-03-01 09:01  0.8      2 files      ",

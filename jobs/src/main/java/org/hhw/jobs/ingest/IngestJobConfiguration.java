@@ -16,6 +16,7 @@ import org.hhw.sources.read.UnusableFileException;
 import org.hhw.sources.validate.Outcome;
 import org.hhw.sources.validate.RowValidator;
 import org.hhw.warehouse.EtlFile;
+import org.hhw.warehouse.FileToLoad;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.SheetSummary;
 import org.hhw.warehouse.Warehouse;
@@ -43,6 +44,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -51,6 +53,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * ingestArchiveStep   archive the original by hash; register it in etl_file; content loaded before? → DUPLICATE
  * ingestReadStep      chunks: rows of the sheets, validated ahead (RowValidator) → lake parts (rows, rejects,
  *                     warnings, non-data; resident IDs masked) and the receipt spool (the values masking changed)
+ *   — a file of a poll of several stops here (STOPPED, AWAITING_LOAD), for the poll's load ({@code loadJob});
+ *     launched again, it goes on to its receipt if the poll's load took it and a publish passed since, else
+ *     ({@link PollLoadDecider}) to its load —
  * ingestLoadStep      one DuckDB transaction from the lake parts
  * ingestDuplicateStep (a duplicate, instead of reading) recorded as a duplicate, nothing loaded
  * ingestUnusableStep  (an unusable file: corrupt, encrypted, columns missing, …) recorded REJECTED, its spool
@@ -59,14 +64,23 @@ import org.springframework.transaction.PlatformTransactionManager;
  * ingestReceiptStep   (after a load or a duplicate) receipt beside the original in processed/; the spool deleted
  * ingestRejectStep    (after an unusable file) the note, and the original to rejected/
  * </pre>
- * The stop is Spring Batch's own ({@code stopAndRestart}): the poll ingests every file it found, publishes once
+ * The stops are Spring Batch's own ({@code stopAndRestart}): the poll ingests every file it found, publishes once
  * for all of them, and only then launches each stopped run again, which restarts at its receipt or reject step.
  * A clerk's receipt thus never announces data analysts cannot see yet; a publish that fails its data tests leaves
  * every run stopped and every file in the inbox, and a later poll's publish lets them through.
- * Job parameters (all identifying, so relaunching the same file in the inbox restarts a stopped or failed run):
- * {@code source}, {@code file} (absolute path), {@code sha256}, {@code modified} (epoch millis).
+ *
+ * <p>A poll of several files loads them together ({@link PollLoadJobConfiguration}): each file's run, launched with
+ * {@value #WITH_THE_POLLS_LOAD}, stops after its read; the poll's load loads them all; after the publish, each run,
+ * launched again with {@value #PUBLISHED}, finds its file loaded and goes on to its receipt without stopping again.
+ * Launched without it (the poll's load failed, or a crash came between), the run goes to its load step, which loads
+ * the file if need be and stops for a publish as ever.
+ *
+ * <p>Job parameters, identifying (relaunching the same file in the inbox restarts a stopped or failed run):
+ * {@code source}, {@code file} (absolute path), {@code sha256}, {@code modified} (epoch millis); not identifying, as
+ * the poll launches a run: {@value #WITH_THE_POLLS_LOAD}, {@value #PUBLISHED} (the publish run that passed).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(PollLoadJobConfiguration.class)
 public class IngestJobConfiguration {
 
     public static final String JOB_NAME = "ingestJob";
@@ -74,6 +88,10 @@ public class IngestJobConfiguration {
     public static final String FILE = "file";
     public static final String SHA256 = "sha256";
     public static final String MODIFIED = "modified";
+    /** Launched with it ({@code true}), a run stops after its read, for the poll's load of several files. */
+    public static final String WITH_THE_POLLS_LOAD = "withThePollsLoad";
+    /** The publish run that passed since the poll's load: a run launched with it goes on to its receipt. */
+    public static final String PUBLISHED = "published";
 
     /**
      * The steps a run stops after, awaiting the publish: once one of them completed, the file's data (or its
@@ -92,6 +110,8 @@ public class IngestJobConfiguration {
     static final String UNUSABLE_EXPLANATION = "unusable.explanation";
     static final String DUPLICATE = "DUPLICATE";
     static final String UNUSABLE = "UNUSABLE";
+    /** The read step's exit when its file awaits the poll's load. */
+    static final String AWAITING_LOAD = "AWAITING_LOAD";
 
     /** The parameters of one file's run; the same file unchanged gives the same ones, hence a restart. */
     public static JobParameters parameters(String source, Path file) throws IOException {
@@ -101,6 +121,53 @@ public class IngestJobConfiguration {
                 .addString(SHA256, Intake.sha256(file))
                 .addLong(MODIFIED, Files.getLastModifiedTime(file).toMillis())
                 .toJobParameters();
+    }
+
+    /** The parameters of a file's run as a poll of several files launches it: it stops after its read. */
+    public static JobParameters withThePollsLoad(JobParameters parameters) {
+        return new JobParametersBuilder(parameters)
+                .addString(WITH_THE_POLLS_LOAD, "true", false)
+                .toJobParameters();
+    }
+
+    /** The parameters of a file's run launched again after the publish run {@code publishRun} passed. */
+    public static JobParameters published(JobParameters parameters, long publishRun) {
+        return new JobParametersBuilder(parameters)
+                .addLong(PUBLISHED, publishRun, false)
+                .toJobParameters();
+    }
+
+    /** Whether this run of a file stopped after its read, for the poll's load. */
+    public static boolean awaitsThePollsLoad(JobExecution execution) {
+        return execution.getStatus() == BatchStatus.STOPPED
+                && execution.getStepExecutions().stream()
+                        .anyMatch(step -> step.getStepName().equals("ingestReadStep")
+                                && AWAITING_LOAD.equals(step.getExitStatus().getExitCode()))
+                && execution.getStepExecutions().stream()
+                        .noneMatch(step -> step.getStepName().equals("ingestLoadStep"));
+    }
+
+    /** The file a run registered (its key in etl_file), once its archive step has. */
+    public static int fileKey(JobExecution execution) {
+        return execution.getExecutionContext().getInt(FILE_KEY);
+    }
+
+    /**
+     * A run's file, read, for a load: its registration restored from the lake if the warehouse lost it, and what the
+     * read found of its sheets.
+     */
+    static FileToLoad fileToLoad(JobExecution run, ContractRegistry contracts, Warehouse warehouse) {
+        ExecutionContext job = run.getExecutionContext();
+        String source = run.getJobParameters().getString(SOURCE);
+        int fileKey = job.getInt(FILE_KEY);
+        warehouse.restoreRegistration(source, fileKey);
+        return new FileToLoad(
+                contracts.get(source),
+                fileKey,
+                new SheetSummary(
+                        job.getString(ValidatedRowReader.SHEETS_READ, ""),
+                        job.getString(ValidatedRowReader.SHEETS_SKIPPED, ""),
+                        job.getString(ValidatedRowReader.UNKNOWN_COLUMNS, "")));
     }
 
     /**
@@ -117,8 +184,14 @@ public class IngestJobConfiguration {
     }
 
     @Bean
+    public PollLoadDecider pollLoadDecider(Warehouse warehouse) {
+        return new PollLoadDecider(warehouse);
+    }
+
+    @Bean
     public Job ingestJob(
             JobRepository jobRepository,
+            PollLoadDecider pollLoadDecider,
             Step ingestArchiveStep,
             Step ingestReadStep,
             Step ingestLoadStep,
@@ -142,6 +215,15 @@ public class IngestJobConfiguration {
                 .from(ingestReadStep)
                 .on(UNUSABLE)
                 .to(ingestUnusableStep)
+                .from(ingestReadStep)
+                .on(AWAITING_LOAD)
+                .stopAndRestart(pollLoadDecider)
+                .from(pollLoadDecider)
+                .on(PollLoadDecider.LOADED_BY_THE_POLL)
+                .to(ingestReceiptStep)
+                .from(pollLoadDecider)
+                .on(PollLoadDecider.LOAD)
+                .to(ingestLoadStep)
                 .from(ingestReadStep)
                 .on(completed)
                 .to(ingestLoadStep)
@@ -253,19 +335,13 @@ public class IngestJobConfiguration {
                 .build();
     }
 
+    /** Loads the run's file (unless it is loaded already: a run killed after its load committed, say). */
     @Bean
     @StepScope
-    public Tasklet ingestLoadTasklet(
-            @Value("#{jobParameters['source']}") String source, Warehouse warehouse, ContractRegistry contracts) {
+    public Tasklet ingestLoadTasklet(Warehouse warehouse, ContractRegistry contracts) {
         return (contribution, chunk) -> {
-            ExecutionContext job = jobContext(contribution.getStepExecution());
-            SheetSummary sheets = new SheetSummary(
-                    job.getString(ValidatedRowReader.SHEETS_READ, ""),
-                    job.getString(ValidatedRowReader.SHEETS_SKIPPED, ""),
-                    job.getString(ValidatedRowReader.UNKNOWN_COLUMNS, ""));
-            int fileKey = job.getInt(FILE_KEY);
-            warehouse.restoreRegistration(source, fileKey);
-            warehouse.load(contracts.get(source), fileKey, sheets);
+            warehouse.load(
+                    List.of(fileToLoad(contribution.getStepExecution().getJobExecution(), contracts, warehouse)));
             return RepeatStatus.FINISHED;
         };
     }
@@ -391,9 +467,9 @@ public class IngestJobConfiguration {
     }
 
     /**
-     * Hands the reader's findings about the sheets to the later steps, and turns a file that
+     * Hands the reader's findings about the sheets to the later steps, turns a file that
      * cannot be used into the UNUSABLE exit, which routes it to the rejected folder instead of
-     * failing the job.
+     * failing the job, and a file read for the poll's load into the AWAITING_LOAD exit.
      */
     static final class ReadStepListener implements StepExecutionListener {
 
@@ -416,6 +492,10 @@ public class IngestJobConfiguration {
                         return new ExitStatus(UNUSABLE);
                     }
                 }
+            }
+            if (step.getStatus() == BatchStatus.COMPLETED
+                    && "true".equals(step.getJobParameters().getString(WITH_THE_POLLS_LOAD))) {
+                return new ExitStatus(AWAITING_LOAD);
             }
             return null;
         }

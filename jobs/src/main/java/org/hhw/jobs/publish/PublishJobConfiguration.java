@@ -1,6 +1,7 @@
 package org.hhw.jobs.publish;
 
 import java.util.List;
+import org.hhw.jobs.PollRuns;
 import org.hhw.warehouse.DataTestFailure;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.Warehouse;
@@ -9,11 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.job.parameters.RunIdIncrementer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -31,10 +29,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * once or none of them, and a poll of twenty files publishes once, not twenty times. A failing data test fails the
  * step ({@link DataTestsFailedException}): the files wait in the inbox, and the next poll's publish checks again.
  *
- * <p>Each run is a new instance ({@code run.id}, incremented by {@link #parameters}, not by the job: Spring Batch
- * ignores the parameters given with a job that has an incrementer, and {@code files}, not identifying, says how many
- * files were waiting). The gate is idempotent, so a run that failed or was killed is never resumed: the next poll
- * publishes afresh. The step records how long the gate took: in its exit description ({@code published 20 files in 812 ms},
+ * <p>Each run is a new instance ({@link PollRuns}; {@code files}, not identifying, says how many files were
+ * waiting). The gate is idempotent, so a run that failed or was killed is never resumed: the next poll publishes
+ * afresh. The step records how long the gate took: in its exit description ({@code published 20 files in 812 ms},
  * which {@code hhw status} shows) and as {@value #MILLIS} in its execution context.
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,11 +47,7 @@ public class PublishJobConfiguration {
 
     /** The parameters of the next publish: a new instance, for {@code files} files waiting. */
     public static JobParameters parameters(JobRepository jobRepository, long files) {
-        JobInstance last = jobRepository.getLastJobInstance(JOB_NAME);
-        JobParameters previous = last == null
-                ? new JobParameters()
-                : jobRepository.getLastJobExecution(last).getJobParameters();
-        return new JobParametersBuilder(new RunIdIncrementer().getNext(previous))
+        return PollRuns.next(jobRepository, JOB_NAME)
                 .addLong(FILES, files, false)
                 .toJobParameters();
     }

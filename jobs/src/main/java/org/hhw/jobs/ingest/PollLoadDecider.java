@@ -1,0 +1,42 @@
+package org.hhw.jobs.ingest;
+
+import java.nio.file.Files;
+import org.hhw.warehouse.EtlFile;
+import org.hhw.warehouse.Warehouse;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Where a run that stopped for the poll's load goes on, launched again: to its receipt when the poll's load took its
+ * file (loaded, its lake manifest written) and a publish passed since (the run launched with
+ * {@value IngestJobConfiguration#PUBLISHED}); else to its load step, which loads the file if need be and stops for a
+ * publish. A decision, not a step: a poll of twenty files would otherwise run twenty steps that find their file loaded.
+ */
+public class PollLoadDecider implements JobExecutionDecider {
+
+    static final String LOADED_BY_THE_POLL = "LOADED_BY_THE_POLL";
+    static final String LOAD = "LOAD";
+
+    private final Warehouse warehouse;
+
+    PollLoadDecider(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    @Override
+    public FlowExecutionStatus decide(JobExecution run, StepExecution lastStep) {
+        if (run.getJobParameters().getLong(IngestJobConfiguration.PUBLISHED) == null) {
+            return new FlowExecutionStatus(LOAD);
+        }
+        String source = run.getJobParameters().getString(IngestJobConfiguration.SOURCE);
+        int fileKey = IngestJobConfiguration.fileKey(run);
+        boolean loaded = warehouse
+                        .file(fileKey)
+                        .filter(f -> EtlFile.LOADED.equals(f.status()))
+                        .isPresent()
+                && Files.exists(warehouse.lake().manifest(source, fileKey));
+        return new FlowExecutionStatus(loaded ? LOADED_BY_THE_POLL : LOAD);
+    }
+}
