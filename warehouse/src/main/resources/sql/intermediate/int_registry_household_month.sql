@@ -12,7 +12,8 @@
 create or replace table int_registry_household_month as
 with household_version as (
     select
-        household_id, coalesce(township_key, 0) as township_key, village_key, poverty_status, exit_status,
+        household_id, min(household_key) over (partition by household_id) as household_no,
+        coalesce(township_key, 0) as township_key, village_key, poverty_status, exit_status,
         valid_from, valid_to, date_trunc('month', valid_from) as first_month, date_trunc('month', valid_to) as end_month
     from dim_household
     where household_key <> 0
@@ -20,6 +21,8 @@ with household_version as (
 person_version as (
     select
         person_id_hash, household_id, coalesce(township_key, 0) as township_key, village_key,
+        -- a number of the person's own: the joins below match versions on it, not on the 64-character hash
+        min(person_key) over (partition by person_id_hash) as person_no,
         valid_from, valid_to, date_trunc('month', valid_from) as first_month, date_trunc('month', valid_to) as end_month
     from dim_person
     where is_registered
@@ -73,11 +76,11 @@ stock as (
 -- exit status
 version as (
     select
-        'household' as counted, household_id as id, household_id, township_key, village_key, exit_status, first_month,
+        'household' as counted, household_no as id, household_id, township_key, village_key, exit_status, first_month,
         end_month
     from household_version
     union all
-    select 'person', person_id_hash, household_id, township_key, village_key, null, first_month, end_month
+    select 'person', person_no, household_id, township_key, village_key, null, first_month, end_month
     from person_version
 ),
 -- the months a version begins or ends: the only months a state can change in
@@ -106,7 +109,7 @@ exited_person as (
     select t.household_id, t.month_start, p.township_key
     from turn t
     join person_version p
-        on p.household_id = t.id and p.first_month <= t.month_start
+        on p.household_id = t.household_id and p.first_month <= t.month_start
         and coalesce(p.end_month, 'infinity') > t.month_start
     where t.counted = 'household' and t.exited
 ),
