@@ -12,20 +12,22 @@
 create or replace table int_registry_household_month as
 with household_version as (
     select
-        household_id, min(household_key) over (partition by household_id) as household_no,
+        household_id, min(household_key) over identity as household_no, count(*) over identity as versions,
         coalesce(township_key, 0) as township_key, village_key, poverty_status, exit_status,
         valid_from, valid_to, date_trunc('month', valid_from) as first_month, date_trunc('month', valid_to) as end_month
     from dim_household
     where household_key <> 0
+    window identity as (partition by household_id)
 ),
 person_version as (
     select
         person_id_hash, household_id, coalesce(township_key, 0) as township_key, village_key,
         -- a number of the person's own: the joins below match versions on it, not on the 64-character hash
-        min(person_key) over (partition by person_id_hash) as person_no,
+        min(person_key) over identity as person_no, count(*) over identity as versions,
         valid_from, valid_to, date_trunc('month', valid_from) as first_month, date_trunc('month', valid_to) as end_month
     from dim_person
     where is_registered
+    window identity as (partition by person_id_hash)
 ),
 -- a person's version beside their household's, for the time both hold: what the person's status is
 person_state as (
@@ -77,20 +79,33 @@ stock as (
 version as (
     select
         'household' as counted, household_no as id, household_id, township_key, village_key, exit_status, first_month,
-        end_month
+        end_month, versions
     from household_version
     union all
-    select 'person', person_no, household_id, township_key, village_key, null, first_month, end_month
+    select 'person', person_no, household_id, township_key, village_key, null, first_month, end_month, versions
     from person_version
 ),
--- the months a version begins or ends: the only months a state can change in
+-- the months a version of an identity with several begins or ends: the only months a state can change in
 turn_month as (
-    select counted, id, first_month as month_start from version
+    select counted, id, first_month as month_start from version where versions > 1
     union
-    select counted, id, end_month from version where end_month is not null
+    select counted, id, end_month from version where versions > 1 and end_month is not null
 ),
--- the version current at the month's end (n) beside the one current at the previous month's end (b)
+-- the version current at the month's end (n) beside the one current at the previous month's end (b); an identity of
+-- one version (most, and all of a county's first registry) turns without a join: current from the month it begins
+-- (unless it ends in that month too), no longer in the month it ends
 turn as (
+    select
+        counted, id, household_id, first_month as month_start, end_month is distinct from first_month as is_now,
+        township_key, village_key, false as was, null as was_township_key, null as was_village_key, false as exited
+    from version
+    where versions = 1
+    union all
+    select
+        counted, id, household_id, end_month, false, null, null, true, township_key, village_key, false
+    from version
+    where versions = 1 and end_month > first_month
+    union all
     select
         t.counted, t.id, coalesce(n.household_id, b.household_id) as household_id, t.month_start,
         n.id is not null as is_now, n.township_key, n.village_key,
