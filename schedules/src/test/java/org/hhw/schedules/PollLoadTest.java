@@ -29,8 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A poll of several files loads them together (the poll's load job), yet each file's outcome stays its own: a copy of
- * a file of the same poll is found a duplicate of it, and a file the poll's load cannot take fails alone while the
- * others are loaded, published and receipted.
+ * a file of the same poll is found a duplicate of it; files loaded by a poll whose publish failed are published by a
+ * later poll, not loaded again; and a file the poll's load cannot take fails alone while the others are loaded,
+ * published and receipted.
  */
 @SpringBootTest(classes = HhwApplication.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -88,9 +89,48 @@ class PollLoadTest {
         assertThat(home.processed("registry").resolve("南高崖乡（再次报送）.csv.回执.xlsx")).exists();
     }
 
-    /** Last: the lost file stays in the inbox, and every later poll tries it again. */
     @Test
     @Order(2)
+    void thePollsFilesLoadedWhenItsPublishFailedArePublishedAndReceiptedByALaterPollWithoutLoadingThemAgain()
+            throws Exception {
+        // given a warehouse that fails a data test over every row, whatever a load changes, and two townships' files
+        execute("update etl_file set rows_warned = rows_warned + 1 where file_key = 1");
+        List<Path> files = List.of(
+                OnePersonRegistry.write(
+                        home.inbox("registry"), "浑源县.csv", "14022205002000001", "新平堡镇", "黄家湾", "14022219500101014"),
+                OnePersonRegistry.write(
+                        home.inbox("registry"), "阳高县.csv", "14022209001000001", "逯家湾镇", "瓦夭口", "14022219550101015"));
+        int loadsBefore = loads();
+
+        // when the inbox is polled
+        List<Ingestor.Run> failed = ingestor.poll();
+
+        // then the poll's load loaded both, its publish failed, and both wait in the inbox, loaded
+        assertThat(failed).extracting(Ingestor.Run::status).containsOnly(BatchStatus.FAILED);
+        assertThat(loads()).isEqualTo(loadsBefore + 1);
+        assertThat(files).allSatisfy(file -> assertThat(file).exists());
+        assertThat(rows("select status from etl_file where file_name in ('浑源县.csv', '阳高县.csv')"))
+                .containsExactly("LOADED", "LOADED");
+
+        // when the warehouse is repaired and the inbox polled again
+        execute("update etl_file set rows_warned = rows_warned - 1 where file_key = 1");
+        List<Ingestor.Run> published = ingestor.poll();
+
+        // then both are published and receipted, straight from their read: no load ran again
+        assertThat(published).extracting(Ingestor.Run::status).containsOnly(BatchStatus.COMPLETED);
+        assertThat(loads()).isEqualTo(loadsBefore + 1);
+        for (Path file : files) {
+            assertThat(file).doesNotExist();
+            assertThat(home.processed("registry").resolve(file.getFileName() + ".回执.xlsx"))
+                    .exists();
+        }
+        assertThat(rows("select count(*) from etl_file where file_name in ('浑源县.csv', '阳高县.csv')"))
+                .containsExactly("2");
+    }
+
+    /** Last: the lost file stays in the inbox, and every later poll tries it again. */
+    @Test
+    @Order(3)
     void aFileThePollsLoadCannotTakeFailsAloneAndTheOthersAreLoaded() throws Exception {
         // given two townships' files read for a poll's load that never came (the service stopped), and one of them
         // since lost by the warehouse and by the lake's claims (no load can find its registration)
@@ -106,9 +146,7 @@ class PollLoadTest {
             assertThat(IngestJobConfiguration.awaitsThePollsLoad(run)).isTrue();
             lostKey = IngestJobConfiguration.fileKey(run);
         }
-        try (Statement st = warehouse.connectionForTests().createStatement()) {
-            st.execute("delete from etl_file where file_key = " + lostKey);
-        }
+        execute("delete from etl_file where file_key = " + lostKey);
         Files.delete(home.lake()
                 .resolve("source=registry")
                 .resolve("file_key=" + lostKey)
@@ -140,6 +178,12 @@ class PollLoadTest {
 
     private int loads() {
         return jobRepository.findJobInstances(PollLoadJobConfiguration.JOB_NAME).size();
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Statement st = warehouse.connectionForTests().createStatement()) {
+            st.execute(sql);
+        }
     }
 
     private List<String> rows(String sql) throws Exception {
