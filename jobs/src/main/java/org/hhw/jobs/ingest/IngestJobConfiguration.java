@@ -41,6 +41,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -184,8 +185,8 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    public PollLoadDecider pollLoadDecider(Warehouse warehouse) {
-        return new PollLoadDecider(warehouse);
+    public PollLoadDecider pollLoadDecider(ObjectProvider<Warehouse> warehouses) {
+        return new PollLoadDecider(warehouses);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Where a run that stopped for the poll's load goes on, launched again: to its receipt when the poll's load took its
@@ -19,10 +20,12 @@ public class PollLoadDecider implements JobExecutionDecider {
     static final String LOADED_BY_THE_POLL = "LOADED_BY_THE_POLL";
     static final String LOAD = "LOAD";
 
-    private final Warehouse warehouse;
+    // asked for when a run decides, not when the job is defined: commands that start the context without opening
+    // the warehouse (rebuild of a damaged one, report beside a running service) must not open it
+    private final ObjectProvider<Warehouse> warehouses;
 
-    PollLoadDecider(Warehouse warehouse) {
-        this.warehouse = warehouse;
+    PollLoadDecider(ObjectProvider<Warehouse> warehouses) {
+        this.warehouses = warehouses;
     }
 
     @Override
@@ -32,6 +35,7 @@ public class PollLoadDecider implements JobExecutionDecider {
         }
         String source = run.getJobParameters().getString(IngestJobConfiguration.SOURCE);
         int fileKey = IngestJobConfiguration.fileKey(run);
+        Warehouse warehouse = warehouses.getObject();
         boolean loaded = warehouse
                         .file(fileKey)
                         .filter(f -> EtlFile.LOADED.equals(f.status()))
