@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hhw.warehouse.DuckDbLibrary;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.NoSpace;
 import org.hhw.warehouse.WriterLock;
@@ -57,6 +58,8 @@ public class HhwApplication {
                     new PrintStream(System.out, true, StandardCharsets.UTF_8),
                     System.err));
         }
+        // Every command from here on opens DuckDB: its library loads on the idle core while the context starts.
+        DuckDbLibrary.loadInBackground();
         SpringApplication application = new SpringApplication(HhwApplication.class);
         if (!Arrays.stream(args)
                 .filter(a -> !a.startsWith("--"))
