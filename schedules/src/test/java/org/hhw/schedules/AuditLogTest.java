@@ -175,7 +175,7 @@ class AuditLogTest {
 
         // when
         for (int p = 0; p < processes; p++) {
-            appenders.add(java(Appender.class.getName(), home.toString(), "p" + p, String.valueOf(entries))
+            appenders.add(java(Appender.class, home.toString(), "p" + p, String.valueOf(entries))
                     .start());
         }
         for (Process a : appenders) {
@@ -199,8 +199,8 @@ class AuditLogTest {
     @Timeout(180)
     void theServiceIsLoggedWhenItStartsAndWhenItIsStopped() throws Exception {
         // given
-        Process service = java(HhwApplication.class.getName(), "run", "--hhw.home=" + home)
-                .start();
+        Process service =
+                java(HhwApplication.class, "run", "--hhw.home=" + home).start();
         BufferedReader out =
                 new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
         try {
@@ -227,13 +227,8 @@ class AuditLogTest {
                         tuple(USER, "run", "--hhw.home=" + home, "stopped"));
     }
 
-    private static ProcessBuilder java(String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                mainClass));
+    private static ProcessBuilder java(Class<?> mainClass, String... args) {
+        List<String> command = HhwProcesses.java("256m", mainClass);
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     }
