@@ -85,11 +85,16 @@ version as (
     select 'person', person_no, household_id, township_key, village_key, null, first_month, end_month, versions
     from person_version
 ),
+-- the versions of identities with several: the only ones the joins below need (a county's first registry has none,
+-- and the joins' tables are built from this, not from every version)
+several_version as (
+    select * from version where versions > 1
+),
 -- the months a version of an identity with several begins or ends: the only months a state can change in
 turn_month as (
-    select counted, id, first_month as month_start from version where versions > 1
+    select counted, id, first_month as month_start from several_version
     union
-    select counted, id, end_month from version where versions > 1 and end_month is not null
+    select counted, id, end_month from several_version where end_month is not null
 ),
 -- the version current at the month's end (n) beside the one current at the previous month's end (b); an identity of
 -- one version (most, and all of a county's first registry) turns without a join: current from the month it begins
@@ -112,10 +117,10 @@ turn as (
         b.id is not null as was, b.township_key as was_township_key, b.village_key as was_village_key,
         n.exit_status = 'exited' and b.id is not null and b.exit_status is distinct from 'exited' as exited
     from turn_month t
-    left join version n
+    left join several_version n
         on n.counted = t.counted and n.id = t.id and n.first_month <= t.month_start
         and coalesce(n.end_month, 'infinity') > t.month_start
-    left join version b
+    left join several_version b
         on b.counted = t.counted and b.id = t.id and b.first_month <= t.month_start - interval 1 month
         and coalesce(b.end_month, 'infinity') > t.month_start - interval 1 month
 ),
