@@ -47,7 +47,7 @@ final class ModelBuild {
     /**
      * What a build did, for the log and the benchmark.
      *
-     * @param millisByModel each table model's time in an update, slowest first; empty for a whole build
+     * @param millisByModel each table model's time, slowest first; empty when nothing was built
      */
     record Outcome(
             String kind, long households, List<String> builtWhole, long millis, Map<String, Long> millisByModel) {
@@ -170,11 +170,7 @@ final class ModelBuild {
             }
         }
         record(fingerprint, false);
-        Map<String, Long> slowestFirst = new LinkedHashMap<>();
-        millisByModel.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> slowestFirst.put(e.getKey(), e.getValue()));
-        return new Outcome(Outcome.UPDATE, households, builtWhole, millis(start), slowestFirst);
+        return new Outcome(Outcome.UPDATE, households, builtWhole, millis(start), slowestFirst(millisByModel));
     }
 
     /**
@@ -207,13 +203,28 @@ final class ModelBuild {
     }
 
     private Outcome whole(String fingerprint, long start) throws SQLException {
-        models.build(connection);
+        Map<String, Long> millisByModel = new HashMap<>();
+        for (Relation model : models.buildOrder()) {
+            long modelStart = System.nanoTime();
+            Models.build(connection, model);
+            if (model.isTable()) {
+                millisByModel.put(model.name(), millis(modelStart));
+            }
+        }
         record(fingerprint, true);
         List<String> all = models.buildOrder().stream()
                 .filter(Relation::isTable)
                 .map(Relation::name)
                 .toList();
-        return new Outcome(Outcome.WHOLE, -1, all, millis(start), Map.of());
+        return new Outcome(Outcome.WHOLE, -1, all, millis(start), slowestFirst(millisByModel));
+    }
+
+    private static Map<String, Long> slowestFirst(Map<String, Long> millisByModel) {
+        Map<String, Long> slowestFirst = new LinkedHashMap<>();
+        millisByModel.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> slowestFirst.put(e.getKey(), e.getValue()));
+        return slowestFirst;
     }
 
     /**

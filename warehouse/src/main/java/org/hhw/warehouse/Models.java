@@ -249,12 +249,6 @@ public final class Models {
     }
 
     /** Builds every model, each replacing its view or table, in dependency order. */
-    void build(Connection connection) throws SQLException {
-        for (Relation model : buildOrder) {
-            build(connection, model);
-        }
-    }
-
     /** Builds one model whole, replacing its view or table. */
     static void build(Connection connection, Relation model) throws SQLException {
         SqlScript.of(model.script(), model.sql()).execute(connection, Map.of());

@@ -65,16 +65,20 @@ final class Publisher {
                 "models {} in {} ms{}",
                 outcome[0].kind(),
                 outcome[0].millis(),
-                outcome[0].kind().equals(ModelBuild.Outcome.UPDATE)
-                        ? " for " + outcome[0].households() + " households (closing the scope and shadowing "
-                                + scope.millis() + " ms)"
-                                + (outcome[0].builtWhole().isEmpty() ? "" : ", whole: " + outcome[0].builtWhole())
-                                + "; slowest: "
-                                + outcome[0].millisByModel().entrySet().stream()
-                                        .limit(4)
-                                        .map(e -> e.getKey() + " " + e.getValue() + " ms")
-                                        .collect(Collectors.joining(", "))
-                        : "");
+                (outcome[0].kind().equals(ModelBuild.Outcome.UPDATE)
+                                ? " for " + outcome[0].households() + " households (closing the scope and shadowing "
+                                        + scope.millis() + " ms)"
+                                        + (outcome[0].builtWhole().isEmpty()
+                                                ? ""
+                                                : ", whole: " + outcome[0].builtWhole())
+                                : "")
+                        + (outcome[0].millisByModel().isEmpty()
+                                ? ""
+                                : "; slowest: "
+                                        + outcome[0].millisByModel().entrySet().stream()
+                                                .limit(4)
+                                                .map(e -> e.getKey() + " " + e.getValue() + " ms")
+                                                .collect(Collectors.joining(", "))));
         return outcome[0];
     }
 
