@@ -19,15 +19,26 @@ with household_version as (
     where household_key <> 0
     window identity as (partition by household_id)
 ),
-person_version as (
-    select
-        person_id_hash, household_id, coalesce(township_key, 0) as township_key, village_key,
-        -- a number of the person's own: the joins below match versions on it, not on the 64-character hash
-        min(person_key) over identity as person_no, count(*) over identity as versions,
-        valid_from, valid_to, date_trunc('month', valid_from) as first_month, date_trunc('month', valid_to) as end_month
+-- the persons of several versions: only a person with a version that has ended can have another (one version is
+-- current at a time), so the others (a county's first registry: every one) are numbered without a walk over the
+-- 64-character hashes of all
+person_several as (
+    select person_id_hash, min(person_key) as person_no, count(*) as versions
     from dim_person
     where is_registered
-    window identity as (partition by person_id_hash)
+        and person_id_hash in (select person_id_hash from dim_person where is_registered and valid_to is not null)
+    group by person_id_hash
+),
+person_version as (
+    select
+        p.household_id, coalesce(p.township_key, 0) as township_key, p.village_key,
+        -- a number of the person's own: the joins below match versions on it, not on the 64-character hash
+        coalesce(s.person_no, p.person_key) as person_no, coalesce(s.versions, 1) as versions,
+        p.valid_from, p.valid_to, date_trunc('month', p.valid_from) as first_month,
+        date_trunc('month', p.valid_to) as end_month
+    from dim_person p
+    left join person_several s on s.person_id_hash = p.person_id_hash
+    where p.is_registered
 ),
 -- a person's version beside their household's, for the time both hold: what the person's status is
 person_state as (
