@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,14 +38,18 @@ public class HhwApplication {
     static final int HOME_BUSY = 75;
 
     public static void main(String[] args) throws Exception {
-        String command = args.length > 0 ? args[0] : "help";
+        // The first word that is not an option, as the launcher and the CLI read it: `hhw --hhw.home=DIR ingest F` is
+        // an ingest, and takes the writer lock like any other.
+        String command =
+                Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst().orElse("help");
+        String[] rest = withoutFirst(args, command);
         if (Cli.HELP.contains(command)) {
             // The usage is text: starting the application for it cost seconds.
             new PrintStream(System.out, true, StandardCharsets.UTF_8).print(Cli.USAGE);
             System.exit(0);
         }
         if (command.equals("sql")) {
-            System.exit(SqlShell.run(Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(SqlShell.run(rest));
         }
         if (command.equals("status")) {
             System.exit(Status.run(Home.resolve(args), new PrintStream(System.out, true, StandardCharsets.UTF_8)));
@@ -53,19 +59,12 @@ public class HhwApplication {
                     CheckCommand.run(Home.resolve(args), new PrintStream(System.out, true, StandardCharsets.UTF_8)));
         }
         if (command.equals("log")) {
-            System.exit(AuditLog.run(
-                    Arrays.copyOfRange(args, 1, args.length),
-                    new PrintStream(System.out, true, StandardCharsets.UTF_8),
-                    System.err));
+            System.exit(AuditLog.run(rest, new PrintStream(System.out, true, StandardCharsets.UTF_8), System.err));
         }
         // Every command from here on opens DuckDB: its library loads on the idle core while the context starts.
         DuckDbLibrary.loadInBackground();
         SpringApplication application = new SpringApplication(HhwApplication.class);
-        if (!Arrays.stream(args)
-                .filter(a -> !a.startsWith("--"))
-                .findFirst()
-                .orElse("help")
-                .equals("run")) {
+        if (!command.equals("run")) {
             // Only the service schedules: Quartz's scheduler, its tables' script and its stored jobs cost the
             // other commands' start about 0.3 s here, and none of them uses them.
             application.setDefaultProperties(
@@ -90,6 +89,13 @@ public class HhwApplication {
         System.exit(SpringApplication.exit(application.run(args)));
     }
 
+    /** The arguments but the first occurrence of {@code word}. */
+    static String[] withoutFirst(String[] args, String word) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        rest.remove(word);
+        return rest.toArray(String[]::new);
+    }
+
     /**
      * The lock, or empty when another process holds it. A holder that has not yet written who it
      * is (it is starting) or has just ended is asked again for a moment, so the refusal can name it.
@@ -108,10 +114,7 @@ public class HhwApplication {
         Optional<WriterLock.Holder> holder = WriterLock.holder(home);
         if (command.equals("ingest") && holder.map(WriterLock.Holder::isService).orElse(false)) {
             return new AuditLog(Home.resolve(args))
-                    .record(
-                            command,
-                            args,
-                            () -> Handoff.run(home, holder.get(), Arrays.copyOfRange(args, 1, args.length)));
+                    .record(command, args, () -> Handoff.run(home, holder.get(), withoutFirst(args, command)));
         }
         System.err.println("hhw " + command + ": refused, nothing was changed: another hhw process is writing to "
                 + home.toAbsolutePath() + (holder.map(h -> ": " + h).orElse("")) + ". A home has one writer at a "

@@ -38,9 +38,9 @@ class TwoWritersTest {
                 Duration.ofSeconds(90),
                 "the service's first file");
 
-        // when an operator runs `hhw ingest` for a second file
+        // when an operator runs `hhw ingest` for a second file (its option before the command, as the launcher allows)
         Path second = registryFile("米薪关镇.csv", "14022210001000001", "米薪关镇", "胡家屯", "14022219700101023");
-        HhwProcesses.Result ingest = hhw.run(Duration.ofSeconds(90), "ingest", second.toString());
+        HhwProcesses.Result ingest = hhw.run(Duration.ofSeconds(90), "--source=registry", "ingest", second.toString());
 
         // then the command handed it over and reported the service's outcome
         assertThat(ingest.exitCode()).as(ingest.output()).isZero();
@@ -82,14 +82,16 @@ class TwoWritersTest {
         long analyticsModified =
                 Files.getLastModifiedTime(home.resolve("analytics.duckdb")).toMillis();
 
-        // when a second service, a rebuild and a demo start on the same home
+        // when a second service, a rebuild and a demo start on the same home, each also with an option before it
         for (String command : List.of("run", "rebuild", "demo")) {
-            HhwProcesses.Result refused = hhw.run(Duration.ofSeconds(60), command);
+            for (List<String> args : List.of(List.of(command), List.of("--hhw.chunk-size=2000", command))) {
+                HhwProcesses.Result refused = hhw.run(Duration.ofSeconds(60), args.toArray(String[]::new));
 
-            // then each is refused at once, naming the holder
-            assertThat(refused.exitCode()).as(refused.output()).isEqualTo(HhwApplication.HOME_BUSY);
-            assertThat(refused.output())
-                    .contains("hhw " + command + ": refused, nothing was changed", "`hhw run` (pid ");
+                // then each is refused at once, naming the holder
+                assertThat(refused.exitCode()).as(refused.output()).isEqualTo(HhwApplication.HOME_BUSY);
+                assertThat(refused.output())
+                        .contains("hhw " + command + ": refused, nothing was changed", "`hhw run` (pid ");
+            }
         }
         // and nothing of the home changed: no inbox files from the demo, the databases untouched
         assertThat(home.resolve("inbox/registry")).isEmptyDirectory();
