@@ -31,7 +31,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
+import sun.misc.Signal;
 
 /** The commands of {@code hhw}; {@code hhw help} lists them. */
 @Component
@@ -77,6 +79,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
     private final ContractRegistry contracts;
     private final Benchmark benchmark;
     private final ObjectProvider<MonthlyReports> monthlyReports;
+    private final ConfigurableApplicationContext context;
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private int exitCode;
 
@@ -90,7 +93,8 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
             Gazetteer gazetteer,
             ContractRegistry contracts,
             Benchmark benchmark,
-            ObjectProvider<MonthlyReports> monthlyReports) {
+            ObjectProvider<MonthlyReports> monthlyReports,
+            ConfigurableApplicationContext context) {
         this.warehouse = warehouse;
         this.writerLock = writerLock;
         this.ingestor = ingestor;
@@ -101,6 +105,7 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         this.contracts = contracts;
         this.benchmark = benchmark;
         this.monthlyReports = monthlyReports;
+        this.context = context;
     }
 
     @Override
@@ -275,6 +280,15 @@ public class Cli implements ApplicationRunner, ExitCodeGenerator {
         out.println(
                 "hhw service: watching " + home.root().resolve("inbox") + " (every source's folder); Ctrl-C stops.");
         CountDownLatch stopped = new CountDownLatch(1);
+        // Stopped by Ctrl-C or SIGTERM, the service closes the application (the scheduler, then the job history) before
+        // the JVM's shutdown hooks run, then ends as the signal would have ended it: H2's own hook, left to race
+        // Spring's, closed the job history under the stopping scheduler at every stop.
+        for (String name : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(name), signal -> {
+                context.close();
+                System.exit(128 + signal.getNumber());
+            });
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
         scheduler.getObject().start();
         stopped.await();
