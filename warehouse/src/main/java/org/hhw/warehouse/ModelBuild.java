@@ -261,8 +261,7 @@ final class ModelBuild {
         // the model itself is not shadowed yet: these write its table
         execute("delete from " + model.name() + " where " + model.incremental() + IN_SCOPE);
         execute("insert into " + model.name() + " select * from model_delta");
-        execute("drop table temp.main.model_delta");
-        scope.shadow(List.of(model));
+        scope.shadowWith(model, "model_delta");
     }
 
     /** Every relation the model reads, directly or through the models it reads. */
