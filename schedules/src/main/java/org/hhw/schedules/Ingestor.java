@@ -17,6 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.hhw.jobs.HhwProperties;
 import org.hhw.jobs.ingest.FileRejection;
@@ -72,6 +76,14 @@ import org.springframework.stereotype.Component;
 public class Ingestor {
 
     static final int MAX_ATTEMPTS = 3;
+
+    /**
+     * How many of a poll's files are delivered (receipt, move) at once: two, the cores of the machine it is sized for.
+     * A receipt is the warehouse's queries, then POI writing a workbook, on one thread; the warehouse takes the
+     * writer's turns ({@link Warehouse}) and a receipt reads on a connection of its own. (A file's read uses two
+     * threads of its own already: reading two files at once gained nothing.)
+     */
+    static final int FILES_AT_ONCE = 2;
 
     private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
 
@@ -269,21 +281,43 @@ public class Ingestor {
         long waiting = Arrays.stream(ingested).filter(Waiting.class::isInstance).count();
         Publish publish = waiting == 0 ? null : publish(waiting);
         Run[] runs = new Run[files.size()];
+        List<Integer> toDeliver = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             if (ingested[i] instanceof Ended e) {
                 runs[i] = e.run();
             } else if (ingested[i] instanceof Waiting w) {
-                runs[i] = publish.passed()
-                        ? deliver(w, publish.run())
-                        : new Run(
-                                w.inbound().source(),
-                                w.inbound().file(),
-                                BatchStatus.FAILED,
-                                "FAILED",
-                                publish.failure());
+                if (publish.passed()) {
+                    toDeliver.add(i);
+                } else {
+                    runs[i] = new Run(
+                            w.inbound().source(), w.inbound().file(), BatchStatus.FAILED, "FAILED", publish.failure());
+                }
             }
         }
+        deliverAll(toDeliver, ingested, publish, runs);
         return List.of(runs);
+    }
+
+    /** The waiting files out of the inbox after the publish passed, each one's outcome into {@code runs}. */
+    private void deliverAll(List<Integer> toDeliver, Ingested[] ingested, Publish publish, Run[] runs) {
+        atOnce(toDeliver, i -> runs[i] = deliver((Waiting) ingested[i], publish.run()));
+    }
+
+    /** Does {@code work} for every index, {@value #FILES_AT_ONCE} at a time (one alone on this thread), and waits. */
+    private static void atOnce(List<Integer> indices, IntConsumer work) {
+        if (indices.size() <= 1) {
+            indices.forEach(work::accept);
+            return;
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(FILES_AT_ONCE);
+        try {
+            CompletableFuture.allOf(indices.stream()
+                            .map(i -> CompletableFuture.runAsync(() -> work.accept(i), threads))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
+        } finally {
+            threads.shutdown();
+        }
     }
 
     /** Whether a file of these parameters has the content of one awaiting the poll's load. */

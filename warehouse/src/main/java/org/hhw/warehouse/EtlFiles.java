@@ -61,7 +61,12 @@ final class EtlFiles {
     }
 
     Optional<EtlFile> file(int fileKey) {
-        return files("where file_key = ?", fileKey).stream().findFirst();
+        return file(connection, fileKey);
+    }
+
+    /** A file's row, read on any connection to the warehouse (a {@link WarehouseReader}'s too). */
+    static Optional<EtlFile> file(Connection connection, int fileKey) {
+        return files(connection, "where file_key = ?", fileKey).stream().findFirst();
     }
 
     List<EtlFile> recentFiles(int limit) {
@@ -239,6 +244,10 @@ final class EtlFiles {
     }
 
     private List<EtlFile> files(String where, Object... params) {
+        return files(connection, where, params);
+    }
+
+    private static List<EtlFile> files(Connection connection, String where, Object... params) {
         try (PreparedStatement ps =
                 connection.prepareStatement("select " + ETL_FILE_COLUMNS + " from etl_file " + where)) {
             for (int i = 0; i < params.length; i++) {

@@ -31,6 +31,8 @@ import org.hhw.warehouse.lake.Lake;
  *   <li>{@link Publisher}: marts ({@link Models}), data tests ({@link DataTests}), then the copy;
  *   <li>{@link Rebuild}: a warehouse from the lake alone.
  * </ul>
+ * Its methods take turns on the writer connection (DuckDB's JDBC connection is not safe to share between threads);
+ * work on other threads that only reads, a poll's receipts, reads through a {@link WarehouseReader} of its own.
  */
 public final class Warehouse implements AutoCloseable {
 
@@ -81,16 +83,16 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    /** What a file's receipt reads of the warehouse beyond its {@code etl_file} row. */
-    public ReceiptFacts receiptFacts() {
-        return new ReceiptFacts(writer.connection(), lake);
+    /** A reader of the warehouse on a connection of its own, for another thread; see {@link WarehouseReader}. */
+    public synchronized WarehouseReader reader() {
+        return new WarehouseReader(writer.connection(), lake);
     }
 
     /**
      * The rows of a bundled query ({@code sql/<name>.sql}, e.g. {@code cli/files_ingested}) on the
      * warehouse as it is now; see {@link QueryResult#bundled}.
      */
-    public QueryResult query(String name, Map<String, String> values) {
+    public synchronized QueryResult query(String name, Map<String, String> values) {
         try {
             return QueryResult.bundled(writer.connection(), name, values);
         } catch (SQLException e) {
@@ -111,50 +113,50 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /** The file that loaded this content, if any. */
-    public Optional<EtlFile> loadedWithSha(String sha256) {
+    public synchronized Optional<EtlFile> loadedWithSha(String sha256) {
         return files.loadedWithSha(sha256);
     }
 
     /** A registration of this very file left RUNNING by an attempt that did not finish. */
-    public Optional<EtlFile> unfinished(String sha256, String fileName) {
+    public synchronized Optional<EtlFile> unfinished(String sha256, String fileName) {
         return files.unfinished(sha256, fileName);
     }
 
-    public Optional<EtlFile> file(int fileKey) {
+    public synchronized Optional<EtlFile> file(int fileKey) {
         return files.file(fileKey);
     }
 
-    public List<EtlFile> recentFiles(int limit) {
+    public synchronized List<EtlFile> recentFiles(int limit) {
         return files.recentFiles(limit);
     }
 
     /** Records a file received, status RUNNING, and returns its key; see {@link EtlFiles#register}. */
-    public int register(String source, String fileName, String sha256, LocalDateTime receivedAt) {
+    public synchronized int register(String source, String fileName, String sha256, LocalDateTime receivedAt) {
         return files.register(source, fileName, sha256, receivedAt);
     }
 
     /** Restores a file's registration from its lake claim if the warehouse lost it; see {@link EtlFiles#restoreRegistration}. */
-    public void restoreRegistration(String source, int fileKey) {
+    public synchronized void restoreRegistration(String source, int fileKey) {
         files.restoreRegistration(source, fileKey);
     }
 
     /** The files the lake records as dealt with that the warehouse does not; see {@link EtlFiles#behindLake}. */
-    public List<Integer> behindLake() {
+    public synchronized List<Integer> behindLake() {
         return files.behindLake();
     }
 
     /** Records a file whose content was loaded before: nothing of it is loaded again. */
-    public void markDuplicate(int fileKey, int duplicateOf) {
+    public synchronized void markDuplicate(int fileKey, int duplicateOf) {
         files.markDuplicate(fileKey, duplicateOf);
     }
 
     /** Records a file that could not be used at all, with why. */
-    public void markRejected(int fileKey, String errorCode, String error) {
+    public synchronized void markRejected(int fileKey, String errorCode, String error) {
         files.markRejected(fileKey, errorCode, error);
     }
 
     /** Loads a file's lake parts in one transaction; a file already LOADED is left as it is. */
-    public void load(Contract contract, int fileKey, SheetSummary sheets) {
+    public synchronized void load(Contract contract, int fileKey, SheetSummary sheets) {
         load(List.of(new FileToLoad(contract, fileKey, sheets)));
     }
 
@@ -162,17 +164,17 @@ public final class Warehouse implements AutoCloseable {
      * Loads files' lake parts, one department's files that come one after the other in one pass and one transaction
      * (see {@link Loads}); a file already LOADED is left as it is.
      */
-    public void load(List<FileToLoad> files) {
+    public synchronized void load(List<FileToLoad> files) {
         loads.load(files);
     }
 
     /** Rebuilds every model in one transaction; see {@link Publisher#buildMarts}. */
-    public void buildMarts() {
+    public synchronized void buildMarts() {
         publisher.buildMarts();
     }
 
     /** Builds every model whole from every fact, whatever the loads changed: what a new version's first publish does. */
-    public void buildMartsWhole() {
+    public synchronized void buildMartsWhole() {
         publisher.buildMartsWhole();
     }
 
@@ -180,22 +182,22 @@ public final class Warehouse implements AutoCloseable {
      * The table models whose rows differ from what building them whole gives, with the number of differing rows; empty
      * when the models brought up to date for each load's changes are right.
      */
-    public Map<String, Long> modelsDifferingFromWholeBuild() {
+    public synchronized Map<String, Long> modelsDifferingFromWholeBuild() {
         return publisher.differencesFromWholeBuild();
     }
 
     /** Runs and records every data test and warning as of today; see {@link Publisher#runDataTests(LocalDate)}. */
-    public List<DataTestFailure> runDataTests() {
+    public synchronized List<DataTestFailure> runDataTests() {
         return publisher.runDataTests();
     }
 
     /** Runs and records every data test and warning as of {@code today}; returns the failing tests. */
-    public List<DataTestFailure> runDataTests(LocalDate today) {
+    public synchronized List<DataTestFailure> runDataTests(LocalDate today) {
         return publisher.runDataTests(today);
     }
 
     /** The publish gate as of today; see {@link Publisher#publishIfTestsPass(Path, String, LocalDate)}. */
-    public List<DataTestFailure> publishIfTestsPass(Path target, String readerGroup) {
+    public synchronized List<DataTestFailure> publishIfTestsPass(Path target, String readerGroup) {
         return publisher.publishIfTestsPass(target, readerGroup);
     }
 
@@ -204,12 +206,12 @@ public final class Warehouse implements AutoCloseable {
      *
      * @return the failing data tests; empty when the copy was published, else it is left as it was
      */
-    public List<DataTestFailure> publishIfTestsPass(Path target, String readerGroup, LocalDate today) {
+    public synchronized List<DataTestFailure> publishIfTestsPass(Path target, String readerGroup, LocalDate today) {
         return publisher.publishIfTestsPass(target, readerGroup, today);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         writer.close();
     }
 }

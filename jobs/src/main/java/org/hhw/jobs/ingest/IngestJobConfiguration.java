@@ -20,6 +20,7 @@ import org.hhw.warehouse.FileToLoad;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.SheetSummary;
 import org.hhw.warehouse.Warehouse;
+import org.hhw.warehouse.WarehouseReader;
 import org.hhw.warehouse.intake.Intake;
 import org.hhw.warehouse.lake.Lake;
 import org.hhw.warehouse.lake.LakeChunkWriter;
@@ -458,9 +459,11 @@ public class IngestJobConfiguration {
             Home home, Warehouse warehouse, ReceiptSpool spool, Contract contract, Path original, int fileKey) {
         Intake intake = new Intake(home);
         Path target = intake.processedTarget(contract.source(), original);
-        Receipts.write(warehouse, spool, contract, fileKey, Intake.receiptOf(target));
-        // the hash the archive step archived the file under, registered with it
-        intake.deliver(original, warehouse.file(fileKey).orElseThrow().sha256(), target);
+        try (WarehouseReader reader = warehouse.reader()) {
+            Receipts.write(reader, spool, contract, fileKey, Intake.receiptOf(target));
+            // the hash the archive step archived the file under, registered with it
+            intake.deliver(original, reader.file(fileKey).orElseThrow().sha256(), target);
+        }
     }
 
     private static ExecutionContext jobContext(StepExecution step) {

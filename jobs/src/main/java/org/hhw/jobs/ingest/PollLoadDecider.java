@@ -3,6 +3,7 @@ package org.hhw.jobs.ingest;
 import java.nio.file.Files;
 import org.hhw.warehouse.EtlFile;
 import org.hhw.warehouse.Warehouse;
+import org.hhw.warehouse.WarehouseReader;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
@@ -35,12 +36,15 @@ public class PollLoadDecider implements JobExecutionDecider {
         }
         String source = run.getJobParameters().getString(IngestJobConfiguration.SOURCE);
         int fileKey = IngestJobConfiguration.fileKey(run);
-        Warehouse warehouse = warehouses.getObject();
-        boolean loaded = warehouse
-                        .file(fileKey)
-                        .filter(f -> EtlFile.LOADED.equals(f.status()))
-                        .isPresent()
-                && Files.exists(warehouse.lake().manifest(source, fileKey));
+        boolean loaded;
+        // a poll's receipts run two at a time, each run deciding on its own thread
+        try (WarehouseReader warehouse = warehouses.getObject().reader()) {
+            loaded = warehouse
+                            .file(fileKey)
+                            .filter(f -> EtlFile.LOADED.equals(f.status()))
+                            .isPresent()
+                    && Files.exists(warehouse.lake().manifest(source, fileKey));
+        }
         return new FlowExecutionStatus(loaded ? LOADED_BY_THE_POLL : LOAD);
     }
 }

@@ -12,7 +12,7 @@ import org.hhw.sources.clean.Reason;
 import org.hhw.sources.contract.Contract;
 import org.hhw.warehouse.EtlFile;
 import org.hhw.warehouse.ReceiptFacts;
-import org.hhw.warehouse.Warehouse;
+import org.hhw.warehouse.WarehouseReader;
 import org.hhw.warehouse.lake.ReceiptSpool;
 
 /**
@@ -30,7 +30,8 @@ public final class Receipts {
 
     private Receipts() {}
 
-    public static void write(Warehouse warehouse, ReceiptSpool spool, Contract contract, int fileKey, Path target) {
+    public static void write(
+            WarehouseReader warehouse, ReceiptSpool spool, Contract contract, int fileKey, Path target) {
         EtlFile file = warehouse.file(fileKey).orElseThrow();
         EtlFile original = file.duplicateOf() == null
                 ? null
