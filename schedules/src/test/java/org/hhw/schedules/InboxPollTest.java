@@ -10,6 +10,11 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hhw.jobs.ingest.PollLoadJobConfiguration;
 import org.hhw.jobs.publish.PublishJobConfiguration;
 import org.hhw.sources.clean.ResidentIds;
@@ -150,6 +155,13 @@ class InboxPollTest {
             assertThat(file).doesNotExist();
             assertThat(home.processed("registry").resolve(file.getFileName() + ".回执.xlsx"))
                     .exists();
+            // and each receipt, written beside another's (two at a time), is its own file's
+            assertThat(receiptText(home.processed("registry").resolve(file.getFileName() + ".回执.xlsx")))
+                    .contains(file.getFileName().toString())
+                    .doesNotContain(files.stream()
+                            .filter(other -> !other.equals(file))
+                            .map(other -> other.getFileName().toString())
+                            .toArray(String[]::new));
             // and each receipt was written after that publish had ended
             assertThat(Files.getLastModifiedTime(home.processed("registry").resolve(file.getFileName() + ".回执.xlsx"))
                             .toInstant())
@@ -158,6 +170,19 @@ class InboxPollTest {
                             .toInstant()
                             .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         }
+    }
+
+    /** Every cell of a receipt's first sheet, as text. */
+    private static String receiptText(Path receipt) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (Workbook workbook = new XSSFWorkbook(Files.newInputStream(receipt))) {
+            for (Row row : workbook.getSheetAt(0)) {
+                for (Cell cell : row) {
+                    text.append(new DataFormatter().formatCellValue(cell)).append('\n');
+                }
+            }
+        }
+        return text.toString();
     }
 
     private int publishes() {
