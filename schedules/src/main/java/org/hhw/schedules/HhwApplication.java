@@ -14,6 +14,7 @@ import org.hhw.warehouse.DuckDbLibrary;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.NoSpace;
 import org.hhw.warehouse.WriterLock;
+import org.hhw.warehouse.receipt.ReceiptWriter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
@@ -33,6 +34,9 @@ public class HhwApplication {
 
     /** The commands that write to the home; each holds its writer lock for its whole life. */
     static final Set<String> WRITERS = Set.of("run", "ingest", "rebuild", "demo");
+
+    /** The commands that write clerks' receipts: their first one is prepared for while the context starts. */
+    static final Set<String> RECEIPTS = Set.of("run", "ingest", "demo");
 
     /** Exit code of a writer refused because another one holds the home (sysexits' EX_TEMPFAIL). */
     static final int HOME_BUSY = 75;
@@ -63,6 +67,9 @@ public class HhwApplication {
         }
         // Every command from here on opens DuckDB: its library loads on the idle core while the context starts.
         DuckDbLibrary.loadInBackground();
+        if (RECEIPTS.contains(command)) {
+            ReceiptWriter.warmUpInBackground();
+        }
         SpringApplication application = new SpringApplication(HhwApplication.class);
         if (!command.equals("run")) {
             // Only the service schedules: Quartz's scheduler, its tables' script and its stored jobs cost the

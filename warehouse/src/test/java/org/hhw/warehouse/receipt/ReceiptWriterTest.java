@@ -175,6 +175,33 @@ class ReceiptWriterTest {
     }
 
     @Test
+    void theWarmUpWritesAWholeReceiptIntoMemoryAndNothingOnDisk() throws Exception {
+        // given POI's temporary folder as it is
+        List<String> before = poiTemporaryFiles();
+
+        // when the receipt of nothing is written, as before an ingest's first receipt
+        byte[] receipt = ReceiptWriter.warmUp();
+
+        // then it is a whole workbook of the three sheets, and no temporary file of it is left behind
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(receipt))) {
+            assertThat(List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2)))
+                    .containsExactly("回执", "拒收明细", "警告");
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+        }
+        assertThat(poiTemporaryFiles()).isEqualTo(before);
+    }
+
+    private static List<String> poiTemporaryFiles() throws java.io.IOException {
+        Path poi = Path.of(System.getProperty("java.io.tmpdir"), "poifiles");
+        if (!Files.isDirectory(poi)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(poi)) {
+            return files.map(Path::toString).sorted().toList();
+        }
+    }
+
+    @Test
     void tellsTheClerkWhenAndUnderWhichNameADuplicateWasLoaded() throws Exception {
         // given
         Path target = dir.resolve("花名册(1).xlsx.回执.xlsx");
