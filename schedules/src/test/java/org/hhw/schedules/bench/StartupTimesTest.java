@@ -45,9 +45,10 @@ class StartupTimesTest {
         Path home = dir.resolve("home-startup");
 
         // when the start-ups are measured
-        StartupTimes.Times times = StartupTimes.measure(launcher, home, Path.of("r.csv"), Path.of("m.csv"));
+        StartupTimes.Times times = StartupTimes.measure(
+                launcher, home, Path.of("r.csv"), List.of(Path.of("m1.csv"), Path.of("m2.csv"), Path.of("m3.csv")));
 
-        // then the registry went in first, untimed, then help and status three times each, then the claims
+        // then the registry went in first, untimed, then help and status three times each, then each claims file
         String h = home.toString();
         assertThat(Files.readAllLines(calls))
                 .containsExactly(
@@ -58,7 +59,9 @@ class StartupTimesTest {
                         h + " status",
                         h + " help",
                         h + " status",
-                        h + " ingest --source=medical m.csv");
+                        h + " ingest --source=medical m1.csv",
+                        h + " ingest --source=medical m2.csv",
+                        h + " ingest --source=medical m3.csv");
         // and a script's start is well within every target
         assertThat(times.failure()).isNull();
         assertThat(times.figures()).extracting(Figure::verdict).containsExactly("MET", "MET", "MET");
@@ -73,8 +76,10 @@ class StartupTimesTest {
                 script(dir.resolve("building/hhw"), "echo 'Building hhw (first run takes a minute or two)…' >&2");
 
         // when measured
-        StartupTimes.Times failed = StartupTimes.measure(failing, dir.resolve("a"), Path.of("r"), Path.of("m"));
-        StartupTimes.Times rebuilt = StartupTimes.measure(building, dir.resolve("b"), Path.of("r"), Path.of("m"));
+        StartupTimes.Times failed =
+                StartupTimes.measure(failing, dir.resolve("a"), Path.of("r"), List.of(Path.of("m")));
+        StartupTimes.Times rebuilt =
+                StartupTimes.measure(building, dir.resolve("b"), Path.of("r"), List.of(Path.of("m")));
 
         // then no figure is given, and each says why
         assertThat(failed.failure()).startsWith("not measured: hhw status exited 3, see ");
