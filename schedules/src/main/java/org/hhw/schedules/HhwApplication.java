@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.hhw.warehouse.DuckDbLibrary;
 import org.hhw.warehouse.Home;
 import org.hhw.warehouse.NoSpace;
+import org.hhw.warehouse.WarehousePreload;
 import org.hhw.warehouse.WriterLock;
 import org.hhw.warehouse.receipt.ReceiptWriter;
 import org.springframework.boot.SpringApplication;
@@ -65,8 +65,9 @@ public class HhwApplication {
         if (command.equals("log")) {
             System.exit(AuditLog.run(rest, new PrintStream(System.out, true, StandardCharsets.UTF_8), System.err));
         }
-        // Every command from here on opens DuckDB: its library loads on the idle core while the context starts.
-        DuckDbLibrary.loadInBackground();
+        // Every command from here on opens DuckDB: its library and the SQL project load on the idle core while the
+        // context starts, and the first receipt is prepared for.
+        WarehousePreload.inBackground();
         if (RECEIPTS.contains(command)) {
             ReceiptWriter.warmUpInBackground();
         }
