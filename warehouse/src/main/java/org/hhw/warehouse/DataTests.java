@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +31,6 @@ import org.slf4j.LoggerFactory;
 record DataTests(Connection connection, Models models, Map<String, String> values, boolean lakeLoaded) {
 
     private static final Logger log = LoggerFactory.getLogger(DataTests.class);
-
-    private static final Pattern COMMENT = Pattern.compile("--[^\n]*");
 
     /** A test's own word that it is never run over a scope's rows alone. */
     private static final String WHOLE = "-- scope: whole warehouse";
@@ -76,11 +73,10 @@ record DataTests(Connection connection, Models models, Map<String, String> value
         if (test.whole()) {
             return false;
         }
-        String code = COMMENT.matcher(test.sql()).replaceAll("");
+        Set<String> words = Models.words(test.sql());
         Set<Models.Relation> reads = new HashSet<>();
         List<Models.Relation> next = models.relations().values().stream()
-                .filter(r ->
-                        Pattern.compile("\\b" + r.name() + "\\b").matcher(code).find())
+                .filter(r -> words.contains(r.name()))
                 .collect(Collectors.toCollection(ArrayList::new));
         while (!next.isEmpty()) {
             Models.Relation r = next.remove(next.size() - 1);
