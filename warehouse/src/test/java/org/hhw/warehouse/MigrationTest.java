@@ -107,6 +107,12 @@ class MigrationTest {
                         .hasMessageContaining("2019-03-05\" violates unique constraint");
             }
 
+            // and the facts' keys are no longer indexed (V012), their rows kept
+            assertThat(loads.rows("select table_name from duckdb_constraints() where constraint_type = 'PRIMARY KEY' "
+                            + "and table_name like 'fact_%'"))
+                    .isEmpty();
+            assertThat(loads.rows("select claim_key from fact_medical_claim")).containsExactly(List.of(1));
+
             // and the migration is recorded once, after the ones the warehouse had
             assertThat(loads.rows("select name from etl_migration where name like 'migrations/V009%'"))
                     .containsExactly(List.of("migrations/V009__consistent_names.sql"));
