@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ import org.hhw.warehouse.report.monthly.ReportLedger;
  * status is what the operator needs most then. Each part that cannot be read says why.
  */
 final class Status {
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private Status() {}
 
@@ -109,7 +113,7 @@ final class Status {
             table.add(List.of(
                     month.toString(),
                     made.size(),
-                    latest == null ? "" : latest.at().toString().replace('T', ' '),
+                    latest == null ? "" : time(latest.at()),
                     latest == null ? "" : latest.units(),
                     lastTry == null ? "no report yet" : lastTry.made() ? "made" : "not made: " + lastTry.reason()));
         }
@@ -193,7 +197,12 @@ final class Status {
     }
 
     private static String time(Timestamp t) {
-        return t.toLocalDateTime().withNano(0).toString().replace('T', ' ');
+        return time(t.toLocalDateTime());
+    }
+
+    /** A time to the second, its seconds always shown (LocalDateTime's own text drops them on a whole minute). */
+    static String time(LocalDateTime t) {
+        return SECONDS.format(t);
     }
 
     /** The first line of a run's stored failure, without the exception's class name. */

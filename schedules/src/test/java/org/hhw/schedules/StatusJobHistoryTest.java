@@ -60,13 +60,13 @@ class StatusJobHistoryTest {
                 .containsExactly(
                         "(none: no month with data yet)",
                         "",
-                        "Last publish: 2024-03-01 09:01, published 2 files in 812 ms",
+                        "Last publish: 2024-03-01 09:01:00, published 2 files in 812 ms",
                         "",
                         "Recent runs (job repository): each file's ingest (STOPPED: waiting for its poll's load or "
                                 + "publish), each poll's load (of several files) and publish:",
-                        "run  job      status     exit       started           seconds  file         error",
-                        "---  -------  ---------  ---------  ----------------  -------  -----------  ----------",
-                        "8    publish  COMPLETED  COMPLETED  2024-03-01 09:01  0.8      2 files      ",
-                        "7    ingest   FAILED     FAILED     2024-03-01 09:00  2.5      花名册.xlsx  文件已损坏");
+                        "run  job      status     exit       started              seconds  file         error",
+                        "---  -------  ---------  ---------  -------------------  -------  -----------  ----------",
+                        "8    publish  COMPLETED  COMPLETED  2024-03-01 09:01:00  0.8      2 files      ",
+                        "7    ingest   FAILED     FAILED     2024-03-01 09:00:00  2.5      花名册.xlsx  文件已损坏");
     }
 }

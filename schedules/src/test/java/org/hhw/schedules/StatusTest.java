@@ -57,6 +57,14 @@ class StatusTest {
     }
 
     @Test
+    void aTimeOnAWholeMinuteIsShownWithItsSeconds() {
+        // a report made, or a copy published, at 00:40:00 sharp: LocalDateTime's own text would say "00:40"
+        assertThat(Status.time(java.time.LocalDateTime.of(2026, 12, 8, 0, 40))).isEqualTo("2026-12-08 00:40:00");
+        assertThat(Status.time(java.time.LocalDateTime.of(2026, 12, 8, 0, 40, 7, 900_000_000)))
+                .isEqualTo("2026-12-08 00:40:07");
+    }
+
+    @Test
     void aCopyPublishedBeforeDataWarningsExistedSaysSoInsteadOfFailing() throws Exception {
         // given a copy without the warnings' table, as published before it existed
         Home home = new Home(dir).create(Contracts.SOURCES);
