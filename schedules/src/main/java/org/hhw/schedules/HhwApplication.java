@@ -14,6 +14,7 @@ import org.hhw.warehouse.Home;
 import org.hhw.warehouse.NoSpace;
 import org.hhw.warehouse.WarehousePreload;
 import org.hhw.warehouse.WriterLock;
+import org.hhw.warehouse.lake.LakePartWriter;
 import org.hhw.warehouse.receipt.ReceiptWriter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -70,6 +71,7 @@ public class HhwApplication {
         WarehousePreload.inBackground();
         if (RECEIPTS.contains(command)) {
             ReceiptWriter.warmUpInBackground();
+            LakePartWriter.warmUpInBackground();
         }
         SpringApplication application = new SpringApplication(HhwApplication.class);
         if (!command.equals("run")) {

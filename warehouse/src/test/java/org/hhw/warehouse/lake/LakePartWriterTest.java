@@ -35,6 +35,27 @@ class LakePartWriterTest {
     Path dir;
 
     @Test
+    void theWarmUpWritesAPartOfEveryTypeAndLeavesNothingBehind() throws Exception {
+        // given the temporary folder's warm-up folders as they are
+        List<String> before = warmUpFolders();
+
+        // when a part of one row of every type is written, as before an ingest's first part
+        LakePartWriter.warmUp();
+
+        // then it wrote without a failure (a value that did not fit its column would have thrown) and deleted it all
+        assertThat(warmUpFolders()).isEqualTo(before);
+    }
+
+    private static List<String> warmUpFolders() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("hhw-lake-warm-up"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    @Test
     void writesEveryTypeSoDuckDbReadsExactValuesAndTypes() throws Exception {
         // given
         Path file = dir.resolve("registry/part-0001.parquet");
