@@ -83,6 +83,11 @@ public record Home(Path root, String clerksGroup, String analystsGroup) {
         return root.resolve("analytics.duckdb");
     }
 
+    /** The analysts' copy published before the current one, kept for the next publish to write into. */
+    public Path analyticsSpare() {
+        return PublishedCopy.spareOf(warehouseDb(), analyticsDb());
+    }
+
     public Path state() {
         return root.resolve("state");
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -193,31 +192,30 @@ final class Publisher {
     }
 
     /**
-     * Copies a consistent state for analysts: DuckDB lets one process write or many read, so
-     * readers open this copy, which is replaced atomically (a reader holding the old one keeps it).
+     * Publishes a consistent state for analysts: DuckDB lets one process write or many read, so readers open a copy,
+     * which is replaced atomically (a reader holding the old one keeps it).
      *
-     * <p>The copy is the warehouse file itself, checkpointed: with every committed change written
-     * into it, none left in its log, and this connection its only writer, the file is a consistent
-     * database. Copying it takes a fraction of a second, where exporting into a fresh database took
-     * seconds for every million rows. The copy is readable by {@code readerGroup} (null: its owner
-     * only) before it takes the published name, so it is never visible with other permissions.
+     * <p>The copy is the warehouse file itself, checkpointed: with every committed change written into it, none left
+     * in its log, and this connection its only writer, the file is a consistent database. Its blocks that changed are
+     * written into the copy published before the last ({@link PublishedCopy}), where exporting into a fresh database
+     * took seconds for every million rows and copying the whole file wrote the whole county to disk at every publish.
+     * The copy is readable by {@code readerGroup} (null: its owner only) before it takes the published name, so it is
+     * never visible with other permissions.
      */
     private void copyTo(Path target, String readerGroup) {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             try (Statement st = connection.createStatement()) {
                 st.execute("checkpoint");
             }
             Path file = writer.file();
-            Path log = file.resolveSibling(file.getFileName() + ".wal");
-            if (Files.exists(log) && Files.size(log) > 0) {
+            Path wal = file.resolveSibling(file.getFileName() + ".wal");
+            if (Files.exists(wal) && Files.size(wal) > 0) {
                 throw new WarehouseException(
-                        "cannot publish the analytics copy " + target + ": the checkpoint left " + "changes in " + log,
+                        "cannot publish the analytics copy " + target + ": the checkpoint left " + "changes in " + wal,
                         null);
             }
-            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
-            FileModes.share(tmp, "rw-r-----", readerGroup);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            PublishedCopy.Written written = new PublishedCopy(file, target).publish(readerGroup);
+            log.info("published copy: {} MB written of {} MB", written.written() >> 20, written.bytes() >> 20);
         } catch (SQLException e) {
             throw new WarehouseException("cannot publish the analytics copy " + target + ": " + e.getMessage(), e);
         } catch (IOException e) {

@@ -26,7 +26,7 @@ import org.hhw.warehouse.intake.Intake;
  *     the receipts and notes written beside them
  * @param lake the Parquet lake
  * @param warehouse the warehouse's folder
- * @param publishedCopy the analysts' copy
+ * @param publishedCopy the analysts' copy and its spare, the copy before it (which the next publish writes into)
  */
 record DiskUse(long rows, long ingestedBytes, long originals, long lake, long warehouse, long publishedCopy) {
 
@@ -51,8 +51,8 @@ record DiskUse(long rows, long ingestedBytes, long originals, long lake, long wa
                         file -> BESIDE_ORIGINALS.stream()
                                 .noneMatch(file.getFileName().toString()::endsWith)),
                 bytes(List.of(home.lake()), file -> true),
-                bytes(List.of(home.warehouseDb().getParent()), file -> true),
-                bytes(List.of(home.analyticsDb()), file -> true));
+                bytes(List.of(home.warehouseDb().getParent()), file -> !file.equals(home.analyticsSpare())),
+                bytes(List.of(home.analyticsDb(), home.analyticsSpare()), file -> true));
     }
 
     /** The sizes of the files under these paths that count, each file once however many names it has. */
