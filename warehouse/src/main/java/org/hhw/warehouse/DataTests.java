@@ -7,6 +7,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * tables and models declares ({@link GenericTest}, named by what they check); the warnings are
  * {@code sql/warnings/*.sql}.
  *
+ * <p>A test over the lake's rows reads the files of the run alone where it says {@code {file_scope}}, a condition on a
+ * {@code file_key} column: the files whose rows the loads since the last build wrote ({@code scope_file}) when the
+ * run is over a scope, every file when it is over the whole warehouse. Those files' rows are all a load can have
+ * changed; the lake is only ever added to.
+ *
  * @param values the placeholders a query may use: {@code {lake}}, {@code {today}}
  * @param lakeLoaded whether any file is loaded: a query reading the lake ({@code {lake}}) is left out
  *        while none is, for it has nothing to check and its globs would match no part, which DuckDB
@@ -34,6 +40,8 @@ record DataTests(Connection connection, Models models, Map<String, String> value
 
     /** A test's own word that it is never run over a scope's rows alone. */
     private static final String WHOLE = "-- scope: whole warehouse";
+
+    private static final String FILE_SCOPE = "file_scope";
 
     /** The data tests that returned rows: the hand-written ones in file order, then the generic ones. */
     List<DataTestFailure> failures() throws SQLException {
@@ -47,7 +55,7 @@ record DataTests(Connection connection, Models models, Map<String, String> value
      * over the whole warehouse.
      */
     List<DataTestFailure> failures(HouseholdScope scope) throws SQLException {
-        List<Query> tests = queries("tests");
+        List<Query> tests = queries("tests", scope == null ? "true" : "file_key in (select file_key from scope_file)");
         models.tests().forEach(t -> tests.add(new Query(t.name(), t.sql(), false)));
         Map<Query, Optional<DataTestFailure>> outcomes = new LinkedHashMap<>();
         tests.forEach(t -> outcomes.put(t, Optional.empty()));
@@ -99,15 +107,20 @@ record DataTests(Connection connection, Models models, Map<String, String> value
 
     private List<DataTestFailure> evaluate(String folder) {
         List<DataTestFailure> failures = new ArrayList<>();
-        queries(folder).forEach(q -> evaluate(q.name(), q.sql()).ifPresent(failures::add));
+        queries(folder, "true").forEach(q -> evaluate(q.name(), q.sql()).ifPresent(failures::add));
         return failures;
     }
 
     /** A data test or warning: its name, its one query, and whether it says it is run over the whole warehouse only. */
     private record Query(String name, String sql, boolean whole) {}
 
-    /** The queries of a folder in file order, named by their file, those reading the lake left out while none is loaded. */
-    private List<Query> queries(String folder) {
+    /**
+     * The queries of a folder in file order, named by their file, those reading the lake left out while none is loaded;
+     * {@code fileScope} the condition {@code {file_scope}} stands for.
+     */
+    private List<Query> queries(String folder, String fileScope) {
+        Map<String, String> values = new HashMap<>(this.values);
+        values.put(FILE_SCOPE, fileScope);
         List<Query> queries = new ArrayList<>();
         for (String test : SqlResources.list(folder)) {
             SqlScript script = SqlScript.resource(test);

@@ -15,7 +15,7 @@ import org.hhw.warehouse.Models.Relation;
 /**
  * The households the pending changes touched, closed over what they read ({@code sql/incremental/household_scope.sql}),
  * as temporary tables on the writer's connection: {@code scope_household}, {@code scope_household_key},
- * {@code scope_person}, {@code scope_person_key}. While {@link #shadow shadowing}, temporary tables named like the
+ * {@code scope_person}, {@code scope_person_key}, and the files of those changes, {@code scope_file}. While {@link #shadow shadowing}, temporary tables named like the
  * warehouse's tables hold only the rows of the scope: DuckDB resolves a name to a temporary table first, inside views too, so the models' SQL and
  * the data tests run unchanged over the scope alone. Nothing else may use the connection meanwhile, and closing drops
  * every one of them. Shadows {@link #park parked} (renamed aside) while the models built whole read the tables
@@ -23,7 +23,8 @@ import org.hhw.warehouse.Models.Relation;
  */
 final class HouseholdScope implements AutoCloseable {
 
-    private static final String SCOPE_TABLES = "scope_household, scope_household_key, scope_person, scope_person_key";
+    private static final String SCOPE_TABLES =
+            "scope_household, scope_household_key, scope_person, scope_person_key, scope_file";
 
     private final Connection connection;
     private final List<String> shadows = new ArrayList<>();
@@ -35,12 +36,16 @@ final class HouseholdScope implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** The households of {@code etl_change}: what the loads since the last build touched. */
+    /**
+     * The households of {@code etl_change}: what the loads since the last build touched; and, as {@code scope_file}, the
+     * files whose rows touched them (every file that wrote a fact or a dimension row records its households there).
+     */
     static HouseholdScope pending(Connection connection) throws SQLException {
         execute(
                 connection,
                 "create or replace temp table scope_household as "
                         + "select distinct household_id from etl_change where household_id is not null");
+        execute(connection, "create or replace temp table scope_file as select distinct file_key from etl_change");
         return new HouseholdScope(connection);
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +59,43 @@ class FullCheckTest {
                     .filteredOn(f -> f.test().equals("models/mart_household_year equals a whole build"))
                     .singleElement()
                     .satisfies(f -> assertThat(f.rows()).isEqualTo(4));
+        }
+    }
+
+    @Test
+    void aPublishAfterOneThatFailedItsDataTestsTestsEverything() throws Exception {
+        // given a county whose publish failed on 张建国's household, damaged as its claim was loaded
+        try (RegistryLoads loads = new RegistryLoads(dir.resolve("home"))) {
+            Path copy = dir.resolve("analytics.duckdb");
+            loads.load(RegistryFiles.yuquan(dir), LocalDateTime.of(2019, 1, 5, 9, 0));
+            loads.load(RegistryFiles.mixinguan(dir), LocalDateTime.of(2019, 1, 6, 9, 0));
+            assertThat(loads.warehouse().publishIfTestsPass(copy, null)).isEmpty();
+            loads.warehouse()
+                    .load(List.of(loads.registerAndRead(
+                            "medical",
+                            claims("张建国住院.csv", "M1,张建国," + ZHANG_JIANGUO),
+                            LocalDateTime.of(2019, 3, 1, 9, 0))));
+            try (Statement st = loads.warehouse().connectionForTests().createStatement()) {
+                st.execute("update dim_household set exit_status = 'gone' where household_id = '3101000001'");
+            }
+            assertThat(loads.warehouse().publishIfTestsPass(copy, null))
+                    .extracting(DataTestFailure::test)
+                    .containsExactly("tests/registry_accepted_values.sql");
+
+            // when a file of 刘福 (米薪关镇), another household, is loaded and published
+            loads.warehouse()
+                    .load(List.of(loads.registerAndRead(
+                            "medical", claims("刘福住院.csv", "M2,刘福," + LIU_FU), LocalDateTime.of(2019, 4, 1, 9, 0))));
+            List<DataTestFailure> failures = loads.warehouse().publishIfTestsPass(copy, null);
+
+            // then the damage still stops the publish; repaired, the next publish passes
+            assertThat(failures)
+                    .extracting(DataTestFailure::test)
+                    .containsExactly("tests/registry_accepted_values.sql");
+            try (Statement st = loads.warehouse().connectionForTests().createStatement()) {
+                st.execute("update dim_household set exit_status = 'exited' where household_id = '3101000001'");
+            }
+            assertThat(loads.warehouse().publishIfTestsPass(copy, null)).isEmpty();
         }
     }
 

@@ -122,6 +122,30 @@ class LakeDataTestsTest {
     }
 
     @Test
+    void aPublishChecksTheLineageOfTheRowsItsLoadsWroteAndTheFullCheckEveryRow() throws Exception {
+        // given a second claims file of the same household loaded, its claim and one of the first file damaged alike
+        Path later = Files.writeString(
+                dir.resolve("2024年5月住院结算明细.csv"),
+                MEDICAL + "\nJS-9,李秀英," + RegistryFiles.LI_XIUYING
+                        + ",玉泉镇卫生院,乡镇卫生院,2024-05-01,2024-05-05,1000,800,200\n",
+                StandardCharsets.UTF_8);
+        loads.warehouse().load(List.of(loads.registerAndRead("medical", later, LocalDateTime.of(2024, 5, 6, 9, 0))));
+        execute("update fact_medical_claim set row_number = 9 where claim_key = 1 or file_key = 4");
+
+        // when
+        List<DataTestFailure> published = loads.warehouse().publishIfTestsPass(dir.resolve("analytics.duckdb"), null);
+        List<DataTestFailure> checked = loads.warehouse().runDataTests();
+
+        // then the publish read the later file's lake alone; the full check finds both
+        assertThat(published)
+                .containsExactly(new DataTestFailure(
+                        "tests/fact_lineage_in_lake.sql",
+                        1,
+                        List.of("model=fact_medical_claim, key=3, file_key=4, sheet=2024年5月住院结算明细, row_number=9")));
+        assertThat(checked).singleElement().satisfies(f -> assertThat(f.rows()).isEqualTo(2));
+    }
+
+    @Test
     void aPartCopiedIntoAnotherFilesPartitionIsReported() throws Exception {
         // given 玉泉镇's second rows part (its rows 6 and 7) copied among 米薪关镇's
         Files.copy(
