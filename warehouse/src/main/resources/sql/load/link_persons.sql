@@ -2,6 +2,13 @@
 -- a beneficiary the registry does not know gets a person row (is_registered = false), and the unknown household.
 -- placeholders: {event_date} (the column dating the row).
 
+-- grain: one version of a person the load's files name whom the warehouse knows; key: person_key. the persons'
+-- hashes are looked up in dim_person once, here, for the two uses below: each lookup reads a county's million hashes.
+create or replace temp table link_known as
+select person_key, person_id_hash, household_id, is_registered, valid_from, valid_to
+from dim_person
+where person_id_hash in (select person_id_hash from stage_rows where key_rank = 1);
+
 -- grain: one person of the load's files the warehouse does not know yet; key: person_id_hash (person_key: the key
 -- they get). Their row is the first file's to name them, from when it was received.
 create or replace temp table link_newcomer as
@@ -18,7 +25,7 @@ with newcomers as (
         min(file_order) as first_seen
     from stage_rows s
     where key_rank = 1
-      and not exists (select 1 from dim_person d where d.person_id_hash = s.person_id_hash)
+      and not exists (select 1 from link_known d where d.person_id_hash = s.person_id_hash)
     group by person_id_hash
 )
 select
@@ -49,7 +56,7 @@ person_pick as (
         ) as pick
     from kept k
     join (
-        select person_key, person_id_hash, household_id, is_registered, valid_from, valid_to from dim_person
+        select person_key, person_id_hash, household_id, is_registered, valid_from, valid_to from link_known
         union all
         select person_key, person_id_hash, null, false, valid_from, null from link_newcomer
     ) p on p.person_id_hash = k.person_id_hash
