@@ -1,6 +1,7 @@
 -- grain: one finding of mart_finding; key: finding_key.
 -- when each finding was found, for rpt_finding_month, and when a person went over a self-pay cap, for
--- rpt_medical_month. found: when the last of the records behind it (its lineage rows) first
+-- rpt_medical_month; with the finding's household, person, year and township, so that neither reads mart_finding
+-- or dim_household for them. found: when the last of the records behind it (its lineage rows) first
 -- arrived. each row is the first receipt of its record (the same loan contract on any ledger, the same payment of a
 -- programme to a student in a term, the same settlement, the same enrolment, the same registered person or
 -- household), so a later ledger or a re-sent file listing the same records does not make a finding new again, while a
@@ -53,7 +54,7 @@ lineage_row as (
 ),
 found as (
     select
-        f.finding_key, f.household_id, f.rule_code, coalesce(h.township_key, 0) as township_key,
+        f.finding_key, f.household_id, f.person_id_hash, f.year, f.rule_code, coalesce(h.township_key, 0) as township_key,
         strftime(greatest(max(coalesce(fr.received_at, e.received_at)), any_value(y.received_at)), '%Y-%m')
             as found_month
     from mart_finding f
@@ -62,7 +63,7 @@ join lineage_row l using (finding_key)
     left join first_receipt fr on fr.file_key = l.r.file_key and fr.sheet = l.r.sheet and fr.row_number = l.r.row_number
     join dim_household h on h.household_key = f.household_key
     left join year_evidence y on y.rule_code = f.rule_code and y.year = f.year
-    group by f.finding_key, f.household_id, f.rule_code, h.township_key
+    group by f.finding_key, f.household_id, f.person_id_hash, f.year, f.rule_code, h.township_key
 ),
 -- each stay behind a SELF_PAY_OVER_CAP finding, its running self-payment, and the cap's area
 cap_stay as (
@@ -84,6 +85,6 @@ crossed as (
     where s.running > cap.value
     group by all
 )
-select f.finding_key, f.household_id, f.rule_code, f.township_key, f.found_month, c.over_cap_on
+select f.finding_key, f.household_id, f.person_id_hash, f.year, f.rule_code, f.township_key, f.found_month, c.over_cap_on
 from found f
 left join crossed c using (finding_key);

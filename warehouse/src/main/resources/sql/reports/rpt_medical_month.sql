@@ -7,20 +7,19 @@
 -- admission day, reimbursed is the sum of the parts the claim states (basic, critical illness, supplementary
 -- insurance, medical assistance, other; a part left empty counts 0). the months run from the first to the latest
 -- month of a current stay's admission, a unit without a stay in one has zeros.
--- persons over their self-pay cap: the SELF_PAY_OVER_CAP findings of mart_finding; a person counts once a year, in
--- the month of the admission whose self-payment first took them over a cap (the finding's stays in admission order
--- against the cap the finding applied: mart_finding_dates), and in the township of that finding's household.
+-- persons over their self-pay cap: the SELF_PAY_OVER_CAP findings (mart_finding_dates); a person counts once a year,
+-- in the month of the admission whose self-payment first took them over a cap (the finding's stays in admission order
+-- against the cap the finding applied), and in the township of that finding's household version (the household of
+-- lower number when two went over on the same day).
 -- HIGH_MEDICAL_BURDEN is judged once, over the 12 months up to the latest admission the claims know: its households stand in that month
 -- only, every other month is not judged (null).
+-- both read mart_finding_dates, which carries each finding's person, year and township: joining mart_finding and
+-- dim_household for them took most of this model's time in a county of 1,000,000 persons.
 create or replace table rpt_medical_month as
 with township as (
     select township_key, township from dim_township
     union all
     select 0, '未归属乡镇'
-),
-place as (
-    select household_key, coalesce(township_key, 0) as township_key
-    from dim_household
 ),
 span as (
     select min(date_trunc('month', admitted_date)) as first_month, max(date_trunc('month', admitted_date)) as last_month
@@ -37,27 +36,23 @@ stay as (
         medical_reimbursed as reimbursed, medical_self_paid as self_paid
     from mart_township_month
 ),
-crossed as (
-    select f.person_id_hash, f.year, f.household_key, d.over_cap_on as crossed_on
-    from mart_finding_dates d
-    join mart_finding f using (finding_key)
-    where d.over_cap_on is not null
+first_crossed as (
+    select
+        person_id_hash, year, min(over_cap_on) as crossed_on,
+        arg_min(township_key, (over_cap_on, household_id)) as township_key
+    from mart_finding_dates
+    where over_cap_on is not null
+    group by person_id_hash, year
 ),
 over_cap as (
-    select p.township_key, strftime(first_crossed, '%Y-%m') as year_month, count(*) as persons
-    from (
-        select person_id_hash, year, min(crossed_on) as first_crossed, arg_min(household_key, crossed_on) as household_key
-        from crossed
-        group by all
-    ) x
-    join place p using (household_key)
+    select township_key, strftime(crossed_on, '%Y-%m') as year_month, count(*) as persons
+    from first_crossed
     group by all
 ),
 burden as (
-    select p.township_key, count(distinct f.household_id) as households
-    from mart_finding f
-    join place p using (household_key)
-    where f.rule_code = 'HIGH_MEDICAL_BURDEN'
+    select township_key, count(distinct household_id) as households
+    from mart_finding_dates
+    where rule_code = 'HIGH_MEDICAL_BURDEN'
     group by all
 ),
 by_township as (
