@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hhw.warehouse.FileModes;
 import org.hhw.warehouse.Home;
@@ -157,9 +158,14 @@ public final class Intake {
         move(original, target);
     }
 
-    /** The hidden name the archived copy is linked under before it replaces the clerk's file. */
+    /**
+     * The hidden name the archived copy is linked under before it replaces the clerk's file: the target's own (a
+     * poll's files are delivered two at a time, and the same content sent twice under two names is two deliveries of
+     * one archived copy into one folder), in a few bytes whatever the length of the target's name.
+     */
     static Path pendingLink(Path target, Path archived) {
-        return target.resolveSibling(".hhw-" + archived.getFileName() + ".link");
+        UUID forTarget = UUID.nameUUIDFromBytes(target.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        return target.resolveSibling(".hhw-" + archived.getFileName() + "-" + forTarget + ".link");
     }
 
     /**

@@ -141,6 +141,27 @@ class IntakeTest {
     }
 
     @Test
+    void theSameContentDeliveredUnderTwoNamesAtOnceIsLinkedUnderTwoHiddenNames() throws Exception {
+        // given one content archived, sent under two names (a poll delivers its files two at a time)
+        Home home = clerksHome();
+        Intake intake = new Intake(home);
+        Path first = clerksFile(home, "南高崖乡.csv", "证件号码\n1\n");
+        Path again = clerksFile(home, "南高崖乡（再次报送）.csv", "证件号码\n1\n");
+        String sha256 = Intake.sha256(first);
+        Path archived = intake.archive(first, sha256);
+
+        // when each delivery names the hidden link it makes beside its target
+        Path firstLink = Intake.pendingLink(intake.processedTarget("registry", first), archived);
+        Path againLink = Intake.pendingLink(intake.processedTarget("registry", again), archived);
+
+        // then the two are apart, and both are delivered
+        assertThat(firstLink).isNotEqualTo(againLink);
+        intake.deliver(first, sha256, intake.processedTarget("registry", first));
+        intake.deliver(again, sha256, intake.processedTarget("registry", again));
+        assertThat(names(home.processed("registry"))).containsExactly("南高崖乡.csv", "南高崖乡（再次报送）.csv");
+    }
+
+    @Test
     void aLinkLeftByADeliveryCutShortBeforeItTookTheClerksFileIsReplaced() throws Exception {
         // given an archived file whose delivery was killed once the archived copy was linked beside its target
         Home home = clerksHome();
