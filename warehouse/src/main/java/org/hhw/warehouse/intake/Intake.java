@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hhw.warehouse.FileModes;
@@ -30,6 +32,13 @@ public final class Intake {
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
     /** Hard links refused (the archive on another file system): said once per process, not at every file. */
     private static final AtomicBoolean LINKS_REFUSED = new AtomicBoolean();
+
+    /**
+     * The names in processed/ and rejected/ chosen for originals not there yet, each with its original: a poll
+     * delivers two files at once, and "X.csv" sent again (its name "X (2).csv") and a file "X (2).csv" would both
+     * find that name free. This process is the home's one writer; a name chosen before a crash is chosen again.
+     */
+    private static final Map<Path, Path> CHOSEN = new HashMap<>();
 
     private final Home home;
 
@@ -199,6 +208,7 @@ public final class Intake {
         try {
             Files.createDirectories(target.getParent());
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            arrived(target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + file + " to " + target, e);
         }
@@ -246,16 +256,32 @@ public final class Intake {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
+    /**
+     * The first name not on disk and not chosen for another original still on its way there ({@link #CHOSEN}); the
+     * same original is given the same name again until it is there.
+     */
     private static Path freeName(Path dir, Path file) {
         String name = file.getFileName().toString();
         String ext = extension(file);
         String stem = name.substring(0, name.length() - ext.length());
-        Path target = dir.resolve(name);
-        int n = 2;
-        while (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            target = dir.resolve(fit(stem, " (" + n++ + ")" + ext));
+        Path original = file.toAbsolutePath();
+        synchronized (CHOSEN) {
+            Path target = dir.resolve(name);
+            int n = 2;
+            while (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                    || !CHOSEN.getOrDefault(target, original).equals(original)) {
+                target = dir.resolve(fit(stem, " (" + n++ + ")" + ext));
+            }
+            CHOSEN.put(target, original);
+            return target;
         }
-        return target;
+    }
+
+    /** The name is taken by its file now: {@link #freeName} sees it on disk. */
+    private static void arrived(Path target) {
+        synchronized (CHOSEN) {
+            CHOSEN.remove(target);
+        }
     }
 
     private static String extension(Path file) {

@@ -162,6 +162,28 @@ class IntakeTest {
     }
 
     @Test
+    void twoOriginalsOnTheirWayAtOnceAreGivenNamesOfTheirOwn() throws Exception {
+        // given 花名册.csv delivered, then sent again, and a file named 花名册 (2).csv, both waiting in the inbox
+        Home home = clerksHome();
+        Intake intake = new Intake(home);
+        deliverWithReceipt(intake, clerksFile(home, "花名册.csv", "a"));
+        Path again = clerksFile(home, "花名册.csv", "b");
+        Path second = clerksFile(home, "花名册 (2).csv", "c");
+
+        // when both are given their names before either is there (two deliveries at once)
+        Path againTarget = intake.processedTarget("registry", again);
+        Path secondTarget = intake.processedTarget("registry", second);
+
+        // then the names differ, each original is given its own again, and each is delivered under it
+        assertThat(againTarget.getFileName()).hasToString("花名册 (2).csv");
+        assertThat(secondTarget.getFileName()).hasToString("花名册 (2) (2).csv");
+        assertThat(intake.processedTarget("registry", again)).isEqualTo(againTarget);
+        Intake.move(again, againTarget);
+        Intake.move(second, secondTarget);
+        assertThat(names(home.processed("registry"))).contains("花名册.csv", "花名册 (2).csv", "花名册 (2) (2).csv");
+    }
+
+    @Test
     void aLinkLeftByADeliveryCutShortBeforeItTookTheClerksFileIsReplaced() throws Exception {
         // given an archived file whose delivery was killed once the archived copy was linked beside its target
         Home home = clerksHome();
