@@ -54,6 +54,7 @@ final class SideBySide {
      */
     record Ingest(
             int countyPersons,
+            long openNanos,
             Map<String, Duration> steps,
             long wallNanos,
             long publishMillis,
@@ -67,7 +68,9 @@ final class SideBySide {
 
         String describe() {
             return String.format(
-                    "job time %.1f s (%s; the ingest as called %.1f s); publish gate %.1f s, models %s",
+                    "warehouse opened first %.1f s; job time %.1f s (%s; the ingest as called %.1f s); publish gate %.1f"
+                            + " s, models %s",
+                    openNanos / 1e9,
                     jobTime().toMillis() / 1e3,
                     Benchmark.describe(steps),
                     wallNanos / 1e9,
@@ -202,7 +205,14 @@ final class SideBySide {
         }
     }
 
+    /**
+     * The file's ingest into a county whose warehouse is open, as a running service holds it open from its first poll:
+     * opening it (once per start; see the README's Start-up) is timed apart, not in the file's job time.
+     */
     private static Ingest ingest(ConfigurableApplicationContext context, int countyPersons, Path file, int rows) {
+        long opening = System.nanoTime();
+        context.getBean(Warehouse.class);
+        long openNanos = System.nanoTime() - opening;
         System.gc();
         Ingestor.Run run;
         long nanos;
@@ -218,6 +228,7 @@ final class SideBySide {
         JobRepository jobs = context.getBean(JobRepository.class);
         return new Ingest(
                 countyPersons,
+                openNanos,
                 Benchmark.steps(jobs),
                 nanos,
                 Benchmark.lastPublishMillis(jobs),
