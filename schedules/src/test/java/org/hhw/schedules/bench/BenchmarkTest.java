@@ -47,7 +47,8 @@ class BenchmarkTest {
 
     /** A line of the side by side: the county, the file's job time and steps, the publish gate and the models. */
     private static final Pattern SIDE_BY_SIDE = Pattern.compile(
-            "  into a county of [\\d,]+ persons and [\\d,]+ claims: job time \\d+\\.\\d s \\(archive [\\d.]+ read [\\d.]+"
+            "  into a county of [\\d,]+ persons and [\\d,]+ claims: warehouse opened first \\d+\\.\\d s; job time \\d+\\.\\d s"
+                    + " \\(archive [\\d.]+ read [\\d.]+"
                     + " load [\\d.]+ publish [\\d.]+ receipt [\\d.]+; the ingest as called \\d+\\.\\d s\\); publish gate"
                     + " \\d+\\.\\d s, models (update|whole) \\d+\\.\\d s( for [\\d,]+ households)?");
 
